@@ -1,0 +1,37 @@
+/**
+ * One reader question and its answer, extracted from a weekly post.
+ * This is the shape written by the extractor (JSON Lines) and loaded into Meilisearch.
+ */
+export interface QaRecord {
+  /** Stable id: hash of the post's slug, the asker and the question text (see `getRecordId`). */
+  id: string;
+  /** Question as clean plain text (no markdown, no image URLs; link text and bare URLs kept). */
+  question: string;
+  /** Answer as clean plain text. */
+  answer: string;
+  /** Sanitized HTML of the answer, safe to insert into a page. */
+  answerHtml: string;
+  /** Name of the asker as written in the post, or null. */
+  asker: string | null;
+  /** GitHub issue number for `@user #1234` entries, or null. */
+  issue: number | null;
+  /** Canonical project names (see `src/project-catalogue.ts`). */
+  projects: string[];
+  /** True when the question only makes sense after the previous turn of its thread. */
+  followup: boolean;
+  /** 1-based number of the asker thread within the post. */
+  thread: number;
+  /** 1-based position of this pair within its thread. */
+  turn: number;
+  /** For follow-ups: the earlier question(s) of the thread, so the pair is found by its topic. */
+  context: string | null;
+  /** Post date, `YYYY-MM-DD`, in the post's own time zone. */
+  date: string;
+  year: number;
+  /** Post title from the front matter. */
+  title: string;
+  /** Path of the post relative to the root it was found under (forward slashes). */
+  source: string;
+  /** Public URL of the post. */
+  url: string;
+}
