@@ -1,37 +1,47 @@
-import type { QaRecord } from '../src/qa-record.ts';
+import { promises as fs } from 'node:fs';
+import { discoverFiles, type DiscoveryProblem } from './discover-posts.ts';
+import { extractPost, type ExtractPostOptions } from './extract-post.ts';
+import type { PostResult } from './post-result.ts';
 
-/** A problem found in a post: reported, never thrown. */
-export interface PostMessage {
-  /** Stable code, e.g. `empty-file`, `bad-front-matter`, `no-pairs`. */
-  ruleId: string;
-  reason: string;
-  line?: number;
+export type { PostMessage, PostResult } from './post-result.ts';
+
+export interface ExtractOptions extends ExtractPostOptions {
+  /** Files larger than this are reported and not read (default: 5 MiB; the largest real post is ~60 KB). */
+  maxFileBytes?: number;
 }
 
-/** What the extractor made of one file. */
-export interface PostResult {
-  /** Absolute path of the file. */
-  path: string;
-  /** Path relative to the root it was found under (forward slashes). */
-  source: string;
-  /** `weekly`: extracted; `skipped`: not a weekly post (quiet); `failed`: unusable, see messages. */
-  status: 'weekly' | 'skipped' | 'failed';
-  title: string | null;
-  date: string | null;
-  records: QaRecord[];
-  messages: PostMessage[];
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function failed(path: string, source: string, ruleId: string, reason: string): PostResult {
+  return { path, source, status: 'failed', title: null, date: null, records: [], messages: [{ ruleId, reason }] };
 }
 
-export interface ExtractOptions {
-  /** Base of public post URLs (default: https://www.sofastack.tech/blog/). */
-  baseUrl?: string;
+function problemResult(problem: DiscoveryProblem): PostResult {
+  return failed(problem.path, problem.path, problem.ruleId, problem.reason);
 }
 
 /**
  * Find every weekly post under `paths` (folders or files) and extract its Q/A pairs,
- * one result per file found. Never throws for a bad post; throws only for a path that does not exist.
+ * one result per file found (and one per problem met while walking the tree).
+ * Never throws for a bad post; throws `PathNotFoundError` for a path that does not exist.
  */
 export async function* extractCorpus(paths: string[], options: ExtractOptions = {}): AsyncGenerator<PostResult> {
-  // placeholder until the extractor lands
-  void paths; void options;
+  const problems: DiscoveryProblem[] = [];
+  const files = await discoverFiles(paths, (problem) => problems.push(problem));
+  yield* problems.map(problemResult);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  for (const file of files) {
+    if (file.size > maxBytes) {
+      yield failed(file.path, file.source, 'file-too-large', `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit; not read`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = await fs.readFile(file.path, 'utf8');
+    } catch (error) {
+      yield failed(file.path, file.source, 'unreadable-file', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      continue;
+    }
+    yield extractPost(text, file.source, file.path, options);
+  }
 }

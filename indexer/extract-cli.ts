@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * `npm run --silent extract -- <path>... [--report] [--base-url URL]`
+ * Writes one JSON record per Q/A pair to stdout (JSON Lines) and nothing else there;
+ * warnings, the report and the summary go to stderr. Exit 0 when it ran, 2 on bad arguments.
+ */
+import { parseArgs } from 'node:util';
+import { extractCorpus } from './extract-corpus.ts';
+import { PathNotFoundError } from './discover-posts.ts';
+import { formatPostReport } from './format-report.ts';
+import type { PostResult } from './post-result.ts';
+
+const USAGE = 'usage: npm run --silent extract -- <path>... [--report] [--base-url URL]';
+
+function fail(message: string): never {
+  process.stderr.write(`extract: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { report: { type: 'boolean' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (parsed.positionals.length === 0) fail('no path given');
+  const baseUrl = parsed.values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) fail(`--base-url is not an http(s) URL: ${baseUrl}`);
+
+  const started = performance.now();
+  const counts = { files: 0, weekly: 0, skipped: 0, failed: 0, pairs: 0 };
+  const reports: PostResult[] = [];
+  try {
+    for await (const post of extractCorpus(parsed.positionals, baseUrl ? { baseUrl } : {})) {
+      counts.files += 1;
+      counts[post.status] += 1;
+      counts.pairs += post.records.length;
+      for (const record of post.records) process.stdout.write(`${JSON.stringify(record)}\n`);
+      if (post.status === 'failed') {
+        for (const message of post.messages) process.stderr.write(`warning: ${post.path}: ${message.reason} [${message.ruleId}]\n`);
+      }
+      if (parsed.values.report && post.status === 'weekly') reports.push(post);
+    }
+  } catch (error) {
+    if (error instanceof PathNotFoundError) fail(error.message);
+    throw error;
+  }
+  if (parsed.values.report) process.stderr.write(reports.map(formatPostReport).join(''));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stderr.write(
+    `extract: ${counts.pairs} pairs from ${counts.weekly} weekly posts (${counts.files} files: ${counts.skipped} not weekly, ${counts.failed} failed) in ${seconds} s\n`,
+  );
+}
+
+await main();

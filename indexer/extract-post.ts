@@ -1,0 +1,136 @@
+import { VFile } from 'vfile';
+import type { QaRecord } from '../src/qa-record.ts';
+import { parseFrontMatter } from './parse-front-matter.ts';
+import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
+import { getPostDate } from './get-post-date.ts';
+import { getPostSlug, getPostUrl } from './get-post-url.ts';
+import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
+import { assignProjects } from './assign-projects.ts';
+import { markdownToPlainText, markdownToSafeHtml } from './render-markdown.ts';
+import { isFollowup } from './is-followup.ts';
+import { getRecordId } from './get-record-id.ts';
+import type { PostMessage, PostResult } from './post-result.ts';
+
+export interface ExtractPostOptions {
+  /** Base of public post URLs (default: https://www.sofastack.tech/blog/). */
+  baseUrl?: string;
+  /** Which posts are weeklies (default: `DEFAULT_WEEKLY_RULE`). */
+  weeklyRule?: WeeklyRule;
+}
+
+/** Markdown of a question: quote markers and a leading `Q：` dropped, so the text reads as written. */
+function questionMarkdown(pair: SegmentedPair): string {
+  return pair.questionLines
+    .map((line) => line.replace(/^\s*(?:>\s?)+/, ''))
+    .join('\n')
+    .replace(/^\s*Q\s*[：:]\s*/i, '');
+}
+
+/** Drop `A：` markers that start later lines of an answer (several `A：` lines form one answer). */
+function answerMarkdown(pair: SegmentedPair): string {
+  return pair.answerLines.map((line) => line.replace(/^\s*(?:\*\*)?(?:A|答)\s*[：:]\s*(?:\*\*)?/i, '')).join('\n');
+}
+
+function toMessages(file: VFile): PostMessage[] {
+  return file.messages.map((message) => ({
+    ruleId: message.ruleId ?? 'unknown',
+    reason: message.reason,
+    ...(message.line ? { line: message.line } : {}),
+  }));
+}
+
+/**
+ * Extract the Q/A records of one post. Pure: the text in, a `PostResult` out. Problems are
+ * messages on the result (never exceptions); a non-weekly post is `skipped` without one.
+ */
+export function extractPost(text: string, source: string, path: string, options: ExtractPostOptions = {}): PostResult {
+  const file = new VFile({ path, value: text });
+  const result = (status: PostResult['status'], fields: Partial<PostResult> = {}): PostResult => ({
+    path,
+    source,
+    status,
+    title: null,
+    date: null,
+    records: [],
+    ...fields,
+    messages: toMessages(file),
+  });
+  const fail = (ruleId: string, reason: string): PostResult => {
+    file.message(reason, { ruleId, source: 'weekly-faq' });
+    return result('failed');
+  };
+
+  if (text.trim() === '') return fail('empty-file', 'empty file');
+  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
+    return fail('binary-file', 'not a text file (binary content or invalid UTF-8)');
+  }
+
+  const frontMatter = parseFrontMatter(text);
+  if (!frontMatter.ok) {
+    const looksWeekly = (options.weeklyRule ?? DEFAULT_WEEKLY_RULE).titlePattern.test(text.slice(0, 2000));
+    return frontMatter.ruleId === 'no-front-matter' && !looksWeekly ? result('skipped') : fail(frontMatter.ruleId, frontMatter.reason);
+  }
+  const data = frontMatter.data;
+  if (!isWeeklyPost(data, source, options.weeklyRule)) return result('skipped');
+
+  const title = typeof data.title === 'string' ? data.title.trim() : '';
+  const date = getPostDate(data.date);
+  if (!date) {
+    const reason = data.date === undefined ? 'front matter has no date' : `front matter date is not a valid date: ${JSON.stringify(data.date)}`;
+    return fail(data.date === undefined ? 'missing-date' : 'invalid-date', reason);
+  }
+
+  // Keep line numbers of the whole file: front matter lines become blank.
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  for (let index = 0; index < frontMatter.bodyStartLine - 1 && index < lines.length; index += 1) lines[index] = '';
+  const segmented = segmentPairs(lines);
+  for (const message of segmented.messages) {
+    file.message(message.reason, { ruleId: message.ruleId, source: 'weekly-faq', place: { line: message.line, column: 1 } });
+  }
+  if (segmented.sections === 0) {
+    file.message('no Q&A section (no reader Q&A heading and no asker headers)', { ruleId: 'no-qa-section', source: 'weekly-faq' });
+  } else if (segmented.pairs.length === 0) {
+    file.message('Q&A section found but no question with an answer in it', { ruleId: 'no-pairs', source: 'weekly-faq' });
+  }
+
+  const slug = getPostSlug(source, data.slug);
+  const url = getPostUrl(slug, options.baseUrl);
+  const projects = assignProjects(segmented.pairs);
+  const seenIds = new Map<string, number>();
+  const records: QaRecord[] = [];
+  const threadQuestions = new Map<number, string[]>();
+  for (const [index, pair] of segmented.pairs.entries()) {
+    const question = markdownToPlainText(questionMarkdown(pair));
+    const markdown = answerMarkdown(pair);
+    const answer = markdownToPlainText(markdown);
+    const earlier = threadQuestions.get(pair.thread) ?? [];
+    threadQuestions.set(pair.thread, [...earlier, question]);
+    if (!question) {
+      file.message('question block has no text', { ruleId: 'empty-question', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
+      continue;
+    }
+    const followup = isFollowup(question, pair.turn);
+    const baseId = getRecordId(slug, pair.asker, question);
+    const occurrence = seenIds.get(baseId) ?? 0;
+    seenIds.set(baseId, occurrence + 1);
+    records.push({
+      id: occurrence === 0 ? baseId : getRecordId(slug, pair.asker, question, occurrence),
+      question,
+      answer,
+      answerHtml: markdownToSafeHtml(markdown),
+      asker: pair.asker,
+      issue: pair.issue,
+      projects: projects[index] ?? [],
+      followup,
+      thread: pair.thread,
+      turn: pair.turn,
+      context: followup && earlier.length > 0 ? earlier.join('\n') : null,
+      date,
+      year: Number(date.slice(0, 4)),
+      title,
+      source,
+      url,
+    });
+  }
+  return result('weekly', { title, date, records });
+}

@@ -1,0 +1,53 @@
+import { parse as parseYaml } from 'yaml';
+
+export type FrontMatterResult =
+  | { ok: true; data: Record<string, unknown>; body: string; bodyStartLine: number }
+  | { ok: false; ruleId: 'no-front-matter' | 'bad-front-matter'; reason: string };
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+
+/** Split a post into its YAML front matter and body. Pure; problems are returned, not thrown. */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const opening = OPENING.exec(text);
+  if (!opening) return { ok: false, ruleId: 'no-front-matter', reason: 'no front matter (the file does not start with ---)' };
+  const rest = text.slice(opening[0].length);
+  const closing = /^---[ \t]*$/m.exec(rest);
+  if (!closing) return { ok: false, ruleId: 'bad-front-matter', reason: 'front matter is not closed by a --- line' };
+  const yamlText = rest.slice(0, closing.index);
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText, { prettyErrors: true, schema: 'core' });
+  } catch (error) {
+    try {
+      data = parseYaml(indentQuotedContinuations(yamlText), { schema: 'core' });
+    } catch {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return { ok: false, ruleId: 'bad-front-matter', reason: `front matter is not valid YAML: ${message}` };
+    }
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, ruleId: 'bad-front-matter', reason: 'front matter is not a YAML mapping' };
+  }
+  const bodyOffset = opening[0].length + closing.index + closing[0].length;
+  const bodyStartLine = text.slice(0, bodyOffset).split('\n').length;
+  return { ok: true, data: data as Record<string, unknown>, body: text.slice(bodyOffset), bodyStartLine };
+}
+
+/**
+ * Hugo (Go YAML) accepts a double-quoted value whose closing quote sits on an unindented next
+ * line (`description: "text\n"`), which strict YAML 1.2 rejects. Indent such continuation lines
+ * so the value parses as Hugo read it.
+ */
+export function indentQuotedContinuations(yamlText: string): string {
+  let open = false;
+  return yamlText
+    .split('\n')
+    .map((line) => {
+      const quotes = (line.replace(/\\./g, '').match(/"/g) ?? []).length;
+      const result = open ? `  ${line}` : line;
+      if (quotes % 2 === 1) open = !open;
+      return result;
+    })
+    .join('\n');
+}

@@ -1,0 +1,138 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
+
+/** Parses the markdown of one question or answer (not a whole post: only Q&A parts need a full tree). */
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parses the raw HTML fragments posts embed (`<br/>`, `<font>`, `<img>`). */
+const htmlFragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
+
+/** Text of a raw HTML fragment, `<br>` as a line break, images and scripts dropped. */
+export function htmlFragmentToText(html: string): string {
+  if (!/[<&]/.test(html)) return html;
+  const tree = htmlFragmentParser.parse(html);
+  const parts: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'element') {
+      if (['script', 'style', 'img', 'template'].includes(node.tagName)) return SKIP;
+      if (node.tagName === 'br') parts.push('\n');
+    } else if (node.type === 'text') {
+      parts.push(node.value);
+    }
+    return undefined;
+  });
+  return parts.join('');
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow', 'thematicBreak']);
+
+function mdastToText(node: MdastNodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'code':
+      return node.value;
+    case 'html':
+      return htmlFragmentToText(node.value);
+    case 'image':
+    case 'imageReference':
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'yaml':
+      return '';
+    case 'break':
+      return '\n';
+    case 'tableCell':
+      return node.children.map(mdastToText).join('') + ' ';
+    default:
+      if ('children' in node) {
+        const children = node.children as MdastNodes[];
+        const separator = children.some((child) => BLOCK_TYPES.has(child.type)) ? '\n' : '';
+        return children.map(mdastToText).join(separator);
+      }
+      return '';
+  }
+}
+
+/** Collapse runs of spaces inside lines and of blank lines, trim the ends. */
+function tidyText(text: string): string {
+  return text
+    .replace(/\r/g, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''))
+    .join('\n')
+    .trim();
+}
+
+/**
+ * Clean plain text of a markdown snippet: no markdown syntax, no images or image URLs;
+ * link text and bare URLs kept; embedded HTML reduced to its text.
+ */
+export function markdownToPlainText(markdown: string): string {
+  const tree = markdownParser.parse(markdown) as MdastRoot;
+  return tidyText(mdastToText(tree));
+}
+
+/** Replace each raw HTML node with the elements it parses to, so the sanitizer sees real elements. */
+function rehypeParseRawFragments() {
+  return (tree: HastRoot) => {
+    visit(tree, 'raw', (node, index, parent) => {
+      if (!parent || index === undefined) return undefined;
+      const fragment = htmlFragmentParser.parse(node.value);
+      parent.children.splice(index, 1, ...(fragment.children as ElementContent[]));
+      return [SKIP, index + fragment.children.length];
+    });
+  };
+}
+
+/** Links leave the page without passing it referrer or opener rights. */
+function rehypeSafeLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'a') node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
+      if (node.tagName === 'img') node.properties.loading = 'lazy';
+    });
+  };
+}
+
+/**
+ * What answer HTML may keep: GitHub's sanitation schema (no `script`, no `on*` attributes,
+ * only http(s)/mailto links), without ids that could clash with the host page.
+ */
+const answerSchema = {
+  ...defaultSchema,
+  clobberPrefix: 'qa-',
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+  },
+};
+
+const htmlRenderer = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeParseRawFragments)
+  .use(rehypeSanitize, answerSchema)
+  .use(rehypeSafeLinks)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Sanitized HTML of a markdown snippet, for display. */
+export function markdownToSafeHtml(markdown: string): string {
+  return String(htmlRenderer.processSync(markdown)).trim();
+}
