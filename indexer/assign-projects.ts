@@ -1,11 +1,11 @@
-import { getMentionedProjects } from '../src/project-catalogue.ts';
+import { countProjectMentions } from '../src/project-catalogue.ts';
 import type { SegmentedPair } from './segment-pairs.ts';
 
 /** Projects mentioned most often in `texts` (all of them on a tie); [] when none is. */
 function mostMentioned(texts: string[]): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const name of getMentionedProjects(text)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const [name, count] of countProjectMentions(text)) counts.set(name, (counts.get(name) ?? 0) + count);
   }
   const top = Math.max(0, ...counts.values());
   return top === 0 ? [] : [...counts].filter(([, count]) => count === top).map(([name]) => name);

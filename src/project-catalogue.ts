@@ -133,7 +133,7 @@ export const PROJECTS: readonly Project[] = [
     name: 'Seata',
     aliases: ['seata', 'fescar'],
     repos: ['seata/seata', 'apache/incubator-seata', 'apache/seata'],
-    mentions: [/seata/i, /fescar/i],
+    mentions: [/seata/i, /fescar/i, /全局事务|分布式事务|全局锁|\bsaga\b|\btcc\b|undo_?log|globaltransactional|globallock/i],
     synonyms: ['fescar', '分布式事务', 'distributed transaction'],
   },
   {
@@ -206,6 +206,19 @@ export function getMentionedProjects(text: string): string[] {
   return PROJECTS.filter((project) => project.mentions.some((pattern) => pattern.test(text))).map(
     (project) => project.name,
   );
+}
+
+/** How many times a text mentions each project (projects not mentioned are absent). */
+export function countProjectMentions(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const project of PROJECTS) {
+    let count = 0;
+    for (const pattern of project.mentions) {
+      count += text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))?.length ?? 0;
+    }
+    if (count > 0) counts.set(project.name, count);
+  }
+  return counts;
 }
 
 export const PROJECT_NAMES: readonly string[] = PROJECTS.map((project) => project.name);
