@@ -121,10 +121,12 @@ export function classifyLine(line: string): LineKind {
   }
 
   const plain = stripInlineMarkup(trimmed).replace(/^[-+]\s+(?=@)/, '');
+  // `@[name](https://github.com/name)`: the asker's name is the link text.
+  const plainLinksAsText = plain.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (ANSWER.test(plain)) return { kind: 'answer', text: plain.replace(ANSWER, '') };
 
   const bold = /^\s*(?:\d{1,2}\s*[、.．]\s*)?\*\*/.test(trimmed) || /^<strong>/i.test(trimmed);
-  const asker = parseAsker(plain, bold);
+  const asker = parseAsker(plainLinksAsText, bold);
   if (asker) return asker;
 
   const topic = TOPIC.exec(plain);
@@ -144,7 +146,7 @@ export function classifyLine(line: string): LineKind {
 
 /** A heading (or bold line) that opens a reader Q&A section. */
 export function isQaHeading(text: string): boolean {
-  if (/weekly|每周精选/i.test(text)) return false;
+  if (/weekly|每周精选|筛选|精华/i.test(text)) return false;
   return /问答|\bQ\s*&\s*A\b|\bQA\b|issue\s*精选|答疑|读者提问/i.test(text);
 }
 

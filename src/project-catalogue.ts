@@ -42,7 +42,7 @@ export const PROJECTS: readonly Project[] = [
     name: 'SOFAJRaft',
     aliases: ['sofajraft', 'sofa-jraft', 'jraft', 'rheakv'],
     repos: ['sofastack/sofa-jraft'],
-    mentions: [/jraft/i, /rhea\s*kv/i],
+    mentions: [/jraft/i, /rhea\s*kv/i, /onApply|onSnapshot|选举/i],
     synonyms: ['jraft', 'sofa-jraft', 'raft', 'rheakv'],
   },
   {
@@ -133,7 +133,7 @@ export const PROJECTS: readonly Project[] = [
     name: 'Seata',
     aliases: ['seata', 'fescar'],
     repos: ['seata/seata', 'apache/incubator-seata', 'apache/seata'],
-    mentions: [/seata/i, /fescar/i, /全局事务|分布式事务|全局锁|\bsaga\b|\btcc\b|undo_?log|globaltransactional|globallock/i],
+    mentions: [/seata/i, /fescar/i, /全局事务|分布式事务|全局锁|\bsaga\b|\btcc\b|undo_?log|globaltransactional|globallock|分支事务|二阶段|回滚|\bxid\b/i],
     synonyms: ['fescar', '分布式事务', 'distributed transaction'],
   },
   {
