@@ -8,6 +8,8 @@ export type { PostMessage, PostResult } from './post-result.ts';
 export interface ExtractOptions extends ExtractPostOptions {
   /** Files larger than this are reported and not read (default: 5 MiB; the largest real post is ~60 KB). */
   maxFileBytes?: number;
+  /** How a file is read (default: `fs.readFile` as UTF-8); a seam for virtual trees and fault tests. */
+  readFile?: (path: string) => Promise<string>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -37,7 +39,7 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
     }
     let text: string;
     try {
-      text = await fs.readFile(file.path, 'utf8');
+      text = await (options.readFile ?? ((filePath: string) => fs.readFile(filePath, 'utf8')))(file.path);
     } catch (error) {
       yield failed(file.path, file.source, 'unreadable-file', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;

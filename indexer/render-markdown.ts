@@ -11,6 +11,7 @@ import type { Root as HastRoot, Element, ElementContent } from 'hast';
 
 /** Parses the markdown of one question or answer (not a whole post: only Q&A parts need a full tree). */
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const dropInlineScripts = remarkDropInlineScripts();
 
 /** Parses the raw HTML fragments posts embed (`<br/>`, `<font>`, `<img>`). */
 const htmlFragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
@@ -63,6 +64,38 @@ function mdastToText(node: MdastNodes): string {
   }
 }
 
+/** Inline `<script>…</script>` arrives as an opening html node, text, a closing html node: drop all three. */
+function withoutInlineScripts(children: MdastNodes[]): MdastNodes[] {
+  const kept: MdastNodes[] = [];
+  let inside: string | null = null;
+  for (const child of children) {
+    if (child.type === 'html') {
+      const open = /^<(script|style)\b[^>]*>$/i.exec(child.value.trim());
+      if (open?.[1]) {
+        inside = open[1].toLowerCase();
+        continue;
+      }
+      if (inside && new RegExp(`^</${inside}\\s*>$`, 'i').test(child.value.trim())) {
+        inside = null;
+        continue;
+      }
+    }
+    if (!inside) kept.push(child);
+  }
+  return kept;
+}
+
+/** Drop inline scripts and styles (and their text) from every parent in the tree. */
+function remarkDropInlineScripts() {
+  return (tree: MdastRoot) => {
+    visit(tree, (node) => {
+      if ('children' in node && node.children.some((child) => child.type === 'html')) {
+        (node as { children: MdastNodes[] }).children = withoutInlineScripts(node.children as MdastNodes[]);
+      }
+    });
+  };
+}
+
 /** Collapse runs of spaces inside lines and of blank lines, trim the ends. */
 function tidyText(text: string): string {
   return text
@@ -82,6 +115,7 @@ function tidyText(text: string): string {
  */
 export function markdownToPlainText(markdown: string): string {
   const tree = markdownParser.parse(markdown) as MdastRoot;
+  dropInlineScripts(tree);
   return tidyText(mdastToText(tree));
 }
 
@@ -125,6 +159,7 @@ const answerSchema = {
 const htmlRenderer = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkDropInlineScripts)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeParseRawFragments)
   .use(rehypeSanitize, answerSchema)

@@ -1,0 +1,9 @@
+import { extractCorpus, type ExtractOptions } from '../../indexer/extract-corpus.ts';
+import type { PostResult } from '../../indexer/post-result.ts';
+
+/** Every result of the extractor over `paths`, collected. */
+export async function extractAll(paths: string[], options: ExtractOptions = {}): Promise<PostResult[]> {
+  const results: PostResult[] = [];
+  for await (const result of extractCorpus(paths, options)) results.push(result);
+  return results;
+}
