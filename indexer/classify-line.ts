@@ -123,7 +123,11 @@ export function classifyLine(line: string): LineKind {
   const plain = stripInlineMarkup(trimmed).replace(/^[-+]\s+(?=@)/, '');
   // `@[name](https://github.com/name)`: the asker's name is the link text.
   const plainLinksAsText = plain.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  if (ANSWER.test(plain)) return { kind: 'answer', text: plain.replace(ANSWER, '') };
+  if (ANSWER.test(plain)) {
+    // Keep the line's own markup (links, code, bold); only the marker goes.
+    const text = trimmed.replace(/^(?:\*\*|__|\*)?\s*(?:A|答)\s*[：:]\s*(?:\*\*|__|\*(?!\*))?/i, '');
+    return { kind: 'answer', text: text === trimmed ? plain.replace(ANSWER, '') : text };
+  }
 
   const bold = /^\s*(?:\d{1,2}\s*[、.．]\s*)?\*\*/.test(trimmed) || /^<strong>/i.test(trimmed);
   const asker = parseAsker(plainLinksAsText, bold);

@@ -11,7 +11,6 @@ import type { Root as HastRoot, Element, ElementContent } from 'hast';
 
 /** Parses the markdown of one question or answer (not a whole post: only Q&A parts need a full tree). */
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const dropInlineScripts = remarkDropInlineScripts();
 
 /** Parses the raw HTML fragments posts embed (`<br/>`, `<font>`, `<img>`). */
 const htmlFragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
@@ -64,36 +63,13 @@ function mdastToText(node: MdastNodes): string {
   }
 }
 
-/** Inline `<script>…</script>` arrives as an opening html node, text, a closing html node: drop all three. */
-function withoutInlineScripts(children: MdastNodes[]): MdastNodes[] {
-  const kept: MdastNodes[] = [];
-  let inside: string | null = null;
-  for (const child of children) {
-    if (child.type === 'html') {
-      const open = /^<(script|style)\b[^>]*>$/i.exec(child.value.trim());
-      if (open?.[1]) {
-        inside = open[1].toLowerCase();
-        continue;
-      }
-      if (inside && new RegExp(`^</${inside}\\s*>$`, 'i').test(child.value.trim())) {
-        inside = null;
-        continue;
-      }
-    }
-    if (!inside) kept.push(child);
-  }
-  return kept;
-}
-
-/** Drop inline scripts and styles (and their text) from every parent in the tree. */
-function remarkDropInlineScripts() {
-  return (tree: MdastRoot) => {
-    visit(tree, (node) => {
-      if ('children' in node && node.children.some((child) => child.type === 'html')) {
-        (node as { children: MdastNodes[] }).children = withoutInlineScripts(node.children as MdastNodes[]);
-      }
-    });
-  };
+/**
+ * Inline `<script>…</script>` reaches the markdown tree as an opening tag, text and a closing tag,
+ * which no tree step sees as one element; remove such blocks (and `<style>`) from the source first.
+ * The sanitizer still guards everything else.
+ */
+export function withoutScriptBlocks(markdown: string): string {
+  return markdown.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<(script|style)\b[^>]*>/gi, '');
 }
 
 /** Collapse runs of spaces inside lines and of blank lines, trim the ends. */
@@ -114,8 +90,7 @@ function tidyText(text: string): string {
  * link text and bare URLs kept; embedded HTML reduced to its text.
  */
 export function markdownToPlainText(markdown: string): string {
-  const tree = markdownParser.parse(markdown) as MdastRoot;
-  dropInlineScripts(tree);
+  const tree = markdownParser.parse(withoutScriptBlocks(markdown)) as MdastRoot;
   return tidyText(mdastToText(tree));
 }
 
@@ -159,7 +134,6 @@ const answerSchema = {
 const htmlRenderer = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkDropInlineScripts)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeParseRawFragments)
   .use(rehypeSanitize, answerSchema)
@@ -169,5 +143,5 @@ const htmlRenderer = unified()
 
 /** Sanitized HTML of a markdown snippet, for display. */
 export function markdownToSafeHtml(markdown: string): string {
-  return String(htmlRenderer.processSync(markdown)).trim();
+  return String(htmlRenderer.processSync(withoutScriptBlocks(markdown))).trim();
 }
