@@ -26,8 +26,10 @@ export class PathNotFoundError extends Error {
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
+/** Path relative to the root; a post folder given itself keeps its own name (`sofa-weekly-x/index.md`). */
 function toSource(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return relative.includes('/') ? relative : `${path.basename(root)}/${relative}`;
 }
 
 /**
