@@ -60,10 +60,10 @@ export function segmentPairs(lines: readonly string[]): SegmentResult {
 function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHeader: boolean): SegmentResult {
   const pairs: SegmentedPair[] = [];
   const messages: SegmentMessage[] = [];
-  let state: State = 'outside';
+  // Held in an object: the closures below change it, which flow analysis of a `let` would not see.
+  const cursor: { state: State; pair: SegmentedPair | null } = { state: 'outside', pair: null };
   let sections = 0;
   let thread = { number: 0, turns: 0, asker: null as string | null, issue: null as number | null };
-  let pair: SegmentedPair | null = null;
   let pending: SegmentedPair[] = [];
   let attributionGroups = 0;
   let previousWasAttribution = false;
@@ -71,31 +71,31 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
   let lastWasBlank = true;
 
   const closePair = (): void => {
-    if (!pair) return;
-    if (pair.answerLines.some((line) => /[\p{L}\p{N}]/u.test(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '')))) {
-      pairs.push(pair);
-      pending.push(pair);
+    if (!cursor.pair) return;
+    if (cursor.pair.answerLines.some((line) => /[\p{L}\p{N}]/u.test(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '')))) {
+      pairs.push(cursor.pair);
+      pending.push(cursor.pair);
     } else {
       messages.push({
         ruleId: 'unanswered-question',
         reason: 'question without a textual answer (no A： line with text); skipped',
-        line: pair.firstLine,
+        line: cursor.pair.firstLine,
       });
     }
-    pair = null;
+    cursor.pair = null;
   };
 
   const openSection = (): void => {
     closePair();
-    if (state === 'outside') sections += 1;
-    state = 'intro';
+    if (cursor.state === 'outside') sections += 1;
+    cursor.state = 'intro';
     pending = [];
     topicProjects = null;
   };
 
   const closeSection = (): void => {
     closePair();
-    state = 'outside';
+    cursor.state = 'outside';
     pending = [];
     topicProjects = null;
   };
@@ -108,7 +108,7 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
     closePair();
     if (thread.number === 0) openThread(null, null);
     thread.turns += 1;
-    pair = {
+    cursor.pair = {
       section: sections,
       thread: thread.number,
       turn: thread.turns,
@@ -122,7 +122,7 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
       attributionGroup: null,
       topicProjects,
     };
-    state = 'question';
+    cursor.state = 'question';
   };
 
   for (let index = 0; index < lines.length; index += 1) {
@@ -139,7 +139,7 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
         openSection();
         continue;
       }
-      if (state === 'outside') continue;
+      if (cursor.state === 'outside') continue;
       if (kind.kind === 'heading' || isSectionEndBoldLine(kind.text, kind.numbered)) {
         closeSection();
         continue;
@@ -147,15 +147,15 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
       if (kind.numbered) {
         // `**1、《Webinar》直播回顾以及 QA 整理**`: a group header inside the section.
         closePair();
-        state = 'between';
+        cursor.state = 'between';
         continue;
       }
     }
 
-    if (state === 'outside') {
+    if (cursor.state === 'outside') {
       if (openAtFirstHeader && kind.kind === 'asker') {
         sections += 1;
-        state = 'intro';
+        cursor.state = 'intro';
       } else {
         continue;
       }
@@ -163,19 +163,19 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
 
     switch (kind.kind) {
       case 'blank':
-        if (pair && state === 'question') pair.questionLines.push('');
-        if (pair && state === 'answer') pair.answerLines.push('');
+        if (cursor.pair && cursor.state === 'question') cursor.pair.questionLines.push('');
+        if (cursor.pair && cursor.state === 'answer') cursor.pair.answerLines.push('');
         break;
       case 'asker':
         closePair();
         openThread(kind.asker, kind.issue);
-        state = 'header';
+        cursor.state = 'header';
         if (kind.inlineQuestion) openPair(lineNumber, kind.inlineQuestion);
         break;
       case 'topic':
         closePair();
         topicProjects = kind.projects.length > 0 ? kind.projects : null;
-        state = 'between';
+        cursor.state = 'between';
         break;
       case 'attribution': {
         closePair();
@@ -187,42 +187,41 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
         // Consecutive attribution lines cover the same pairs; the next pairs start afresh.
         const nextIndex = kinds.slice(index + 1).findIndex((next) => next.kind !== 'blank');
         if (kinds[index + 1 + nextIndex]?.kind !== 'attribution') pending = [];
-        state = 'between';
+        cursor.state = 'between';
         break;
       }
       case 'answer':
-        if (pair && (state === 'question' || state === 'answer')) {
-          pair.answerLines.push(kind.text);
-          pair.lastLine = lineNumber;
-          state = 'answer';
-        } else if (state !== 'between' && state !== 'intro') {
+        if (cursor.pair && (cursor.state === 'question' || cursor.state === 'answer')) {
+          cursor.pair.answerLines.push(kind.text);
+          cursor.pair.lastLine = lineNumber;
+          cursor.state = 'answer';
+        } else if (cursor.state !== 'between' && cursor.state !== 'intro') {
           messages.push({ ruleId: 'answer-without-question', reason: 'A： line with no question before it', line: lineNumber });
         }
         break;
       case 'quote':
-        if (state === 'question' && pair) {
-          pair.questionLines.push(line);
-        } else if (state === 'answer' && pair && !kind.hasText) {
-          pair.answerLines.push(line);
-          pair.lastLine = lineNumber;
+        if (cursor.state === 'question' && cursor.pair) {
+          cursor.pair.questionLines.push(line);
+        } else if (cursor.state === 'answer' && cursor.pair && !kind.hasText) {
+          cursor.pair.answerLines.push(line);
+          cursor.pair.lastLine = lineNumber;
         } else if (kind.hasText) {
-          if (state === 'intro' && thread.number > 0) openThread(null, null);
+          if (cursor.state === 'intro' && thread.number > 0) openThread(null, null);
           openPair(lineNumber, line);
         }
         break;
       case 'boldLine':
-      case 'heading':
       case 'text':
-        if (state === 'header') {
+        if (cursor.state === 'header') {
           if (kind.kind === 'text' && !kind.hasText) break;
           openPair(lineNumber, line);
-        } else if (state === 'question' && pair) {
+        } else if (cursor.state === 'question' && cursor.pair) {
           const lazyContinuation = !wasBlank;
           const words = kind.kind !== 'text' || kind.hasText;
-          if (lazyContinuation || words) pair.questionLines.push(line);
-        } else if (state === 'answer' && pair) {
-          pair.answerLines.push(line);
-          pair.lastLine = lineNumber;
+          if (lazyContinuation || words) cursor.pair.questionLines.push(line);
+        } else if (cursor.state === 'answer' && cursor.pair) {
+          cursor.pair.answerLines.push(line);
+          cursor.pair.lastLine = lineNumber;
         }
         break;
     }
