@@ -9,8 +9,10 @@ import { extractCorpus } from './extract-corpus.ts';
 import { PathNotFoundError } from './discover-posts.ts';
 import { formatPostReport } from './format-report.ts';
 import type { PostResult } from './post-result.ts';
+import { DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
 
-const USAGE = 'usage: npm run --silent extract -- <path>... [--report] [--base-url URL]';
+const USAGE =
+  'usage: npm run --silent extract -- <path>... [--report] [--base-url URL] [--title-pattern RE] [--path-pattern RE] [--category-pattern RE]';
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\n${USAGE}\n`);
@@ -22,7 +24,14 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { report: { type: 'boolean' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        report: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        'title-pattern': { type: 'string' },
+        'path-pattern': { type: 'string' },
+        'category-pattern': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     fail((error as Error).message);
@@ -35,11 +44,26 @@ async function main(): Promise<void> {
   const baseUrl = parsed.values['base-url'];
   if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) fail(`--base-url is not an http(s) URL: ${baseUrl}`);
 
+  const pattern = (name: 'title-pattern' | 'path-pattern' | 'category-pattern'): RegExp | undefined => {
+    const source = parsed.values[name];
+    if (source === undefined) return undefined;
+    try {
+      return new RegExp(source, 'i');
+    } catch (error) {
+      fail(`--${name} is not a valid regular expression: ${(error as Error).message}`);
+    }
+  };
+  const weeklyRule: WeeklyRule = {
+    titlePattern: pattern('title-pattern') ?? DEFAULT_WEEKLY_RULE.titlePattern,
+    pathPattern: pattern('path-pattern') ?? DEFAULT_WEEKLY_RULE.pathPattern,
+    categoryPattern: pattern('category-pattern') ?? DEFAULT_WEEKLY_RULE.categoryPattern,
+  };
+
   const started = performance.now();
   const counts = { files: 0, weekly: 0, skipped: 0, failed: 0, pairs: 0 };
   const reports: PostResult[] = [];
   try {
-    for await (const post of extractCorpus(parsed.positionals, baseUrl ? { baseUrl } : {})) {
+    for await (const post of extractCorpus(parsed.positionals, { weeklyRule, ...(baseUrl ? { baseUrl } : {}) })) {
       counts.files += 1;
       counts[post.status] += 1;
       counts.pairs += post.records.length;
