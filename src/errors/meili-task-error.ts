@@ -48,3 +48,13 @@ export class MeiliTaskCanceledError extends WeeklyFaqError {
     this.task = summarize(task);
   }
 }
+
+/** A Meilisearch task did not finish within the time we were ready to wait. */
+export class MeiliTaskTimeoutError extends WeeklyFaqError {
+  readonly code = 'meili-task-timeout';
+  override name = 'MeiliTaskTimeoutError';
+
+  constructor(operation: string, readonly taskUid: number, readonly timeoutMs: number) {
+    super(`${operation}: Meilisearch task ${taskUid} did not finish within ${timeoutMs} ms`);
+  }
+}
