@@ -45,6 +45,12 @@ export interface ReindexOptions {
   taskTimeoutMs?: number;
   /** Build indexes older than this are leftovers of crashed runs and get deleted (default: 1 hour). */
   staleBuildMs?: number;
+  /**
+   * Turns `records` (when it is a list of sources) into folders, once the lock is held, e.g.
+   * `resolveSources` to clone/pull git sources. Under the lock, so a pull never changes files a
+   * running reindex reads. Its failure fails the run like any other.
+   */
+  prepareSources?: (sources: string[]) => Promise<string[]>;
   /** The extractor (default: `extractCorpus`). */
   extract?: (paths: string[], options: ExtractOptions) => AsyncIterable<PostResult>;
 }
@@ -171,9 +177,11 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
 
     // 1. Fingerprint the source; skip when nothing changed since the last successful run.
     emit('fingerprint');
-    if (Array.isArray(options.records)) {
+    let input = options.records;
+    if (Array.isArray(input)) {
+      if (options.prepareSources) input = await options.prepareSources(input);
       const settingsHash = createHash('sha256').update(JSON.stringify({ indexName, settings, baseUrl: options.baseUrl ?? null })).digest('hex');
-      const source = await getSourceFingerprint(options.records, settingsHash);
+      const source = await getSourceFingerprint(input, settingsHash);
       report.fingerprint = source.fingerprint;
       progress.postsTotal = source.markdownFiles;
     }
@@ -220,7 +228,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     };
     let batch: SearchDocument[] = [];
     const extract = options.extract ?? extractCorpus;
-    for await (const { post, records } of readInput(options.records, extract, { baseUrl: options.baseUrl }, batchSize)) {
+    for await (const { post, records } of readInput(input, extract, { baseUrl: options.baseUrl }, batchSize)) {
       if (uploadError) break;
       if (post) {
         report.posts.read++;
