@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger.ts';
 import { connectMeili } from '../src/meili/connect-meili.ts';
 import { createProgressReporter } from './create-progress-reporter.ts';
 import { formatReindexReport } from './format-reindex-report.ts';
-import { loadProjectSynonyms } from './get-project-synonyms.ts';
+import { getProjectSynonyms } from './get-project-synonyms.ts';
 import { isGitSource } from './git-source.ts';
 import { reindex } from './reindex.ts';
 import { resolveSources } from './resolve-sources.ts';
@@ -81,7 +81,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       onProgress: progress.onProgress,
       dataDir: config.dataDir,
       baseUrl: config.publicBaseUrl,
-      projectSynonyms: await loadProjectSynonyms(),
+      projectSynonyms: getProjectSynonyms(),
     });
     progress.stop();
     if (process.stdout.isTTY) process.stdout.write(`${formatReindexReport(report)}\n`);
