@@ -1,7 +1,7 @@
 /** Bad input: each gets one warning naming the file and the reason; the run goes on. */
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, openSync, ftruncateSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
@@ -22,8 +22,12 @@ A：支持。
 MOSN：[https://github.com/mosn/mosn](https://github.com/mosn/mosn)
 `;
 
+const roots: string[] = [];
+after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
 function makeTree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'weekly-faq-bad-'));
+  roots.push(root);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), content);

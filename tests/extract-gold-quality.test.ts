@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,11 +22,13 @@ test('gold sample: recall, precision, answer, projects, asker and date reach the
   const goldPosts = readdirSync(gold).map((name) => JSON.parse(readFileSync(path.join(gold, name), 'utf8')).file as string);
   const results = await extractAll(goldPosts.map((file) => path.join(corpus, file)));
   const lines = results.flatMap((result) => result.records).map((record) => JSON.stringify({ ...record, source: path.relative(corpus, path.resolve(record.source)) }));
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'weekly-faq-gold-')), 'records.jsonl');
+  const folder = mkdtempSync(path.join(tmpdir(), 'weekly-faq-gold-'));
+  const out = path.join(folder, 'records.jsonl');
   writeFileSync(out, `${lines.join('\n')}\n`);
   const bounds = Object.entries(TARGETS).flatMap(([name, value]) => [`--min-${name}`, String(value)]);
   const run = spawnSync('python3', [scorer, gold, corpus, out, ...bounds], { encoding: 'utf8' });
   const summary = run.stdout.trim().split('\n').at(-1) ?? '';
+  rmSync(folder, { recursive: true, force: true });
   process.stdout.write(`# ${summary}\n`);
   assert.equal(run.status, 0, `${summary}\n${run.stderr}`);
 });

@@ -1,7 +1,7 @@
 /** What a user of the records relies on: fields, stable ids, safe HTML, odd folder names. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
@@ -87,4 +87,5 @@ test('folder names with spaces, ｜, &, (…) and CJK characters work', async ()
   assert.equal(results[0]?.source, 'content/zh/blog/SOFA Weekly｜本周 & 问答 (第 1 期)/index.md');
   assert.equal(results[0]?.records.length, 3);
   assert.match(results[0]?.records[0]?.url ?? '', /^https:\/\/www\.sofastack\.tech\/blog\/SOFA-Weekly%EF%BD%9C/);
+  rmSync(root, { recursive: true, force: true });
 });
