@@ -1,0 +1,62 @@
+import type { Settings } from 'meilisearch';
+import { getIndexSettings, getSynonyms } from './index-settings.ts';
+import { BIGRAM_ATTRIBUTES } from './relevance-document.ts';
+import { getTermSynonyms } from './term-expansions.ts';
+
+/**
+ * The index settings the relevance measurements support (see `scripts/relevance-report.md`):
+ * the project's base settings (`getIndexSettings`: filters, sorting, displayed fields, Mandarin
+ * segmentation, project synonyms) with the searchable fields, typo tolerance and synonyms that
+ * `searchQa` relies on.
+ */
+
+/** Text fields searched by the word variants of `searchQa`, in ranking order. */
+export const TEXT_ATTRIBUTES = ['question', 'context', 'answer', 'title', 'projects', 'asker'] as const;
+
+/** Every searchable field: the text fields, then the bigram fields (`relevance-document.ts`). */
+export const RELEVANCE_SEARCHABLE_ATTRIBUTES = [...TEXT_ATTRIBUTES, ...BIGRAM_ATTRIBUTES] as const;
+
+/** Fields highlighted with `<mark>` in `_formatted` (plain text fields only, never `answerHtml`). */
+export const HIGHLIGHT_ATTRIBUTES = ['question', 'context', 'answer'] as const;
+
+/**
+ * Meilisearch synonyms: the project words (`getSynonyms`) merged with the English <-> Chinese
+ * glossary (`getTermSynonyms`).
+ */
+export function getRelevanceSynonyms(projectSynonyms: Record<string, string[]>): Record<string, string[]> {
+  const merged = new Map<string, Set<string>>();
+  for (const source of [getSynonyms(projectSynonyms), getTermSynonyms()]) {
+    for (const [term, others] of Object.entries(source)) {
+      const set = merged.get(term) ?? new Set<string>();
+      for (const other of others) set.add(other);
+      merged.set(term, set);
+    }
+  }
+  const synonyms: Record<string, string[]> = {};
+  for (const term of [...merged.keys()].sort()) synonyms[term] = [...merged.get(term)!].sort();
+  return synonyms;
+}
+
+/**
+ * Settings of the Q/A index for `searchQa`.
+ *
+ * @param projectSynonyms - canonical project name -> words users type for it, as for
+ *   `getIndexSettings` (e.g. from `PROJECTS`: `{ SOFAJRaft: ['jraft', 'raft'] }`)
+ * @param overrides - settings to replace (for experiments)
+ * @see https://www.meilisearch.com/docs/reference/api/settings
+ */
+export function getRelevanceSettings(projectSynonyms: Record<string, string[]>, overrides: Settings = {}): Settings {
+  const base = getIndexSettings({ projectSynonyms });
+  return {
+    ...base,
+    searchableAttributes: [...RELEVANCE_SEARCHABLE_ATTRIBUTES],
+    typoTolerance: {
+      ...base.typoTolerance,
+      enabled: true,
+      // Bigram tokens are codes: a typo would match an unrelated bigram.
+      disableOnAttributes: [...BIGRAM_ATTRIBUTES],
+    },
+    synonyms: getRelevanceSynonyms(projectSynonyms),
+    ...overrides,
+  };
+}
