@@ -28,8 +28,10 @@ export function createProgressReporter(options: { logger: Logger; tty: boolean; 
       cliProgress.Presets.shades_classic,
     );
     let started = false;
+    let stopped = false;
     return {
       onProgress(p) {
+        if (stopped) return;
         const total = Math.max(p.postsTotal ?? 0, p.postsRead, 1);
         const payload = { pairs: p.pairs, documentsIndexed: p.documentsIndexed, phase: p.phase };
         if (!started) {
@@ -40,7 +42,8 @@ export function createProgressReporter(options: { logger: Logger; tty: boolean; 
         bar.update(p.phase === 'done' ? total : p.postsRead, payload);
       },
       stop() {
-        if (started) bar.stop();
+        if (started && !stopped) bar.stop();
+        stopped = true;
       },
     };
   }

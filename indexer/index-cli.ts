@@ -1,18 +1,15 @@
 // npm run index -- [<path or git URL>...] [--force]
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Meilisearch } from 'meilisearch';
 import { loadConfig, type Config } from '../src/config.ts';
 import { ConfigError } from '../src/errors/config-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
 import { createLogger } from '../src/logger.ts';
 import { connectMeili } from '../src/meili/connect-meili.ts';
 import { createProgressReporter } from './create-progress-reporter.ts';
+import { createReindexJob } from './create-reindex-job.ts';
 import { formatReindexReport } from './format-reindex-report.ts';
-import { getProjectSynonyms } from './get-project-synonyms.ts';
 import { isGitSource } from './git-source.ts';
-import { reindex } from './reindex.ts';
-import { resolveSources } from './resolve-sources.ts';
 
 const USAGE = `Usage: npm run index -- [<path or git URL>...] [--force]
 
@@ -71,18 +68,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const removeHooks = installShutdownHooks({ logger, cleanup: stopMeili });
   const progress = createProgressReporter({ logger, tty });
   try {
-    const report = await reindex({
-      client: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }),
-      indexName: config.indexName,
-      records: sources,
-      prepareSources: (list) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
-      force: args.values.force,
-      logger,
-      onProgress: progress.onProgress,
-      dataDir: config.dataDir,
-      baseUrl: config.publicBaseUrl,
-      projectSynonyms: getProjectSynonyms(),
-    });
+    const job = createReindexJob({ config, connection, logger });
+    const report = await job({ sources, force: args.values.force, onProgress: progress.onProgress });
     progress.stop();
     if (process.stdout.isTTY) process.stdout.write(`${formatReindexReport(report)}\n`);
     else process.stdout.write(`${JSON.stringify(report)}\n`);

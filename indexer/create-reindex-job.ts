@@ -1,0 +1,49 @@
+import { Meilisearch } from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.ts';
+import { ConfigError } from '../src/errors/config-error.ts';
+import type { MeiliConnection } from '../src/meili/connect-meili.ts';
+import { getProjectSynonyms } from './get-project-synonyms.ts';
+import { reindex } from './reindex.ts';
+import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
+import { resolveSources } from './resolve-sources.ts';
+
+export interface ReindexJobRun {
+  /** Sources to read (default: WEEKLY_SOURCE). */
+  sources?: string[];
+  force?: boolean;
+  onProgress?: (progress: ReindexProgress) => void;
+}
+
+/**
+ * The reindex as the service and the CLI run it, wired from the configuration: sources
+ * (git ones cloned/pulled under the lock), the admin key, DATA_DIR for state and lock, the
+ * public base URL and the catalogue's synonyms. Give the result to `createReindexScheduler`
+ * as `run`.
+ *
+ * @throws {ConfigError} (from the returned function) when no source is given and WEEKLY_SOURCE is unset.
+ */
+export function createReindexJob(options: {
+  config: Pick<Config, 'indexName' | 'dataDir' | 'publicBaseUrl' | 'weeklySource'>;
+  connection: Pick<MeiliConnection, 'url' | 'adminKey'>;
+  logger: Logger;
+}): (run?: ReindexJobRun) => Promise<ReindexReport> {
+  const { config, connection, logger } = options;
+  return async (run = {}) => {
+    const sources = run.sources?.length ? run.sources : config.weeklySource ? [config.weeklySource] : [];
+    if (!sources.length) throw new ConfigError('WEEKLY_SOURCE', 'required: no source of weekly posts to index');
+    return await reindex({
+      // the URL is read per run: an embedded server restarted on another port is followed
+      client: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }),
+      indexName: config.indexName,
+      records: sources,
+      prepareSources: (list) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
+      force: run.force ?? false,
+      logger,
+      onProgress: run.onProgress,
+      dataDir: config.dataDir,
+      baseUrl: config.publicBaseUrl,
+      projectSynonyms: getProjectSynonyms(),
+    });
+  };
+}
