@@ -55,8 +55,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const missing = sources.filter((s) => !isGitSource(s) && !existsSync(s));
   if (missing.length) return usageError(`source not found: ${missing.join(', ')}`);
 
-  const logger = createLogger({ level: config.logLevel, fd: 2 });
   const tty = process.stderr.isTTY === true;
+  // On a terminal the progress bar and the final summary tell the story: only warnings unless LOG_LEVEL says otherwise.
+  const logger = createLogger({ level: env.LOG_LEVEL ? config.logLevel : tty ? 'warn' : config.logLevel, fd: 2 });
   let connection;
   try {
     connection = await connectMeili(config, logger);
