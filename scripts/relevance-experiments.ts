@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { Meilisearch, type Index, type Settings } from 'meilisearch';
 import type { QaRecord } from '../src/qa-record.ts';
-import { DEFAULT_VARIANT_SPECS, type QueryVariantName, type VariantSpec } from '../src/search/build-query-variants.ts';
+import { type QueryVariantName, type VariantSpec } from '../src/search/build-query-variants.ts';
 import { getSynonyms } from '../src/search/index-settings.ts';
 import { withRelevanceFields } from '../src/search/relevance-document.ts';
 import { getRelevanceSettings, TEXT_ATTRIBUTES } from '../src/search/relevance-settings.ts';
@@ -26,6 +26,8 @@ import { getProjectSynonyms, loadIndex, readRecords } from './relevance-load-ind
 const run = promisify(execFile);
 const RELEVANCE_PY = process.env.RELEVANCE_PY ?? '/work/shared/tools/relevance.py';
 const RESULTS = process.env.RELEVANCE_RESULTS ?? '/tmp/relevance-experiments.jsonl';
+/** A second query file scored alongside the dev queries (queries written apart from the tuning, to check generalisation). */
+const HELDOUT = process.env.RELEVANCE_HELDOUT;
 
 interface Experiment {
   name: string;
@@ -42,7 +44,6 @@ const synonyms = getProjectSynonyms();
 const plainDocument = (record: QaRecord) => toSearchDocument(record);
 const onlyVariants = (specs: Partial<Record<QueryVariantName, VariantSpec>>): SearchQaOptions => ({ variants: { variants: specs } });
 const spec = (matchingStrategy: VariantSpec['matchingStrategy'], weight = 1): VariantSpec => ({ matchingStrategy, weight });
-const D = DEFAULT_VARIANT_SPECS;
 
 const EXPERIMENTS: Experiment[] = [
   {
@@ -101,43 +102,87 @@ const EXPERIMENTS: Experiment[] = [
     search: onlyVariants({ topic: spec('frequency') }),
   },
   {
-    name: 'translated',
-    what: 'glossary synonyms; topic + translated (frequency), RRF',
-    search: onlyVariants({ topic: spec('frequency'), translated: spec('frequency') }),
-  },
-  {
     name: 'bigrams-only',
-    what: 'bigram fields; bigram variant only (frequency)',
+    what: 'bigram fields; whole-query bigram variant only (frequency)',
     search: onlyVariants({ bigrams: spec('frequency') }),
   },
   {
-    name: 'rrf-all',
-    what: 'raw(last) + topic + translated + bigrams (frequency), RRF k=60',
-    search: onlyVariants({ ...D }),
+    name: 'rrf-raw-topic-bigrams',
+    what: 'raw(last) + topic(frequency) + bigrams(frequency), RRF k=60',
+    search: onlyVariants({ raw: spec('last'), topic: spec('frequency'), bigrams: spec('frequency') }),
   },
   {
-    name: 'terms-only',
-    what: 'one search per query term (Latin word or in-word bigram), RRF',
-    search: onlyVariants({ term: spec('last') }),
+    name: 'terms-rrf',
+    what: 'one search per term (Latin word, bigram, glossary alternatives), each list in RRF',
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'rrf' },
   },
   {
-    name: 'rrf-raw-topic-terms',
-    what: 'raw(last) + topic(frequency) + per-term searches, RRF',
-    search: onlyVariants({ raw: spec('last'), topic: spec('frequency'), term: spec('last') }),
+    name: 'terms-idf',
+    what: 'one search per term, combined by idf-weighted ranking scores',
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf' },
   },
   {
-    name: 'rrf-all-terms',
-    what: 'raw(last) + topic + translated + bigrams (frequency) + per-term searches, RRF',
-    search: onlyVariants({ ...D, term: spec('last') }),
+    name: 'terms-idf-pairs',
+    what: 'terms-idf + neighbouring-term pair searches (all, proximity)',
+    search: { ...onlyVariants({ term: spec('last'), pair: spec('all') }), termRanking: 'idf' },
+  },
+  {
+    name: 'rrf-raw-topic-idf',
+    what: 'raw(last) + topic(frequency) + idf term list, RRF k=60',
+    search: { ...onlyVariants({ raw: spec('last'), topic: spec('frequency'), term: spec('last') }), termRanking: 'idf' },
+  },
+  {
+    name: 'rrf-raw-topic-idf-pairs',
+    what: 'raw(last) + topic(frequency) + idf list of terms and pairs, RRF k=60',
+    search: { ...onlyVariants({ raw: spec('last'), topic: spec('frequency'), term: spec('last'), pair: spec('all') }), termRanking: 'idf' },
+  },
+  {
+    name: 'terms-idf-interleaved',
+    what: 'terms-idf; searchable order question, questionBigrams, context, answer, answerBigrams, title, projects, asker',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'context', 'answer', 'answerBigrams', 'title', 'projects', 'asker'] }),
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf' },
+  },
+  ...[0.25, 0.5].map((w): Experiment => ({
+    name: `terms-idf-pairs-w${w}`,
+    what: `terms-idf + pair searches weighted ${w}`,
+    search: { ...onlyVariants({ term: spec('last'), pair: spec('all', w) }), termRanking: 'idf' },
+  })),
+  {
+    name: 'terms-idf-ctx',
+    what: 'terms-idf, context bigrams in their own field ranked last, all term hits read (window 1000)',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'context', 'answer', 'title', 'projects', 'asker', 'questionBigrams', 'answerBigrams', 'contextBigrams'] }),
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf', termCandidates: 1000 },
+  },
+  {
+    name: 'terms-idf-ctx-interleaved',
+    what: 'terms-idf-ctx; searchable order question, questionBigrams, answer, answerBigrams, context, contextBigrams, title, projects, asker',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker'] }),
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf', termCandidates: 1000 },
+  },
+  {
+    name: 'terms-idf-ctx-interleaved-w200',
+    what: 'terms-idf-ctx-interleaved, term window 200',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker'] }),
+    search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf', termCandidates: 200 },
+  },
+  {
+    name: 'ctx-interleaved-rrf-natives-half',
+    what: 'terms-idf-ctx-interleaved fused with raw(last) and topic(frequency) at weight 0.5, RRF k=60',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker'] }),
+    search: { ...onlyVariants({ raw: spec('last', 0.5), topic: spec('frequency', 0.5), term: spec('last') }), termRanking: 'idf', termCandidates: 1000 },
+  },
+  {
+    name: 'final',
+    what: 'the defaults: getRelevanceSettings + searchQa() without options',
   },
 ];
 
-async function score(index: Index, search: SearchQaOptions | undefined, facets?: string[]): Promise<{ line: string; styles: string; output: string }> {
+async function score(index: Index, search: SearchQaOptions | undefined, facets?: string[], queries?: string): Promise<{ line: string; styles: string; output: string }> {
   const server = http.createServer(createSearchHandler(index, search, facets));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    const { stdout } = await run('python3', [RELEVANCE_PY, 'api', `http://127.0.0.1:${port}`, '--verbose'], { maxBuffer: 1 << 24 });
+    const { stdout } = await run('python3', [RELEVANCE_PY, 'api', `http://127.0.0.1:${port}`, '--verbose', ...(queries ? ['--queries', queries] : [])], { maxBuffer: 1 << 24 });
     const lines = stdout.trim().split('\n');
     return { line: lines.at(-1) ?? '', styles: lines.at(-2) ?? '', output: stdout };
   } finally {
@@ -172,13 +217,16 @@ async function main(argv: string[]): Promise<void> {
     }
     const { line, styles, output } = await score(index, experiment.search, experiment.facets);
     const numbers = parse(line, styles);
-    await fs.appendFile(RESULTS, JSON.stringify({ name: experiment.name, what: experiment.what, at: new Date().toISOString(), numbers, output }) + '\n');
-    const f = (key: string) => (numbers[key] ?? 0).toFixed(2);
+    const heldout = HELDOUT ? await score(index, experiment.search, experiment.facets, HELDOUT) : undefined;
+    const heldoutNumbers = heldout ? parse(heldout.line, heldout.styles) : undefined;
+    await fs.appendFile(RESULTS, JSON.stringify({ name: experiment.name, what: experiment.what, at: new Date().toISOString(), numbers, output, heldoutNumbers, heldoutOutput: heldout?.output }) + '\n');
+    const f = (key: string, from: Record<string, number> | undefined = numbers) => (from?.[key] ?? 0).toFixed(2);
     console.log(
       `| ${experiment.name} | ${experiment.what} | ${f('s@1')} | ${f('s@5')} | ${f('mrr@10')} | ` +
-        `${f('keywords')} | ${f('natural')} | ${f('english')} | ${f('typo')} | ${f('answer')} |`,
+        `${f('keywords')} | ${f('natural')} | ${f('english')} | ${f('typo')} | ${f('answer')} |` +
+        (heldoutNumbers ? ` ${f('s@5', heldoutNumbers)} | ${f('mrr@10', heldoutNumbers)} | ${f('natural', heldoutNumbers)} | ${f('english', heldoutNumbers)} |` : ''),
     );
-    if (process.env.VERBOSE) console.log(output);
+    if (process.env.VERBOSE) console.log(output, heldout?.output ?? '');
   }
   void TEXT_ATTRIBUTES;
 }

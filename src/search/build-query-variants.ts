@@ -1,139 +1,142 @@
 import { encodeCjkBigram, getCjkBigrams } from './cjk-bigrams.ts';
-import { getQueryTerms } from './get-query-terms.ts';
+import { getQueryTerms, type QueryTerm } from './get-query-terms.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
-import { expandQueryTerms, findExpandableTerms } from './term-expansions.ts';
 
 /**
- * The query variants one search sends to Meilisearch in a single multi-search, to be fused by
- * reciprocal rank (see `fuseRankedLists`). Each variant covers a weakness of the others:
+ * The searches one query becomes, all sent in a single multi-search (see `searchQa`).
  *
- * - `raw`: the query as typed, so exact phrasing and Meilisearch's own handling win when they can;
- * - `topic`: the query without question words and particles (`getTopicPhrases`), the variant
- *   that lets natural questions (`能不能…吗？`) match on their topic words;
- * - `translated`: the topic with English terms replaced by their Chinese equivalents
- *   (`TERM_EXPANSIONS`), for English queries over Chinese answers; only when a term was found;
- * - `bigrams`: the topic's Chinese character bigrams searched in the bigram fields (see
- *   `cjk-bigrams.ts`) together with its Latin words in the text fields, for words that
- *   Meilisearch would only match by prefix (`中心` in `注册中心`); split into several lists
- *   of at most `maxWords` words, since Meilisearch reads only the first ten words of a query.
+ * Two families:
+ *
+ * - **Whole-query variants**, each ranked by Meilisearch and fused by reciprocal rank
+ *   (`fuseRankedLists`): `raw` (the query as typed), `topic` (without question words and
+ *   particles, `getTopicPhrases`) and `bigrams` (the topic's Chinese bigrams in the bigram
+ *   fields). They reward documents matching the query's words together and close to each other.
+ * - **Term searches**, one per query term (`getQueryTerms`): each Latin word, each Chinese
+ *   bigram, each English glossary term (as itself and as its Chinese equivalents, alternatives of
+ *   one group), plus `pair` searches of two neighbouring terms (both required, ranked by
+ *   proximity). Their hits are combined into one list by idf-weighted scores
+ *   (`rankByTermScores`): a document matching any term is a candidate, which Meilisearch's own
+ *   matching strategies cannot do (`last` never drops the first word, `frequency` never the rarest).
+ *
+ * Meilisearch reads only the first ten words of a query; whole-query variants are cut there.
  */
 
 export type MatchingStrategy = 'last' | 'all' | 'frequency';
 
-export type QueryVariantName = 'raw' | 'topic' | 'translated' | 'bigrams' | 'term';
+export type QueryVariantName = 'raw' | 'topic' | 'bigrams' | 'term' | 'pair';
 
 /** One search of the multi-search. */
 export interface QueryVariant {
-  /** What the variant is, e.g. `topic` or `bigrams#2` (the second chunk). */
+  /** What the search is, e.g. `topic`, `term:注册`, `pair:commit index`. */
   name: string;
   kind: QueryVariantName;
   q: string;
   matchingStrategy: MatchingStrategy;
   /** Fields searched (a subset of the index's searchable attributes). */
   attributesToSearchOn: string[];
-  /** Weight of the variant's list in the fusion. */
+  /** Weight of the search in the fusion (whole-query variants) or in the term scores (term and pair). */
   weight: number;
+  /** Term and pair searches: searches of one group are alternatives (the best one counts). */
+  group?: string;
 }
 
-/** How one kind of variant is searched. */
+/** How one kind of search is run. */
 export interface VariantSpec {
   matchingStrategy: MatchingStrategy;
   weight: number;
 }
 
 export interface QueryVariantOptions {
-  /** Text fields searched by the word variants, in ranking order. */
+  /** Text fields searched by word searches, in ranking order. */
   textAttributes: readonly string[];
-  /** Bigram fields (see `relevance-document.ts`); without them there is no `bigrams` variant. */
+  /** Bigram fields (see `relevance-document.ts`); without them, no bigram searches. */
   bigramAttributes?: readonly string[];
-  /** Variants to build and how; a kind left out is not built (default: `DEFAULT_VARIANT_SPECS`). */
+  /** Kinds of searches to build and how; a kind left out is not built (default: `DEFAULT_VARIANT_SPECS`). */
   variants?: Partial<Record<QueryVariantName, VariantSpec>>;
-  /** Most words per variant: Meilisearch ignores words after the tenth (default: 10). */
+  /** Most words per whole-query search: Meilisearch ignores words after the tenth (default: 10). */
   maxWords?: number;
-  /** Most `bigrams` chunks (default: 3). */
-  maxBigramChunks?: number;
-  /** Whether the `bigrams` variant also carries the topic's Latin words (default: true). */
-  bigramsWithLatinWords?: boolean;
-  /** Most `term` searches (one per Latin word or bigram of the query; default: 16). */
+  /** Most term searches (default: 24); pair searches come on top, at most one per term. */
   maxTerms?: number;
 }
 
-/** The variants searched unless told otherwise, with the settings the relevance report supports. */
+/**
+ * The searches built unless told otherwise: term searches only, which measured best
+ * (`scripts/relevance-report.md`: fusing the whole-query variants in lowered MRR).
+ */
 export const DEFAULT_VARIANT_SPECS: Readonly<Partial<Record<QueryVariantName, VariantSpec>>> = {
-  raw: { matchingStrategy: 'last', weight: 1 },
-  topic: { matchingStrategy: 'frequency', weight: 1 },
-  translated: { matchingStrategy: 'frequency', weight: 1 },
-  bigrams: { matchingStrategy: 'frequency', weight: 1 },
+  term: { matchingStrategy: 'last', weight: 1 },
 };
 
-const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9._:/-]*/g;
-
-/** Latin words (identifiers, numbers) of `text`, in order. */
-function getLatinWords(text: string): string[] {
-  return text.match(LATIN_WORD) ?? [];
-}
-
-/** `items` cut into consecutive chunks of at most `size`. */
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /**
- * The variants to search for `query` (empty for a blank query). Variants whose text equals an
- * earlier variant's are left out, so a plain keyword query costs a single search.
+ * The searches for `query` (empty for a blank query). A search equal to an earlier one
+ * (same text, strategy and fields) is left out.
  *
- * @throws {RangeError} when `maxWords` or `maxBigramChunks` is not a positive integer.
+ * @throws {RangeError} when `maxWords` or `maxTerms` is not a positive integer.
  */
 export function buildQueryVariants(query: string, options: QueryVariantOptions): QueryVariant[] {
   const maxWords = options.maxWords ?? 10;
-  const maxChunks = options.maxBigramChunks ?? 3;
+  const maxTerms = options.maxTerms ?? 24;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new RangeError(`buildQueryVariants: maxWords must be a positive integer, got ${maxWords}`);
-  if (!Number.isInteger(maxChunks) || maxChunks < 1) throw new RangeError(`buildQueryVariants: maxBigramChunks must be a positive integer, got ${maxChunks}`);
+  if (!Number.isInteger(maxTerms) || maxTerms < 1) throw new RangeError(`buildQueryVariants: maxTerms must be a positive integer, got ${maxTerms}`);
   const specs = options.variants ?? DEFAULT_VARIANT_SPECS;
   const text = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return [];
+  const textAttributes = [...options.textAttributes];
+  const bigramAttributes = [...(options.bigramAttributes ?? [])];
 
   const variants: QueryVariant[] = [];
   const seen = new Set<string>();
-  const add = (kind: QueryVariantName, name: string, q: string, attributes: readonly string[]) => {
+  const add = (kind: QueryVariantName, name: string, q: string, attributes: readonly string[], group?: string, strategy?: MatchingStrategy) => {
     const spec = specs[kind];
     if (!spec || !q) return;
-    const id = `${q}\u0000${spec.matchingStrategy}\u0000${attributes.join(',')}`;
+    const matchingStrategy = strategy ?? spec.matchingStrategy;
+    const id = `${q}\u0000${matchingStrategy}\u0000${attributes.join(',')}`;
     if (seen.has(id)) return;
     seen.add(id);
-    variants.push({ name, kind, q, matchingStrategy: spec.matchingStrategy, attributesToSearchOn: [...attributes], weight: spec.weight });
+    variants.push({ name, kind, q, matchingStrategy, attributesToSearchOn: [...attributes], weight: spec.weight, ...(group ? { group } : {}) });
   };
 
-  const topic = getTopicPhrases(text).join(' ');
-  add('raw', 'raw', text, options.textAttributes);
-  add('topic', 'topic', topic, options.textAttributes);
-  const translated = findExpandableTerms(topic).length > 0 ? expandQueryTerms(topic) : topic;
-  if (translated !== topic) add('translated', 'translated', translated, options.textAttributes);
+  // Whole-query variants.
+  const topicPhrases = getTopicPhrases(text);
+  add('raw', 'raw', text, textAttributes);
+  add('topic', 'topic', topicPhrases.join(' '), textAttributes);
+  if (bigramAttributes.length > 0) {
+    const bigrams = [...new Set(getCjkBigrams(topicPhrases.join(' ')))].slice(0, maxWords).map(encodeCjkBigram);
+    add('bigrams', 'bigrams', bigrams.join(' '), bigramAttributes);
+  }
 
-  const bigramAttributes = options.bigramAttributes ?? [];
-  if (specs.bigrams && bigramAttributes.length > 0) {
-    const bigrams = [...new Set(getCjkBigrams(translated))].map(encodeCjkBigram);
-    if (bigrams.length > 0) {
-      const latin = options.bigramsWithLatinWords === false ? [] : [...new Set(getLatinWords(translated))];
-      // Latin words (project names, identifiers) are rare and telling: each chunk carries them.
-      const room = Math.max(1, maxWords - Math.min(latin.length, Math.floor(maxWords / 2)));
-      const latinKept = latin.slice(0, maxWords - room);
-      const chunks = chunk(bigrams, room).slice(0, maxChunks);
-      const attributes = latinKept.length > 0 ? [...options.textAttributes, ...bigramAttributes] : [...bigramAttributes];
-      chunks.forEach((words, i) => {
-        add('bigrams', chunks.length > 1 ? `bigrams#${i + 1}` : 'bigrams', [...latinKept, ...words].join(' '), attributes);
-      });
+  // Term searches: one group per term.
+  const terms = getQueryTerms(text);
+  let budget = maxTerms;
+  const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy) => {
+    if (budget <= 0 || attributes.length === 0) return;
+    const before = variants.length;
+    add('term', name, q, attributes, group, strategy);
+    if (variants.length > before) budget -= 1;
+  };
+  for (const term of terms) {
+    if (term.script === 'han') {
+      // Each bigram is a term of its own, as in bigram-indexed Chinese retrieval.
+      for (const bigram of term.bigrams) addTerm(`term:${bigram}`, encodeCjkBigram(bigram), bigramAttributes, `bigram:${bigram}`);
+    } else {
+      const group = `word:${term.text.toLowerCase()}`;
+      addTerm(`term:${term.text}`, term.text, textAttributes, group);
+      for (const translation of term.translations) addTranslation(term, translation, group);
     }
   }
-  if (specs.term) {
-    const terms = getQueryTerms(translated);
-    const words = [...new Set([...terms.words, ...getQueryTerms(topic).words])];
-    const maxTerms = options.maxTerms ?? 16;
-    words.slice(0, maxTerms).forEach((word) => add('term', `term:${word}`, word, options.textAttributes));
-    if (bigramAttributes.length > 0) {
-      terms.bigrams.slice(0, Math.max(0, maxTerms - words.length)).forEach((bigram) => add('term', `term:${bigram}`, encodeCjkBigram(bigram), bigramAttributes));
+  function addTranslation(term: QueryTerm, translation: string, group: string) {
+    const bigrams = [...new Set(getCjkBigrams(translation))];
+    // A one-character equivalent (`慢`) has no bigram: search it as a word.
+    if (bigrams.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group);
+    else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all');
+  }
+
+  // Pair searches: neighbouring terms together, ranked by proximity (and matching a compound
+  // written as one word, such as `commit index` -> `commitIndex`).
+  if (specs.pair) {
+    for (let i = 0; i + 1 < terms.length; i++) {
+      const pair = `${terms[i]!.text} ${terms[i + 1]!.text}`;
+      add('pair', `pair:${pair}`, pair, textAttributes, `pair:${pair.toLowerCase()}`);
     }
   }
   return variants;

@@ -1,52 +1,110 @@
 import { getCjkBigrams } from './cjk-bigrams.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
+import { findExpandableTerms } from './term-expansions.ts';
 
 /**
- * The separate terms of a query, for searches of one term each: its Latin words (project
- * names, identifiers, English words, numbers) and the Chinese bigrams *inside* its words.
+ * The separate terms of a query, in query order, after its stop words are removed
+ * (`getTopicPhrases`): Latin words (project names, identifiers, English words, numbers),
+ * English glossary phrases with their Chinese equivalents (`TERM_EXPANSIONS`), and Chinese
+ * words with their character bigrams.
  *
- * Bigrams are taken within each ICU word (`分片` from `分片`, not `片数` from `分片|数据`),
- * and across runs of single-character words, which are usually a word ICU does not know
- * (`冲|正` -> `冲正`). Bigrams across two known words join nothing meaningful and, being rare,
- * would weigh the most in a ranking by rarity.
+ * Chinese words are ICU's, except that a single character is glued to the word before it
+ * (or after it, at the start of a run): ICU leaves suffixes and unknown words in single
+ * characters (`状态|机`, `版本|号`, `宕|机`), which are pieces of one word far more often
+ * than words of their own. Bigrams are taken within these words only: a bigram across two
+ * words (`态数` of `状态|数据`) names nothing and, being rare, would weigh the most in a ranking
+ * by rarity.
  */
 
-export interface QueryTerms {
-  /** Latin words in query order, without repeats (case kept). */
-  words: string[];
-  /** Chinese bigrams in query order, without repeats. */
+export interface QueryTerm {
+  /** The term as written (a glossary phrase's words joined by one space). */
+  text: string;
+  script: 'latin' | 'han';
+  /** Chinese bigrams of a Han term (empty for Latin terms and single characters). */
   bigrams: string[];
+  /** Chinese equivalents of an English glossary term (empty otherwise). */
+  translations: readonly string[];
 }
 
+const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
-const LATIN_WORD = /^[\p{Script=Latin}0-9][\p{Script=Latin}0-9._:/-]*$/u;
 
-/** The terms of `text` after stop words are removed (see `getTopicPhrases`). */
-export function getQueryTerms(text: string, locale = 'zh'): QueryTerms {
-  const words: string[] = [];
-  const bigrams: string[] = [];
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
-  for (const phrase of getTopicPhrases(text, locale)) {
-    // Latin words: whole phrase pieces split at script changes (`enable-swagger` stays whole).
-    for (const piece of phrase.split(/(?=\p{Script=Han})|(?<=\p{Script=Han})/u)) {
-      if (LATIN_WORD.test(piece)) words.push(piece);
+interface Token {
+  text: string;
+  script: 'latin' | 'han';
+}
+
+/** Tokens of one topic phrase: Latin runs whole (`enable-swagger`), Han runs as ICU words. */
+function tokenize(phrase: string, segmenter: Intl.Segmenter): Token[][] {
+  // Runs of Han words that touch each other; a Latin token ends a run.
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (const piece of phrase.split(/(?=\p{Script=Han})(?<!\p{Script=Han})|(?<=\p{Script=Han})(?!\p{Script=Han})/u)) {
+    if (!piece) continue;
+    if (HAN.test(piece)) {
+      for (const part of segmenter.segment(piece)) if (part.isWordLike && HAN_ONLY.test(part.segment)) run.push({ text: part.segment, script: 'han' });
+    } else {
+      if (run.length) runs.push(run);
+      run = [];
+      const latin = piece.replace(/^[-_.:/]+|[-_.:/]+$/g, '');
+      if (/[\p{L}\p{N}]/u.test(latin)) runs.push([{ text: latin, script: 'latin' }]);
     }
-    let singles = '';
-    const flushSingles = () => {
-      bigrams.push(...getCjkBigrams(singles));
-      singles = '';
-    };
-    for (const part of segmenter.segment(phrase)) {
-      if (!part.isWordLike || !HAN_ONLY.test(part.segment)) {
-        flushSingles();
-      } else if ([...part.segment].length === 1) {
-        singles += part.segment;
-      } else {
-        flushSingles();
-        bigrams.push(...getCjkBigrams(part.segment));
-      }
-    }
-    flushSingles();
   }
-  return { words: [...new Set(words)], bigrams: [...new Set(bigrams)] };
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/**
+ * Words of a Han run with ICU's single characters glued: a lone single character joins the
+ * word before it (or after it, at the start of the run); two or more in a row form a word.
+ */
+function glueSingles(run: readonly Token[]): string[] {
+  const words: string[] = [];
+  let carry = ''; // a lone single character at the start, waiting for the next word
+  for (let i = 0; i < run.length; ) {
+    let singles = '';
+    while (i < run.length && [...run[i]!.text].length === 1) singles += run[i++]!.text;
+    if ([...singles].length >= 2) words.push(singles);
+    else if (singles && words.length > 0) words[words.length - 1] += singles;
+    else carry = singles;
+    if (i < run.length) {
+      words.push(carry + run[i++]!.text);
+      carry = '';
+    }
+  }
+  if (carry) words.push(carry);
+  return words;
+}
+
+/** The terms of `query` in order, without repeats. */
+export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+  const tokens: Token[] = [];
+  for (const phrase of getTopicPhrases(query, locale)) {
+    for (const run of tokenize(phrase, segmenter)) {
+      if (run[0]?.script === 'latin') tokens.push(run[0]);
+      else for (const word of glueSingles(run)) tokens.push({ text: word, script: 'han' });
+    }
+  }
+  const matches = findExpandableTerms(tokens.map((token) => token.text));
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const push = (term: QueryTerm) => {
+    const key = term.text.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    terms.push(term);
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const match = matches.find((m) => m.start === i);
+    if (match) {
+      push({ text: match.text, script: 'latin', bigrams: [], translations: match.expansions });
+      i = match.end;
+      continue;
+    }
+    const token = tokens[i]!;
+    push({ text: token.text, script: token.script, bigrams: token.script === 'han' ? [...new Set(getCjkBigrams(token.text))] : [], translations: [] });
+    i += 1;
+  }
+  return terms;
 }

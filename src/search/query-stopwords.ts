@@ -78,9 +78,11 @@ function isStopwordSequence(chars: readonly string[]): boolean {
 
 /**
  * Whether a query word carries no topic (see `QUERY_STOPWORDS`). A Chinese word the
- * segmenter glued together from stop words only (`到底是`, `能不能用`) counts as one too.
+ * segmenter glued together from stop words only (`到底是`, `能不能`) counts as one too.
+ * A word in capitals is an acronym, never a stop word: `AT` (Seata's AT mode) is not `at`.
  */
 export function isQueryStopword(word: string): boolean {
+  if (/^[A-Z0-9]{2,}$/.test(word.trim())) return false;
   const normalized = normalizeQueryWord(word);
   if (QUERY_STOPWORDS.has(normalized)) return true;
   return /^\p{Script=Han}+$/u.test(normalized) && isStopwordSequence([...normalized]);

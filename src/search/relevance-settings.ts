@@ -11,10 +11,17 @@ import { getTermSynonyms } from './term-expansions.ts';
  */
 
 /** Text fields searched by the word variants of `searchQa`, in ranking order. */
-export const TEXT_ATTRIBUTES = ['question', 'context', 'answer', 'title', 'projects', 'asker'] as const;
+export const TEXT_ATTRIBUTES = ['question', 'answer', 'context', 'title', 'projects', 'asker'] as const;
 
-/** Every searchable field: the text fields, then the bigram fields (`relevance-document.ts`). */
-export const RELEVANCE_SEARCHABLE_ATTRIBUTES = [...TEXT_ATTRIBUTES, ...BIGRAM_ATTRIBUTES] as const;
+/**
+ * Every searchable field, in ranking order (the `attribute` rule, which makes the ranking score
+ * of a one-term search prefer a match in the question): each text field followed by its bigram
+ * field (`relevance-document.ts`), the question first and the thread's context after the
+ * answer, so that a follow-up does not outrank the question it follows.
+ */
+export const RELEVANCE_SEARCHABLE_ATTRIBUTES = [
+  'question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker',
+] as const satisfies readonly ((typeof TEXT_ATTRIBUTES)[number] | (typeof BIGRAM_ATTRIBUTES)[number])[];
 
 /** Fields highlighted with `<mark>` in `_formatted` (plain text fields only, never `answerHtml`). */
 export const HIGHLIGHT_ATTRIBUTES = ['question', 'context', 'answer'] as const;
@@ -50,6 +57,8 @@ export function getRelevanceSettings(projectSynonyms: Record<string, string[]>, 
   return {
     ...base,
     searchableAttributes: [...RELEVANCE_SEARCHABLE_ATTRIBUTES],
+    // `searchQa` fetches documents found only by term searches by id.
+    filterableAttributes: [...new Set([...(base.filterableAttributes ?? []), 'id'])],
     typoTolerance: {
       ...base.typoTolerance,
       enabled: true,

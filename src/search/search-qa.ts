@@ -1,20 +1,24 @@
-import type { FacetDistribution, Hit, Index, MultiSearchResponse, MultiSearchQuery, RecordAny } from 'meilisearch';
+import type { FacetDistribution, Hit, Index, MultiSearchQuery, MultiSearchResponse, RecordAny, SearchResponse } from 'meilisearch';
 import { buildQueryVariants, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
-import { fuseRankedLists } from './fuse-ranked-lists.ts';
+import { fuseRankedLists, type RankedList } from './fuse-ranked-lists.ts';
+import { highlightTerms } from './highlight-terms.ts';
+import { getQueryTerms } from './get-query-terms.ts';
+import { rankByTermScores, type TermSearchResult } from './rank-by-term-scores.ts';
 import { BIGRAM_ATTRIBUTES } from './relevance-document.ts';
 import { HIGHLIGHT_ATTRIBUTES, TEXT_ATTRIBUTES } from './relevance-settings.ts';
 
 /**
- * Search the Q/A index the way the relevance measurements support: build the query variants
- * (`buildQueryVariants`), send them as ONE multi-search, and fuse their hit lists by
- * reciprocal rank (`fuseRankedLists`). Expects an index configured with
- * `getRelevanceSettings` and documents carrying `withRelevanceFields`.
+ * Search the Q/A index the way the relevance measurements support: build the query's searches
+ * (`buildQueryVariants`), send them as ONE multi-search, combine the term searches by
+ * idf-weighted scores (`rankByTermScores`) and fuse that list with the whole-query variants by
+ * reciprocal rank (`fuseRankedLists`). Expects an index configured with `getRelevanceSettings`
+ * and documents carrying `withRelevanceFields`.
  */
 
 export interface SearchQaParams {
   /** Query as typed; blank lists every document (in index order, or by `sort`). */
   q: string;
-  /** Meilisearch filter expression, applied to every variant (built by the caller from allow-listed fields). */
+  /** Meilisearch filter expression, applied to every search (built by the caller from allow-listed fields). */
   filter?: string;
   /** Meilisearch sort, e.g. `['dateTs:desc']`: the fused candidates are ordered by it. */
   sort?: string[];
@@ -26,29 +30,36 @@ export interface SearchQaParams {
 }
 
 export interface SearchQaResult<T extends RecordAny = RecordAny> {
-  /** Hits of the page, best first, each with `_formatted` (`<mark>` highlights) when it matched words. */
+  /** Hits of the page, best first, with `_formatted` (question, context, answer with `<mark>` highlights; text not HTML-escaped). */
   hits: Hit<T>[];
   query: string;
   page: number;
   hitsPerPage: number;
-  /** Documents matched by the broadest variant (a lower bound of the union). */
+  /** Documents matching at least one term of the query (exact up to 1000, then a lower bound). */
   totalHits: number;
   totalPages: number;
-  /** Facet counts of the broadest variant (undefined when no facets were asked). */
+  /** Facet counts over the documents of the broadest search (undefined when no facets were asked). */
   facetDistribution?: FacetDistribution;
-  /** Time Meilisearch spent, summed over the variants. */
+  /** Time Meilisearch spent, summed over the searches. */
   processingTimeMs: number;
-  /** The variants searched, for debugging and the relevance report. */
+  /** The searches sent, for debugging and the relevance report. */
   variants: QueryVariant[];
 }
 
 export interface SearchQaOptions {
-  /** How variants are built (default: text and bigram fields of `relevance-settings.ts`, default specs). */
+  /** How the searches are built (default: text and bigram fields of the relevance settings, default specs). */
   variants?: Partial<QueryVariantOptions>;
   /** RRF rank offset (default: 60). */
   rrfK?: number;
-  /** Candidates fetched per variant at least, so that fusion sees past the first page (default: 50). */
+  /**
+   * How term searches are combined: `idf` into one list by idf-weighted scores
+   * (`rankByTermScores`), `rrf` each as a list of its own in the fusion (default: `idf`).
+   */
+  termRanking?: 'idf' | 'rrf';
+  /** Candidates fetched per whole-query variant at least (default: 50). */
   minCandidates?: number;
+  /** Hits read per term search (ids and facet/sort fields only): its candidates for the term ranking (default: 1000, Meilisearch's maximum). */
+  termCandidates?: number;
   /** Highlight tags (default: `<mark>` and `</mark>`). */
   highlightPreTag?: string;
   highlightPostTag?: string;
@@ -89,16 +100,42 @@ function hasMark(hit: Hit, tag: string): boolean {
   return HIGHLIGHT_ATTRIBUTES.some((field) => typeof formatted[field] === 'string' && (formatted[field] as string).includes(tag));
 }
 
+/** A Meilisearch filter string value: double-quoted, with `"` and `\` escaped. */
+function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** Meilisearch-style facet counts of `facets` over `documents` (array values count each element). */
+function countFacets(documents: readonly RecordAny[], facets: readonly string[]): FacetDistribution {
+  const distribution: FacetDistribution = {};
+  for (const facet of facets) {
+    const counts: Record<string, number> = {};
+    for (const document of documents) {
+      const value = document[facet];
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item === undefined || item === null || typeof item === 'object') continue;
+        const key = String(item);
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    }
+    distribution[facet] = counts;
+  }
+  return distribution;
+}
+
+const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' || variant.kind === 'pair';
+
 /**
- * Run `params.q` against `index` as one multi-search of query variants fused by reciprocal rank.
+ * Run `params.q` against `index`: one multi-search of query variants and term searches, fused.
  *
- * Pagination is over the fused list: every variant fetches the first `page * hitsPerPage`
- * hits (at least `minCandidates`, at most 1000). `totalHits` and `facetDistribution` come from
- * the variant that matched most documents. With `sort`, the fused candidates are ordered by the
- * sort fields (which must be displayed), ties keeping their fused rank.
+ * Pagination is over the fused list (window: `page * hitsPerPage`, at least `minCandidates`,
+ * at most 1000). When the page holds documents that only term searches found (those read ids
+ * only), a second search fetches them by id and highlights them here (`highlightTerms`).
+ * With `sort`, the fused candidates are ordered by the sort fields (which must be displayed),
+ * ties keeping their fused rank.
  *
  * @throws {RangeError} when `page` or `hitsPerPage` is not a positive integer.
- * @throws `MeilisearchApiError` (from the client) when Meilisearch rejects the search, e.g. a bad filter.
+ * @throws `MeilisearchApiError` (from the client) when Meilisearch rejects a search, e.g. a bad filter.
  * @see https://www.meilisearch.com/docs/reference/api/multi_search
  */
 export async function searchQa<T extends RecordAny = RecordAny>(
@@ -110,67 +147,122 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   const preTag = options.highlightPreTag ?? '<mark>';
   const postTag = options.highlightPostTag ?? '</mark>';
   const window = Math.min(MAX_TOTAL_HITS, Math.max(options.minCandidates ?? 50, params.page * params.hitsPerPage));
+  const termWindow = Math.min(MAX_TOTAL_HITS, Math.max(options.termCandidates ?? MAX_TOTAL_HITS, window));
   const offset = (params.page - 1) * params.hitsPerPage;
-
-  let variants = buildQueryVariants(params.q, {
-    textAttributes: TEXT_ATTRIBUTES,
-    bigramAttributes: BIGRAM_ATTRIBUTES,
-    ...options.variants,
-  });
-  // A blank query lists documents: one plain search.
-  if (variants.length === 0) {
-    variants = [{ name: 'all', kind: 'raw', q: '', matchingStrategy: 'last', attributesToSearchOn: [], weight: 1 }];
-  }
-
-  const queries: MultiSearchQuery[] = variants.map((variant) => ({
+  const common = {
     indexUid: index.uid,
+    ...(params.filter ? { filter: params.filter } : {}),
+  };
+
+  let variants = buildQueryVariants(params.q, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, ...options.variants });
+  // A blank query lists documents: one plain search.
+  if (variants.length === 0) variants = [{ name: 'all', kind: 'raw', q: '', matchingStrategy: 'last', attributesToSearchOn: [], weight: 1 }];
+  const hasTerms = variants.some(isTermSearch);
+  // Term searches read ids, plus what facets and sorting need of every candidate.
+  const sortFields = (params.sort ?? []).map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
+  const termFields = [...new Set(['id', ...(params.facets ?? []), ...sortFields])];
+  const queries: MultiSearchQuery[] = variants.map((variant) => ({
+    ...common,
     q: variant.q,
     matchingStrategy: variant.matchingStrategy,
     ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
-    ...(params.filter ? { filter: params.filter } : {}),
-    ...(params.sort?.length ? { sort: params.sort } : {}),
-    ...(params.facets?.length ? { facets: params.facets } : {}),
     page: 1,
-    hitsPerPage: window,
-    attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
-    highlightPreTag: preTag,
-    highlightPostTag: postTag,
+    ...(isTermSearch(variant)
+      ? { hitsPerPage: termWindow, attributesToRetrieve: termFields, showRankingScore: true }
+      : {
+          hitsPerPage: window,
+          ...(params.sort?.length ? { sort: params.sort } : {}),
+          ...(params.facets?.length ? { facets: params.facets } : {}),
+          attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
+          highlightPreTag: preTag,
+          highlightPostTag: postTag,
+        }),
   }));
+  // The number of documents the filter leaves: N of the idf.
+  if (hasTerms) queries.push({ ...common, q: '', page: 1, hitsPerPage: 0 });
   // `Index` has no multi-search of its own; its HTTP client is the index's connection.
   const response = (await index.httpRequest.post({ path: 'multi-search', body: { queries } })) as MultiSearchResponse<T>;
-  const results = response.results;
+  const results = response.results.slice(0, variants.length);
+  const all = hasTerms ? response.results[variants.length] : undefined;
 
-  const fused = fuseRankedLists(
-    results.map((result, i) => ({ items: result.hits, weight: variants[i]!.weight })),
-    { key: (hit) => String((hit as RecordAny).id), k: options.rrfK ?? 60 },
-  );
-  // Highlights: the first list (in variant order) where the hit's text has a mark.
-  const byId = new Map<string, Hit<T>>();
-  for (const result of results) {
-    for (const hit of result.hits) {
-      const id = String((hit as RecordAny).id);
-      const current = byId.get(id);
-      if (!current || (!hasMark(current, preTag) && hasMark(hit, preTag))) byId.set(id, hit);
+  const idOf = (hit: RecordAny) => String(hit.id);
+  const lists: RankedList<string>[] = [];
+  const termResults: TermSearchResult[] = [];
+  const termRanking = options.termRanking ?? 'idf';
+  results.forEach((result, i) => {
+    const variant = variants[i]!;
+    if (isTermSearch(variant) && termRanking === 'idf') {
+      termResults.push({
+        documentFrequency: result.totalHits ?? result.hits.length,
+        hits: result.hits.map((hit) => ({ id: idOf(hit), score: hit._rankingScore ?? 1 })),
+        weight: variant.weight,
+        ...(variant.group ? { group: variant.group } : {}),
+      });
+    } else {
+      lists.push({ items: result.hits.map(idOf), weight: variant.weight });
     }
+  });
+  if (termResults.length > 0) {
+    lists.push({ items: rankByTermScores(termResults, all?.totalHits ?? 0).map((doc) => doc.id), weight: 1 });
   }
-  let ranked = fused.map(({ item }) => byId.get(String((item as RecordAny).id)) ?? item);
+  let ranked = fuseRankedLists(lists, { key: (id) => id, k: options.rrfK ?? 60 }).map(({ item }) => item);
+
+  // Full documents come from the whole-query variants; highlights from the first with a mark.
+  // Term searches give the facet and sort fields of the other candidates.
+  const documents = new Map<string, Hit<T>>();
+  const fields = new Map<string, RecordAny>();
+  results.forEach((result, i) => {
+    const term = isTermSearch(variants[i]!);
+    for (const hit of result.hits) {
+      const id = idOf(hit);
+      if (!fields.has(id)) fields.set(id, hit);
+      if (term) continue;
+      const current = documents.get(id);
+      if (!current || (!hasMark(current, preTag) && hasMark(hit, preTag))) documents.set(id, hit);
+    }
+  });
+
   if (params.sort?.length) {
     const compare = compareBySort(params.sort);
-    ranked = ranked.map((hit, i) => ({ hit, i })).sort((a, b) => compare(a.hit, b.hit) || a.i - b.i).map(({ hit }) => hit);
+    ranked = ranked
+      .map((id, i) => ({ id, i }))
+      .sort((a, b) => compare(fields.get(a.id) ?? {}, fields.get(b.id) ?? {}) || a.i - b.i)
+      .map(({ id }) => id);
+  }
+  const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
+  const missing = pageIds.filter((id) => !documents.has(id));
+  if (missing.length > 0) {
+    const fetched = (await index.search('', {
+      filter: `id IN [${missing.map(quote).join(', ')}]`,
+      limit: missing.length,
+    })) as SearchResponse<T>;
+    const words = getQueryTerms(params.q).flatMap((term) => [term.text, ...term.translations]);
+    for (const hit of fetched.hits) {
+      const formatted: RecordAny = { ...hit };
+      for (const field of HIGHLIGHT_ATTRIBUTES) {
+        if (typeof hit[field] === 'string') formatted[field] = highlightTerms(hit[field] as string, words, { preTag, postTag });
+      }
+      documents.set(idOf(hit), { ...hit, _formatted: formatted as Partial<T> });
+    }
   }
 
-  let broadest = results[0];
-  for (const result of results) if ((result.totalHits ?? 0) > (broadest?.totalHits ?? 0)) broadest = result;
-  const totalHits = Math.max(broadest?.totalHits ?? 0, Math.min(ranked.length, MAX_TOTAL_HITS));
+  // With term searches, a match is a document found by any search: the fused list, whose
+  // facets are counted here. Without (a blank query), Meilisearch's own counts.
+  const totalHits = hasTerms ? ranked.length : (results[0]?.totalHits ?? ranked.length);
+  const facetDistribution = params.facets?.length
+    ? hasTerms
+      ? countFacets(ranked.map((id) => fields.get(id) ?? {}), params.facets)
+      : (results[0]?.facetDistribution ?? {})
+    : undefined;
   return {
-    hits: ranked.slice(offset, offset + params.hitsPerPage),
+    hits: pageIds.map((id) => documents.get(id)).filter((hit): hit is Hit<T> => hit !== undefined),
     query: params.q,
     page: params.page,
     hitsPerPage: params.hitsPerPage,
     totalHits,
     totalPages: Math.ceil(totalHits / params.hitsPerPage),
-    ...(params.facets?.length ? { facetDistribution: broadest?.facetDistribution ?? {} } : {}),
-    processingTimeMs: results.reduce((sum, result) => sum + (result.processingTimeMs ?? 0), 0),
+    ...(facetDistribution ? { facetDistribution } : {}),
+    processingTimeMs: response.results.reduce((sum, result) => sum + (result.processingTimeMs ?? 0), 0),
     variants,
   };
 }

@@ -77,7 +77,6 @@ export const TERM_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   memory: ['内存'],
   thread: ['线程'],
   'thread pool': ['线程池'],
-  process: ['进程'],
   performance: ['性能'],
   latency: ['延迟'],
   concurrency: ['并发'],
@@ -165,50 +164,206 @@ export const TERM_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   difference: ['区别'],
   example: ['示例', '例子'],
   demo: ['示例'],
+  // general verbs and nouns of questions about software
+  support: ['支持'],
+  detect: ['检测'],
+  check: ['检查', '校验'],
+  validate: ['校验'],
+  compute: ['计算'],
+  calculate: ['计算'],
+  trigger: ['触发'],
+  handle: ['处理'],
+  send: ['发送'],
+  receive: ['接收', '收到'],
+  create: ['创建'],
+  delete: ['删除'],
+  remove: ['删除'],
+  update: ['更新'],
+  modify: ['修改'],
+  query: ['查询'],
+  read: ['读'],
+  write: ['写'],
+  load: ['加载'],
+  release: ['释放', '发布'],
+  clean: ['清理'],
+  cleanup: ['清理'],
+  stop: ['停止'],
+  restart: ['重启'],
+  shutdown: ['关闭'],
+  close: ['关闭'],
+  open: ['开启'],
+  enable: ['开启'],
+  disable: ['关闭'],
+  install: ['安装'],
+  package: ['打包'],
+  generate: ['生成'],
+  increment: ['递增'],
+  wait: ['等待'],
+  notify: ['通知'],
+  notification: ['通知'],
+  lost: ['丢失'],
+  lose: ['丢失'],
+  missing: ['缺少', '缺失'],
+  slow: ['慢'],
+  large: ['大'],
+  grow: ['增长'],
+  limit: ['限制'],
+  size: ['大小'],
+  default: ['默认'],
+  custom: ['自定义'],
+  manual: ['人工', '手动'],
+  automatic: ['自动'],
+  automatically: ['自动'],
+  multiple: ['多个'],
+  same: ['同一个', '相同'],
+  different: ['不同'],
+  relationship: ['关系'],
+  principle: ['原理'],
+  mechanism: ['机制'],
+  scenario: ['场景'],
+  solution: ['方案'],
+  problem: ['问题'],
+  issue: ['问题'],
+  reason: ['原因'],
+  document: ['文档'],
+  documentation: ['文档'],
+  source: ['源码'],
+  code: ['代码'],
+  project: ['项目'],
+  framework: ['框架'],
+  engine: ['引擎'],
+  process: ['流程', '进程'],
+  workflow: ['流程'],
+  step: ['步骤'],
+  time: ['时间', '耗时'],
+  cost: ['耗时', '开销'],
+  resource: ['资源'],
+  business: ['业务'],
+  record: ['记录'],
+  field: ['字段'],
+  attribute: ['属性'],
+  property: ['属性'],
+  metadata: ['元数据'],
+  address: ['地址'],
+  gateway: ['网关'],
+  ingress: ['入口'],
+  chain: ['链路'],
+  link: ['链路'],
+  trace: ['链路'],
+  sample: ['示例'],
+  test: ['测试'],
+  production: ['生产'],
+  environment: ['环境'],
+  machine: ['机器'],
+  instance: ['实例'],
+  group: ['分组'],
+  namespace: ['命名空间'],
+  health: ['健康'],
+  'health check': ['健康检查'],
+  hot: ['热'],
+  'hot upgrade': ['热升级'],
+  binary: ['二进制'],
+  parse: ['解析'],
+  parser: ['解析'],
+  filter: ['过滤'],
+  variable: ['变量'],
+  destination: ['目的', '目标'],
+  target: ['目标'],
+  local: ['本地'],
+  remote: ['远程'],
+  global: ['全局'],
+  branch: ['分支'],
+  split: ['拆分', '分裂'],
+  merge: ['合并'],
+  dirty: ['脏'],
+  'dirty write': ['脏写'],
+  freeze: ['冻结'],
+  confirm: ['确认'],
+  cancel: ['取消'],
+  approval: ['审批'],
+  pause: ['暂停'],
+  resume: ['继续', '恢复'],
 };
 
-/** Longest keys first, so `distributed transaction` wins over `transaction`. */
-const KEYS_BY_LENGTH = Object.keys(TERM_EXPANSIONS).sort((a, b) => b.length - a.length);
+/** Longest glossary key, in words. */
+const MAX_KEY_WORDS = Math.max(...Object.keys(TERM_EXPANSIONS).map((key) => key.split(' ').length));
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Candidate base forms of an English word, the word itself first: plural and verb endings are
+ * stripped (`exceptions` -> `exception`, `retries` -> `retry`, `renewed` -> `renew`,
+ * `subscribing` -> `subscribe`), so the glossary lists each term once.
+ */
+export function getEnglishBaseForms(word: string): string[] {
+  const w = word.toLowerCase();
+  const forms = [w];
+  if (w.length > 4 && w.endsWith('ies')) forms.push(`${w.slice(0, -3)}y`);
+  if (w.length > 3 && w.endsWith('es')) forms.push(w.slice(0, -2));
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) forms.push(w.slice(0, -1));
+  if (w.length > 4 && w.endsWith('ed')) forms.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.length > 5 && w.endsWith('ing')) forms.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  return [...new Set(forms)];
 }
 
-/** One pattern for all keys, matching whole Latin words (ASCII letters) case-insensitively. */
-const KEY_PATTERN = new RegExp(
-  `(?<![A-Za-z0-9_])(?:${KEYS_BY_LENGTH.map((key) => escapeRegExp(key).replace(/ /g, '[\\s_-]+')).join('|')})(?![A-Za-z0-9_])`,
-  'gi',
-);
+function lookUp(words: readonly string[]): { term: string; expansions: readonly string[] } | undefined {
+  // Inflection is only stripped from the last word of a phrase (`global locks`).
+  const head = words.slice(0, -1).map((w) => w.toLowerCase());
+  for (const last of getEnglishBaseForms(words[words.length - 1] ?? '')) {
+    const term = [...head, last].join(' ');
+    const expansions = TERM_EXPANSIONS[term];
+    if (expansions) return { term, expansions };
+  }
+  return undefined;
+}
 
 /** One English term found in a query and its Chinese equivalents. */
 export interface TermMatch {
-  /** The term as written in the query. */
+  /** The term as written in the query (words joined by one space). */
   text: string;
-  /** Lower-case key of `TERM_EXPANSIONS`. */
+  /** Key of `TERM_EXPANSIONS`. */
   term: string;
   expansions: readonly string[];
+  /** Index of its first and one past its last word in the list given to `findExpandableTerms`. */
+  start: number;
+  end: number;
 }
 
-/** The glossary terms `text` contains, in order (longest match wins, no overlaps). */
-export function findExpandableTerms(text: string): TermMatch[] {
+/**
+ * The glossary terms among `words` (a query's words in order), longest phrase first, without
+ * overlaps. Words in capitals (acronyms such as `AT`, `TC`) are never translated.
+ */
+export function findExpandableTerms(words: readonly string[]): TermMatch[] {
   const matches: TermMatch[] = [];
-  for (const match of text.matchAll(KEY_PATTERN)) {
-    const term = match[0].toLowerCase().replace(/[\s_-]+/g, ' ');
-    const expansions = TERM_EXPANSIONS[term];
-    if (expansions) matches.push({ text: match[0], term, expansions });
+  for (let start = 0; start < words.length; ) {
+    let found: TermMatch | undefined;
+    for (let size = Math.min(MAX_KEY_WORDS, words.length - start); size >= 1 && !found; size--) {
+      const phrase = words.slice(start, start + size);
+      if (phrase.some((word) => !/^[A-Za-z][A-Za-z-]*$/.test(word) || /^[A-Z]{2,}$/.test(word))) continue;
+      const hit = lookUp(phrase);
+      if (hit) found = { text: phrase.join(' '), term: hit.term, expansions: hit.expansions, start, end: start + size };
+    }
+    if (found) {
+      matches.push(found);
+      start = found.end;
+    } else {
+      start += 1;
+    }
   }
   return matches;
 }
 
 /**
- * `text` with each glossary term replaced by its first Chinese equivalent
- * (`registry lease` -> `注册中心 租约`); other words are kept as they are.
+ * `words` with each glossary term replaced by its first Chinese equivalent, joined by spaces
+ * (`['registry', 'lease']` -> `注册中心 租约`); other words are kept as they are.
  */
-export function expandQueryTerms(text: string): string {
-  return text.replace(KEY_PATTERN, (found) => {
-    const expansions = TERM_EXPANSIONS[found.toLowerCase().replace(/[\s_-]+/g, ' ')];
-    return expansions?.[0] ? ` ${expansions[0]} ` : found;
-  }).replace(/\s+/g, ' ').trim();
+export function expandQueryTerms(words: readonly string[]): string {
+  const out: string[] = [];
+  let next = 0;
+  for (const match of findExpandableTerms(words)) {
+    out.push(...words.slice(next, match.start), match.expansions[0] ?? match.text);
+    next = match.end;
+  }
+  out.push(...words.slice(next));
+  return out.join(' ');
 }
 
 /**
