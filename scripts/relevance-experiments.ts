@@ -171,6 +171,21 @@ const EXPERIMENTS: Experiment[] = [
     settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker'] }),
     search: { ...onlyVariants({ raw: spec('last', 0.5), topic: spec('frequency', 0.5), term: spec('last') }), termRanking: 'idf', termCandidates: 1000 },
   },
+  ...[0.5, 1].map((w): Experiment => ({
+    name: `terms-joint-w${w}`,
+    what: `final + joint bigrams (across two words of a Chinese run) weighted ${w}`,
+    search: { ...onlyVariants({ term: spec('last'), joint: spec('last', w) }) },
+  })),
+  ...[0.5, 1].map((w): Experiment => ({
+    name: `terms-joint-w${w}-max40`,
+    what: `final + joint bigrams weighted ${w}, at most 40 term searches`,
+    search: { ...onlyVariants({ term: spec('last'), joint: spec('last', w) }), variants: { variants: { term: spec('last'), joint: spec('last', w) }, maxTerms: 40 } },
+  })),
+  ...[0, 0.5].map((r): Experiment => ({
+    name: `final-min-relative-${r}`,
+    what: `final with minRelativeScore ${r}`,
+    search: { minRelativeScore: r },
+  })),
   {
     name: 'final',
     what: 'the defaults: getRelevanceSettings + searchQa() without options',

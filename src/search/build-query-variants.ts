@@ -23,7 +23,7 @@ import { getTopicPhrases } from './get-topic-phrases.ts';
 
 export type MatchingStrategy = 'last' | 'all' | 'frequency';
 
-export type QueryVariantName = 'raw' | 'topic' | 'bigrams' | 'term' | 'pair';
+export type QueryVariantName = 'raw' | 'topic' | 'bigrams' | 'term' | 'joint' | 'pair';
 
 /** One search of the multi-search. */
 export interface QueryVariant {
@@ -129,6 +129,18 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
     // A one-character equivalent (`慢`) has no bigram: search it as a word.
     if (bigrams.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group);
     else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all');
+  }
+
+  // Joint bigrams: the bigrams that join two neighbouring Chinese words (`据版` of `数据|版本`).
+  // They name no word, but a document containing one has the two words side by side, or
+  // words ICU cut differently than the author (`态机` of `状态|机能` in `状态机能跨`).
+  if (specs.joint && bigramAttributes.length > 0) {
+    for (const bigram of getCjkBigrams(topicPhrases.join(' '))) {
+      if (budget <= 0) break;
+      const before = variants.length;
+      add('joint', `joint:${bigram}`, encodeCjkBigram(bigram), bigramAttributes, `bigram:${bigram}`);
+      if (variants.length > before) budget -= 1;
+    }
   }
 
   // Pair searches: neighbouring terms together, ranked by proximity (and matching a compound

@@ -1,5 +1,6 @@
 import { getCjkBigrams } from './cjk-bigrams.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
+import { getQueryWords } from './segment-query.ts';
 import { findExpandableTerms } from './term-expansions.ts';
 
 /**
@@ -35,14 +36,14 @@ interface Token {
 }
 
 /** Tokens of one topic phrase: Latin runs whole (`enable-swagger`), Han runs as ICU words. */
-function tokenize(phrase: string, segmenter: Intl.Segmenter): Token[][] {
+function tokenize(phrase: string, locale: string): Token[][] {
   // Runs of Han words that touch each other; a Latin token ends a run.
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const piece of phrase.split(/(?=\p{Script=Han})(?<!\p{Script=Han})|(?<=\p{Script=Han})(?!\p{Script=Han})/u)) {
     if (!piece) continue;
     if (HAN.test(piece)) {
-      for (const part of segmenter.segment(piece)) if (part.isWordLike && HAN_ONLY.test(part.segment)) run.push({ text: part.segment, script: 'han' });
+      for (const word of getQueryWords(piece, locale)) if (HAN_ONLY.test(word)) run.push({ text: word, script: 'han' });
     } else {
       if (run.length) runs.push(run);
       run = [];
@@ -78,10 +79,9 @@ function glueSingles(run: readonly Token[]): string[] {
 
 /** The terms of `query` in order, without repeats. */
 export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
   const tokens: Token[] = [];
   for (const phrase of getTopicPhrases(query, locale)) {
-    for (const run of tokenize(phrase, segmenter)) {
+    for (const run of tokenize(phrase, locale)) {
       if (run[0]?.script === 'latin') tokens.push(run[0]);
       else for (const word of glueSingles(run)) tokens.push({ text: word, script: 'han' });
     }

@@ -58,8 +58,19 @@ export interface SearchQaOptions {
   termRanking?: 'idf' | 'rrf';
   /** Candidates fetched per whole-query variant at least (default: 50). */
   minCandidates?: number;
+  /**
+   * Fraction of the best term score a document needs to be a result at all (default: 0.25).
+   * Applies to the term ranking only; 0 keeps every document matching any term.
+   */
+  minRelativeScore?: number;
   /** Hits read per term search (ids and facet/sort fields only): its candidates for the term ranking (default: 1000, Meilisearch's maximum). */
   termCandidates?: number;
+  /**
+   * Let Meilisearch compress its responses (default: false). Term searches return many ids,
+   * and compressing them costs more time than it saves on a loopback connection to the
+   * embedded server; turn it on for a remote Meilisearch.
+   */
+  compressResponses?: boolean;
   /** Highlight tags (default: `<mark>` and `</mark>`). */
   highlightPreTag?: string;
   highlightPostTag?: string;
@@ -123,7 +134,7 @@ function countFacets(documents: readonly RecordAny[], facets: readonly string[])
   return distribution;
 }
 
-const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' || variant.kind === 'pair';
+const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' || variant.kind === 'joint' || variant.kind === 'pair';
 
 /**
  * Run `params.q` against `index`: one multi-search of query variants and term searches, fused.
@@ -181,7 +192,8 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   // The number of documents the filter leaves: N of the idf.
   if (hasTerms) queries.push({ ...common, q: '', page: 1, hitsPerPage: 0 });
   // `Index` has no multi-search of its own; its HTTP client is the index's connection.
-  const response = (await index.httpRequest.post({ path: 'multi-search', body: { queries } })) as MultiSearchResponse<T>;
+  const extraRequestInit = options.compressResponses ? undefined : { headers: { 'accept-encoding': 'identity' } };
+  const response = (await index.httpRequest.post({ path: 'multi-search', body: { queries }, ...(extraRequestInit ? { extraRequestInit } : {}) })) as MultiSearchResponse<T>;
   const results = response.results.slice(0, variants.length);
   const all = hasTerms ? response.results[variants.length] : undefined;
 
@@ -203,7 +215,12 @@ export async function searchQa<T extends RecordAny = RecordAny>(
     }
   });
   if (termResults.length > 0) {
-    lists.push({ items: rankByTermScores(termResults, all?.totalHits ?? 0).map((doc) => doc.id), weight: 1 });
+    const scored = rankByTermScores(termResults, all?.totalHits ?? 0);
+    // The result set: documents scoring at least a fraction of the best one. Without it, a
+    // question would "match" every document sharing one common bigram with it, which is noise
+    // in totals, facet counts and, above all, in results sorted by date.
+    const floor = (scored[0]?.score ?? 0) * (options.minRelativeScore ?? 0.25);
+    lists.push({ items: scored.filter((doc) => doc.score >= floor).map((doc) => doc.id), weight: 1 });
   }
   let ranked = fuseRankedLists(lists, { key: (id) => id, k: options.rrfK ?? 60 }).map(({ item }) => item);
 
@@ -232,10 +249,7 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
   const missing = pageIds.filter((id) => !documents.has(id));
   if (missing.length > 0) {
-    const fetched = (await index.search('', {
-      filter: `id IN [${missing.map(quote).join(', ')}]`,
-      limit: missing.length,
-    })) as SearchResponse<T>;
+    const fetched = (await index.search('', { filter: `id IN [${missing.map(quote).join(', ')}]`, limit: missing.length }, extraRequestInit)) as SearchResponse<T>;
     const words = getQueryTerms(params.q).flatMap((term) => [term.text, ...term.translations]);
     for (const hit of fetched.hits) {
       const formatted: RecordAny = { ...hit };

@@ -1,15 +1,20 @@
 /**
- * Split a search query into words with the ICU word segmenter (`Intl.Segmenter`, Chinese
- * dictionary), so Chinese questions typed without spaces become separate words that can be
- * filtered (see `dropQueryStopwords`) and re-joined with spaces.
+ * Split a search query into segments with the ICU word segmenter (`Intl.Segmenter`, Chinese
+ * dictionary), so that Chinese typed without spaces becomes separate words that can be
+ * filtered (`isQueryStopword`) and re-joined.
  *
  * ICU cuts Chinese finer than Meilisearch's own segmenter (jieba): `注册中心` becomes `注册`,
- * `中心`. That is harmless: Meilisearch also tries the concatenation of two or three adjacent
- * query words, so `注册 中心` still matches the indexed word `注册中心`.
- *
- * Latin identifiers keep their dots and underscores (`com.alipay.sofa`, `undo_log`), as the
- * segmenter already does; punctuation and spaces are dropped.
+ * `中心`, and unknown words fall apart into single characters (`宕|机`). Callers that send words
+ * to Meilisearch therefore keep neighbouring words glued (`getTopicPhrases`) or compare by
+ * character bigrams (`getQueryTerms`), never by ICU's word boundaries alone.
  */
+
+/** One piece of a query: a word (Chinese word, Latin word, number) or what lies between words. */
+export interface QuerySegment {
+  text: string;
+  /** True for words; false for spaces, punctuation and symbols. */
+  isWord: boolean;
+}
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -23,15 +28,16 @@ function getSegmenter(locale: string): Intl.Segmenter {
 }
 
 /**
- * The words of `query`, in order (punctuation, spaces and symbols removed).
+ * Every segment of `query` in order (joining their `text` gives back the NFKC-normalized query).
  *
  * @param query - text as typed; NFKC-normalized first, so full-width `ＡＴ，` reads as `AT,`
  * @param locale - segmenter locale (default: `zh`, which also splits Latin text at spaces and punctuation)
  */
-export function segmentQuery(query: string, locale = 'zh'): string[] {
-  const words: string[] = [];
-  for (const part of getSegmenter(locale).segment(query.normalize('NFKC'))) {
-    if (part.isWordLike) words.push(part.segment);
-  }
-  return words;
+export function segmentQuery(query: string, locale = 'zh'): QuerySegment[] {
+  return [...getSegmenter(locale).segment(query.normalize('NFKC'))].map((part) => ({ text: part.segment, isWord: part.isWordLike === true }));
+}
+
+/** The words of `query` in order (see `segmentQuery`). */
+export function getQueryWords(query: string, locale = 'zh'): string[] {
+  return segmentQuery(query, locale).filter((segment) => segment.isWord).map((segment) => segment.text);
 }
