@@ -59,6 +59,9 @@ export const CONFIG_VARIABLES = {
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'expected a comma-separated list of origins like https://example.com, or *'),
     'Origins allowed to call the API from a browser (comma-separated)'),
+  searchRateLimit: variable('SEARCH_RATE_LIMIT',
+    z.string().regex(/^\d{1,7}$/, 'expected a whole number of requests per minute (0 disables the limit)').prefault('300').transform(Number),
+    'Requests per minute per client IP on /api/search; 0 disables the limit'),
   publicBaseUrl: variable('PUBLIC_BASE_URL',
     httpUrl().prefault('https://www.sofastack.tech/blog/').transform((u) => (u.endsWith('/') ? u : `${u}/`)),
     'Base of public post URLs'),

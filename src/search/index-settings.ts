@@ -9,10 +9,23 @@ import type { Settings } from 'meilisearch';
 /** Text fields, in ranking order for the `attribute` rule: a hit in the question counts most. */
 export const SEARCHABLE_ATTRIBUTES = ['question', 'context', 'answer', 'title', 'asker', 'projects'] as const;
 
-/** Fields the API may filter on (allow-list the API's filter builder should use too). */
-export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'dateTs', 'asker', 'issue', 'followup'] as const;
+/**
+ * Fields the API may filter on (allow-list the API's filter builder should use too).
+ * `id`: the API's search-only key looks one record up with a filter on it (`GET /api/qa/:id`).
+ */
+export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'dateTs', 'asker', 'issue', 'followup', 'id'] as const;
 
 export const SORTABLE_ATTRIBUTES = ['dateTs'] as const;
+
+/**
+ * Meilisearch's default ranking rules with `sort` moved up to right after `words`: a search
+ * sorted by date (the API's `newest` / `oldest`) lists the documents matching the query's
+ * words in date order, instead of sorting only the ties left by typo, proximity and
+ * attribute. Without a `sort` parameter the rule does nothing, so relevance is unchanged.
+ *
+ * @see https://www.meilisearch.com/docs/learn/relevancy/ranking_rules
+ */
+export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'] as const;
 
 /** Every field returned with a hit (all of `SearchDocument`). */
 export const DISPLAYED_ATTRIBUTES = [
@@ -63,6 +76,7 @@ export function getIndexSettings(options: IndexSettingsOptions = {}): Settings {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: [...FILTERABLE_ATTRIBUTES],
     sortableAttributes: [...SORTABLE_ATTRIBUTES],
+    rankingRules: [...RANKING_RULES],
     displayedAttributes: [...DISPLAYED_ATTRIBUTES],
     faceting: { maxValuesPerFacet: 200 },
     localizedAttributes: [{ attributePatterns: [...CHINESE_ATTRIBUTES], locales: ['cmn'] }],

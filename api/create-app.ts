@@ -1,0 +1,73 @@
+import compression from 'compression';
+import cors, { type CorsOptions } from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.ts';
+import { NotFoundError } from '../src/errors/not-found-error.ts';
+import type { ReindexScheduler } from '../src/reindex-scheduler.ts';
+import type { ApiMetrics } from './create-metrics.ts';
+import { createSearchRateLimit } from './create-search-rate-limit.ts';
+import { onError } from './on-error.ts';
+import { recordRequestMetrics } from './record-request-metrics.ts';
+import { createRequestContext } from './request-context.ts';
+import { createAdminRouter } from './routes/create-admin-router.ts';
+import { createFacetsRouter } from './routes/create-facets-router.ts';
+import { createHealthRouter } from './routes/create-health-router.ts';
+import { createMetricsRouter } from './routes/create-metrics-router.ts';
+import { createOpenApiRouter } from './routes/create-openapi-router.ts';
+import { createRecordRouter } from './routes/create-record-router.ts';
+import { createSearchRouter } from './routes/create-search-router.ts';
+import type { SearchBackend } from './search-backend.ts';
+
+export interface AppOptions {
+  backend: SearchBackend;
+  logger: Logger;
+  config: Pick<Config, 'adminToken' | 'corsOrigins' | 'searchRateLimit'>;
+  /** The reindex scheduler, for the admin endpoints and the reindex metrics (optional in tests). */
+  scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> | undefined;
+  metrics: ApiMetrics;
+}
+
+/**
+ * CORS of the read-only endpoints: CORS_ORIGINS, or any origin when it is empty (or lists `*`).
+ * Credentials are never allowed; admin endpoints get no CORS at all.
+ */
+export function getCorsOptions(origins: readonly string[]): CorsOptions {
+  const any = origins.length === 0 || origins.includes('*');
+  return { origin: any ? '*' : [...origins], methods: ['GET', 'HEAD'], exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After'], maxAge: 600 };
+}
+
+/**
+ * The HTTP API as an Express app, without listening (tests drive it with supertest;
+ * `api/main.ts` listens). Every response has an `X-Request-Id`; errors answer
+ * `{ error: { code, message } }` from the one error middleware (`onError`).
+ */
+export function createApp(options: AppOptions): Express {
+  const { backend, logger, config, scheduler, metrics } = options;
+  const app = express();
+  app.set('query parser', 'simple'); // repeated parameters become arrays, nothing nests
+  app.set('etag', 'weak');
+  app.disable('x-powered-by');
+
+  app.use(createRequestContext(logger));
+  app.use(recordRequestMetrics(metrics));
+  // An API answers JSON only: a strict CSP and no embedding; other origins may still read it (CORS).
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(compression());
+
+  const readOnlyCors = cors(getCorsOptions(config.corsOrigins));
+  app.options(['/api/search', '/api/qa/:id', '/api/facets', '/openapi.json'], readOnlyCors);
+
+  app.use(createHealthRouter({ backend }));
+  app.use(createMetricsRouter({ metrics, backend, scheduler }));
+  app.use(createOpenApiRouter({ admin: Boolean(config.adminToken), before: [readOnlyCors] }));
+  app.use(createSearchRouter({ backend, metrics, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
+  app.use(createRecordRouter({ backend, before: [readOnlyCors] }));
+  app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
+  app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
+
+  app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}`)));
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
+
+/**
+ * Per-client-IP limit of `/api/search`: `limit` requests per minute (SEARCH_RATE_LIMIT; 0: no
+ * limit). Over it: 429 with `Retry-After` (set by express-rate-limit) and our JSON error body.
+ * Counts live in memory, per process. Behind a reverse proxy every client has the proxy's IP
+ * unless Express's `trust proxy` is set.
+ *
+ * @see https://express-rate-limit.mintlify.app/reference/configuration
+ */
+export function createSearchRateLimit(limit: number): RequestHandler {
+  if (limit <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new RateLimitedError(`Search: more than ${limit} requests per minute from this address; slow down`)),
+  });
+}

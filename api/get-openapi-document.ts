@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { noParamsSchema, recordParamsSchema, searchQuerySchema } from './request-schemas.ts';
+import { responseSchemas } from './response-schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
+const error = (description: string) => json('Error', description);
+
+/** OpenAPI parameters from a request schema: its properties, as the client sends them. */
+function getParameters(schema: z.ZodObject, location: 'query' | 'path'): JsonSchema[] {
+  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(input.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (input.required ?? []).includes(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+      // repeatable parameters: ?project=A&project=B
+      ...(rest.type === 'array' ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+/** zod writes the safe-integer range on every integer: noise in a description. */
+function dropSafeIntegerBounds(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const record = node as JsonSchema;
+  if (record.minimum === Number.MIN_SAFE_INTEGER) delete record.minimum;
+  if (record.maximum === Number.MAX_SAFE_INTEGER) delete record.maximum;
+  for (const value of Object.values(record)) dropSafeIntegerBounds(value);
+}
+
+const RATE_LIMITED = {
+  description: 'Too many requests from this IP (SEARCH_RATE_LIMIT per minute)',
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+  content: { 'application/json': { schema: ref('Error') } },
+};
+const UNAVAILABLE = {
+  description: 'Meilisearch is down, slow or has no index yet',
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+  content: { 'application/json': { schema: ref('Error') } },
+};
+
+/**
+ * The OpenAPI 3.1 description of the API, generated from the zod schemas that validate the
+ * requests (`request-schemas.ts`) and describe the answers (`response-schemas.ts`).
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0
+ */
+export function getOpenApiDocument(options: { version?: string; admin?: boolean } = {}): JsonSchema {
+  const { schemas } = z.toJSONSchema(responseSchemas, { uri: (id) => `#/components/schemas/${id}`, io: 'output' }) as { schemas: Record<string, JsonSchema> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+    dropSafeIntegerBounds(schema);
+  }
+  const admin = {
+    security: [{ adminToken: [] }],
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'weekly-faq',
+      version: options.version ?? '0.1.0',
+      description: 'Search the reader Q&A of the SOFAStack "SOFA Weekly" newsletters. Errors answer `{ error: { code, message } }`.',
+    },
+    paths: {
+      '/api/search': {
+        get: {
+          summary: 'Search the Q&A records',
+          parameters: getParameters(searchQuerySchema, 'query'),
+          responses: {
+            200: { ...json('SearchResult', 'A page of hits with facet counts'), headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } } },
+            304: { description: 'Not modified (If-None-Match)' },
+            400: error('A bad parameter (named in the message and in `parameter`)'),
+            429: RATE_LIMITED,
+            503: UNAVAILABLE,
+          },
+        },
+      },
+      '/api/qa/{id}': {
+        get: {
+          summary: 'One record',
+          parameters: getParameters(recordParamsSchema, 'path'),
+          responses: { 200: json('Record', 'The record'), 400: error('A malformed id'), 404: error('No record has this id'), 503: UNAVAILABLE },
+        },
+      },
+      '/api/facets': {
+        get: {
+          summary: 'Every project and year with its count, and the number of records',
+          parameters: getParameters(noParamsSchema, 'query'),
+          responses: { 200: json('Facets', 'Counts'), 400: error('A parameter was given'), 503: UNAVAILABLE },
+        },
+      },
+      '/healthz': { get: { summary: 'The process is alive', responses: { 200: json('Health', 'Alive') } } },
+      '/readyz': {
+        get: {
+          summary: 'Meilisearch answers and the index has documents',
+          responses: { 200: json('Readiness', 'Ready'), 503: json('Readiness', 'Not ready') },
+        },
+      },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      ...(options.admin === false ? {} : {
+        '/api/admin/reindex': {
+          post: {
+            summary: 'Start a reindex of WEEKLY_SOURCE now (404 when ADMIN_TOKEN is not configured)',
+            ...admin,
+            responses: { 202: json('ReindexStarted', 'Started; follow it on /api/admin/status'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 409: error('A reindex is already running') },
+          },
+        },
+        '/api/admin/status': {
+          get: {
+            summary: 'Last and next reindex runs, document count, last report (404 when ADMIN_TOKEN is not configured)',
+            ...admin,
+            responses: { 200: json('AdminStatus', 'Status'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off') },
+          },
+        },
+      }),
+    },
+    components: {
+      schemas,
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution } from 'meilisearch';
+import { SearchUnavailableError } from '../src/errors/search-unavailable-error.ts';
+import type { MeiliConnection } from '../src/meili/connect-meili.ts';
+import type { SearchDocument } from '../src/search/search-document.ts';
+import { API_RECORD_FIELDS, toApiRecord, type ApiRecord } from './api-record.ts';
+import { FACET_FIELDS, FILTER_FIELDS, buildFilter, quoteFilterValue, type FacetField } from './build-filter.ts';
+import { renderHighlight } from './render-highlight.ts';
+import { runSearchQueries, type FacetQuery } from './run-search-queries.ts';
+import type { BackendHealth, FacetCounts, SearchBackend, SearchParams, SearchResult } from './search-backend.ts';
+
+export interface MeiliSearchBackendOptions {
+  /** Where Meilisearch is (read per request: an embedded server restarted on another port is followed) and the search-only key. */
+  connection: Pick<MeiliConnection, 'url' | 'searchKey'>;
+  /** Live index (INDEX_NAME). */
+  indexName: string;
+  /** Longest wait for one Meilisearch request before answering 503, in ms (default: 5000). */
+  timeoutMs?: number;
+  /** `Retry-After` of the 503 answers, in seconds (default: 5). */
+  retryAfterSeconds?: number;
+}
+
+/** Meilisearch's error code of an API error (e.g. `index_not_found`), if any. */
+function apiCode(error: unknown): string | undefined {
+  return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+}
+
+/** True for failures that mean "Meilisearch is not there (yet)" rather than a bad request. */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
+  if (error instanceof MeilisearchApiError) return apiCode(error) === 'index_not_found' || error.response.status >= 500;
+  return false;
+}
+
+function toCounts(distribution: FacetDistribution[string] | undefined): Record<string, number> {
+  return { ...(distribution ?? {}) };
+}
+
+/**
+ * The search backend on Meilisearch, with the search-only key. Searches go through
+ * `runSearchQueries` (the query step); hits get safe highlights (`renderHighlight`).
+ * Unreachable, slow or failing Meilisearch, or a missing index, become `SearchUnavailableError`.
+ *
+ * @see https://www.meilisearch.com/docs/reference/api/search
+ */
+export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): SearchBackend {
+  const { connection, indexName } = options;
+  const timeout = options.timeoutMs ?? 5_000;
+  const retryAfter = options.retryAfterSeconds ?? 5;
+  let client: Meilisearch | null = null;
+  let clientUrl = '';
+
+  function getClient(): Meilisearch {
+    const url = connection.url;
+    if (!client || url !== clientUrl) {
+      client = new Meilisearch({ host: url, apiKey: connection.searchKey, timeout });
+      clientUrl = url;
+    }
+    return client;
+  }
+
+  /** Run `call`, turning "Meilisearch is not there" failures into `SearchUnavailableError`. */
+  async function guarded<T>(operation: string, call: (client: Meilisearch) => Promise<T>): Promise<T> {
+    try {
+      return await call(getClient());
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      const why = apiCode(error) === 'index_not_found'
+        ? `the index ${indexName} does not exist yet`
+        : error instanceof MeilisearchRequestTimeOutError ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
+      throw new SearchUnavailableError(`${operation}: ${why}; try again shortly`, retryAfter, { cause: error });
+    }
+  }
+
+  async function search(params: SearchParams): Promise<SearchResult> {
+    const sort = params.sort === 'oldest' ? ['dateTs:asc'] : params.sort === 'newest' || !params.q ? ['dateTs:desc'] : undefined;
+    const selected: Record<FacetField, (string | number)[]> = { projects: params.projects, year: params.years };
+    // Each filtered facet is counted again without its own filter (so the other values stay visible).
+    const facetQueries: FacetQuery[] = FACET_FIELDS.filter((facet) => selected[facet].length > 0)
+      .map((facet) => ({ facet, filter: buildFilter(params, { omit: facet }) }));
+    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, {
+      q: params.q,
+      filter: buildFilter(params),
+      sort,
+      page: params.page,
+      hitsPerPage: params.hitsPerPage,
+      facets: [...FACET_FIELDS],
+    }, facetQueries));
+
+    const distributions: Record<FacetField, Record<string, number>> = {
+      projects: toCounts(result.facetDistribution.projects),
+      year: toCounts(result.facetDistribution.year),
+    };
+    facetQueries.forEach((query, i) => {
+      distributions[query.facet] = toCounts(result.facetCounts[i]?.[query.facet]);
+    });
+    // A selected value matching nothing still shows up, with 0.
+    for (const facet of FACET_FIELDS) for (const value of selected[facet]) distributions[facet][String(value)] ??= 0;
+
+    return {
+      query: params.q,
+      page: params.page,
+      hitsPerPage: params.hitsPerPage,
+      totalHits: result.totalHits,
+      totalPages: result.totalPages,
+      processingTimeMs: result.processingTimeMs,
+      hits: result.hits.map((hit) => ({
+        ...toApiRecord(hit),
+        highlight: {
+          question: renderHighlight(hit._formatted?.question ?? hit.question),
+          answer: renderHighlight(hit._formatted?.answer ?? hit.answer),
+        },
+      })),
+      facets: { projects: distributions.projects, years: distributions.year },
+    };
+  }
+
+  async function getRecord(id: string): Promise<ApiRecord | null> {
+    const result = await guarded('Reading a record', (c) => c.index<SearchDocument>(indexName).search('', {
+      filter: `${FILTER_FIELDS.id} = ${quoteFilterValue(id)}`,
+      limit: 1,
+      attributesToRetrieve: [...API_RECORD_FIELDS],
+    }));
+    const hit = result.hits[0];
+    return hit ? toApiRecord(hit) : null;
+  }
+
+  async function facets(): Promise<FacetCounts & { total: number }> {
+    const result = await guarded('Counting facets', (c) => c.index<SearchDocument>(indexName).search('', {
+      page: 1,
+      hitsPerPage: 0,
+      facets: [...FACET_FIELDS],
+    }));
+    return {
+      projects: toCounts(result.facetDistribution?.projects),
+      years: toCounts(result.facetDistribution?.year),
+      total: result.totalHits ?? 0,
+    };
+  }
+
+  async function health(): Promise<BackendHealth> {
+    try {
+      // A search both proves Meilisearch answers and counts the live index's documents with
+      // the search-only key (which may not read /stats).
+      const result = await getClient().index(indexName).search('', { page: 1, hitsPerPage: 0 });
+      const documents = result.totalHits ?? 0;
+      return documents > 0 ? { available: true, documents } : { available: true, documents, reason: `the index ${indexName} is empty` };
+    } catch (error) {
+      if (apiCode(error) === 'index_not_found') return { available: true, documents: null, reason: `the index ${indexName} does not exist yet` };
+      const reason = error instanceof MeilisearchRequestTimeOutError ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
+      return { available: false, documents: null, reason };
+    }
+  }
+
+  return { search, getRecord, facets, health };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The shapes the API answers with, for `/openapi.json` (and for the tests, which check real
+ * answers against them). Request parameters are in `request-schemas.ts`.
+ */
+
+/** Every response schema, by its name in `components.schemas`. */
+export const responseSchemas = z.registry<{ id: string }>();
+
+export const apiRecordSchema = z.object({
+  id: z.string(),
+  question: z.string().meta({ description: 'Plain text' }),
+  answer: z.string().meta({ description: 'Plain text' }),
+  answerHtml: z.string().meta({ description: 'Sanitized HTML of the answer' }),
+  asker: z.string().nullable(),
+  issue: z.number().int().nullable().meta({ description: 'GitHub issue number, for issue entries' }),
+  projects: z.array(z.string()),
+  followup: z.boolean(),
+  context: z.string().nullable().meta({ description: "For follow-ups: the thread's earlier questions" }),
+  date: z.string().meta({ description: 'Post date, YYYY-MM-DD' }),
+  year: z.number().int(),
+  title: z.string(),
+  source: z.string(),
+  url: z.string(),
+}).register(responseSchemas, { id: 'Record' });
+
+export const facetCountsSchema = z.object({
+  projects: z.record(z.string(), z.number().int()),
+  years: z.record(z.string(), z.number().int()),
+}).register(responseSchemas, { id: 'FacetCounts' });
+
+export const searchHitSchema = apiRecordSchema.extend({
+  highlight: z.object({
+    question: z.string(),
+    answer: z.string(),
+  }).meta({ description: 'Matched words in <mark>, everything else HTML-escaped: safe to insert as HTML' }),
+}).register(responseSchemas, { id: 'SearchHit' });
+
+export const searchResultSchema = z.object({
+  query: z.string(),
+  page: z.number().int(),
+  hitsPerPage: z.number().int(),
+  totalHits: z.number().int(),
+  totalPages: z.number().int(),
+  processingTimeMs: z.number(),
+  hits: z.array(searchHitSchema),
+  facets: facetCountsSchema.meta({ description: "Counts for the query and its filters, except that each facet's own filter is left out of its counts" }),
+}).register(responseSchemas, { id: 'SearchResult' });
+
+export const facetsResultSchema = facetCountsSchema.extend({
+  total: z.number().int().meta({ description: 'Number of records' }),
+}).register(responseSchemas, { id: 'Facets' });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().meta({ description: 'Stable code (src/errors/README.md)' }),
+    message: z.string(),
+    parameter: z.string().optional().meta({ description: 'For invalid-parameter: the parameter' }),
+  }),
+}).register(responseSchemas, { id: 'Error' });
+
+export const healthSchema = z.object({ status: z.literal('ok') }).register(responseSchemas, { id: 'Health' });
+
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  meilisearch: z.enum(['available', 'unavailable']),
+  documents: z.number().int().nullable(),
+  reason: z.string().optional(),
+}).register(responseSchemas, { id: 'Readiness' });
+
+export const reindexStartedSchema = z.object({
+  status: z.literal('started'),
+  startedAt: z.string(),
+}).register(responseSchemas, { id: 'ReindexStarted' });
+
+export const adminStatusSchema = z.object({
+  documents: z.number().int().nullable().meta({ description: 'Documents in the live index (null when Meilisearch is down)' }),
+  running: z.boolean(),
+  currentRun: z.object({ trigger: z.string(), startedAt: z.string() }).nullable(),
+  lastRun: z.object({
+    trigger: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    outcome: z.enum(['succeeded', 'skipped', 'failed']),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }).nullable(),
+  nextRunAt: z.string().nullable(),
+  schedule: z.object({ enabled: z.boolean(), cron: z.string().nullable(), timeZone: z.string() }),
+  lastReport: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Report of the last run (counts, durations, failed posts)' }),
+}).register(responseSchemas, { id: 'AdminStatus' });

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { ReindexRunningError } from '../../src/errors/reindex-running-error.ts';
+import { SearchUnavailableError } from '../../src/errors/search-unavailable-error.ts';
+import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
+import { parseParams } from '../parse-params.ts';
+import { noParamsSchema } from '../request-schemas.ts';
+import { requireAdminToken } from '../require-admin-token.ts';
+import type { SearchBackend } from '../search-backend.ts';
+
+/**
+ * `POST /api/admin/reindex` (start a run now; 202, or 409 while one runs) and
+ * `GET /api/admin/status` (last and next runs, document count, last report).
+ * Only with `Authorization: Bearer $ADMIN_TOKEN`; 404 when ADMIN_TOKEN is unset. No CORS.
+ */
+export function createAdminRouter(options: {
+  adminToken: string | undefined;
+  backend: SearchBackend;
+  scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> | undefined;
+}): Router {
+  const { backend, scheduler } = options;
+  const router = Router();
+  const guard = requireAdminToken(options.adminToken);
+
+  router.post('/api/admin/reindex', guard, (req, res) => {
+    parseParams(noParamsSchema, req.query);
+    if (!scheduler) throw new SearchUnavailableError('Reindex: this service runs without a reindex scheduler', 60);
+    const status = scheduler.getStatus();
+    if (status.currentRun) throw new ReindexRunningError(status.currentRun.startedAt);
+    const startedAt = new Date().toISOString();
+    // The run goes on in the background; its outcome is in /api/admin/status (the scheduler logs and keeps it).
+    scheduler.trigger('manual').catch((error: unknown) => req.log.error({ err: error }, 'Manual reindex failed'));
+    req.log.info('Manual reindex started');
+    res.status(202).set('Cache-Control', 'no-store').json({ status: 'started', startedAt });
+  });
+
+  router.get('/api/admin/status', guard, async (req, res) => {
+    parseParams(noParamsSchema, req.query);
+    const health = await backend.health();
+    const status = scheduler?.getStatus() ?? null;
+    const lastRun = status?.lastRun ?? null;
+    res.set('Cache-Control', 'no-store').json({
+      documents: health.documents,
+      running: status?.running ?? false,
+      currentRun: status?.currentRun ?? null,
+      lastRun: lastRun && { trigger: lastRun.trigger, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt, outcome: lastRun.outcome, error: lastRun.error },
+      nextRunAt: status?.nextRunAt ?? null,
+      schedule: { enabled: status?.enabled ?? false, cron: status?.cron ?? null, timeZone: status?.timeZone ?? 'UTC' },
+      lastReport: lastRun?.report ?? null,
+    });
+  });
+  return router;
+}
