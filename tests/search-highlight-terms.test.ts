@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { highlightTerms } from '../src/search/highlight-terms.ts';
+
+test('Chinese words are marked by their bigrams, touching matches as one run', () => {
+  assert.equal(highlightTerms('客户端在注册中心的状态', ['注册中心']), '客户端在<mark>注册中心</mark>的状态');
+  assert.equal(highlightTerms('配置中心', ['注册中心']), '配置<mark>中心</mark>');
+});
+
+test('Latin words are marked case-insensitively at word starts only', () => {
+  assert.equal(highlightTerms('MOSN 的 data 与 AT 模式', ['mosn', 'AT']), '<mark>MOSN</mark> 的 data 与 <mark>AT</mark> 模式');
+});
+
+test('custom tags; no needle leaves the text alone', () => {
+  assert.equal(highlightTerms('SOFARPC 泛化调用', ['泛化'], { preTag: '[', postTag: ']' }), 'SOFARPC [泛化]调用');
+  assert.equal(highlightTerms('SOFARPC', ['a', '号']), 'SOFARPC');
+  assert.equal(highlightTerms('', ['mosn']), '');
+});
+
+test('regular-expression characters in words are literal', () => {
+  assert.equal(highlightTerms('use c++ or c. here', ['c.']), 'use c++ or <mark>c.</mark> here');
+  assert.equal(highlightTerms('axb', ['a.b']), 'axb');
+});
