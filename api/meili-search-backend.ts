@@ -24,10 +24,20 @@ function apiCode(error: unknown): string | undefined {
   return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
 }
 
+/**
+ * Meilisearch codes that mean the live index lacks a setting the API relies on (it was built
+ * before the settings changed): the next reindex fixes it. Requests are validated before they
+ * get here, so these never come from what a client sent.
+ */
+const OUTDATED_INDEX_CODES = new Set(['invalid_search_filter', 'invalid_search_sort', 'invalid_search_facets']);
+
 /** True for failures that mean "Meilisearch is not there (yet)" rather than a bad request. */
 function isUnavailable(error: unknown): boolean {
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
-  if (error instanceof MeilisearchApiError) return apiCode(error) === 'index_not_found' || error.response.status >= 500;
+  if (error instanceof MeilisearchApiError) {
+    const code = apiCode(error) ?? '';
+    return code === 'index_not_found' || OUTDATED_INDEX_CODES.has(code) || error.response.status >= 500;
+  }
   return false;
 }
 
@@ -64,7 +74,11 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
       return await call(getClient());
     } catch (error) {
       if (!isUnavailable(error)) throw error;
-      const why = apiCode(error) === 'index_not_found'
+      const code = apiCode(error) ?? '';
+      if (OUTDATED_INDEX_CODES.has(code)) {
+        throw new SearchUnavailableError(`${operation}: the index ${indexName} was built with older settings (${code}); it is fixed by the next reindex`, 60, { cause: error });
+      }
+      const why = code === 'index_not_found'
         ? `the index ${indexName} does not exist yet`
         : error instanceof MeilisearchRequestTimeOutError ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
       throw new SearchUnavailableError(`${operation}: ${why}; try again shortly`, retryAfter, { cause: error });
