@@ -187,6 +187,33 @@ const EXPERIMENTS: Experiment[] = [
     search: { minRelativeScore: r },
   })),
   {
+    name: 'ablation-no-translation',
+    what: 'final without searching English glossary terms by their Chinese equivalents',
+    search: { variants: { translate: false } },
+  },
+  {
+    name: 'ablation-no-synonyms',
+    what: 'final with no index synonyms (neither project words nor glossary)',
+    settings: () => getRelevanceSettings(synonyms, { synonyms: {} }),
+  },
+  {
+    name: 'ablation-project-synonyms-only',
+    what: 'final with the project synonyms only (glossary not in index synonyms)',
+    settings: () => getRelevanceSettings(synonyms, { synonyms: getSynonyms(synonyms) }),
+  },
+  {
+    name: 'ablation-no-bigrams',
+    what: 'final without bigram fields: Chinese words searched as words (Meilisearch segmentation)',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'answer', 'context', 'title', 'projects', 'asker'] }),
+    toDocument: plainDocument,
+    search: { variants: { bigramAttributes: [] } },
+  },
+  ...[24, 40].map((maxTerms): Experiment => ({
+    name: `han-word-or-bigrams-max${maxTerms}`,
+    what: `final, a Chinese word is one term: the word (text fields) or any of its bigrams, best counts; at most ${maxTerms} searches`,
+    search: { variants: { hanTerms: 'word-or-bigrams', maxTerms } },
+  })),
+  {
     name: 'final',
     what: 'the defaults: getRelevanceSettings + searchQa() without options',
   },

@@ -6,14 +6,23 @@ import { decodeCjkBigram } from '../src/search/cjk-bigrams.ts';
 const options = { textAttributes: ['question', 'answer'], bigramAttributes: ['questionBigrams'] };
 const decode = (q: string) => q.split(' ').map((w) => decodeCjkBigram(w) ?? w).join(' ');
 
-test('by default: one term search per Latin word and per bigram, no stop words', () => {
-  const variants = buildQueryVariants('请问 MOSN 怎么配置路由？', options);
+test('by default: a term group per Latin word and per Chinese word (the word or its bigrams), no stop words', () => {
+  const variants = buildQueryVariants('请问 MOSN 怎么配置路由规则？', options);
   assert.ok(variants.every((v) => v.kind === 'term'));
-  assert.deepEqual(variants.map((v) => decode(v.q)), ['MOSN', '配置', '路由']);
-  const mosn = variants[0]!;
-  assert.deepEqual(mosn.attributesToSearchOn, ['question', 'answer']);
-  assert.deepEqual(variants[1]!.attributesToSearchOn, ['questionBigrams']);
-  assert.equal(variants[1]!.group, 'bigram:配置');
+  assert.deepEqual(variants.map((v) => [decode(v.q), v.group, v.attributesToSearchOn.join()]), [
+    ['MOSN', 'word:mosn', 'question,answer'],
+    ['配置', 'word:配置', 'question,answer'],
+    ['配置', 'word:配置', 'questionBigrams'],
+    ['路由', 'word:路由', 'question,answer'],
+    ['路由', 'word:路由', 'questionBigrams'],
+    ['规则', 'word:规则', 'question,answer'],
+    ['规则', 'word:规则', 'questionBigrams'],
+  ]);
+});
+
+test('with hanTerms bigrams, each bigram is a term of its own', () => {
+  const variants = buildQueryVariants('客户端', { ...options, hanTerms: 'bigrams' });
+  assert.deepEqual(variants.map((v) => [decode(v.q), v.group]), [['客户', 'bigram:客户'], ['户端', 'bigram:户端']]);
 });
 
 test('an English glossary term is one group: the word itself and its Chinese bigrams, all required', () => {
@@ -35,7 +44,8 @@ test('the number of term searches is bounded', () => {
   assert.throws(() => buildQueryVariants('x', { ...options, maxTerms: 0 }), RangeError);
 });
 
-test('without bigram fields Chinese is not searched by bigrams; a blank query has no search', () => {
-  assert.deepEqual(buildQueryVariants('配置 MOSN', { textAttributes: ['question'] }).map((v) => v.q), ['MOSN']);
+test('without bigram fields Chinese words are searched as words; a blank query has no search', () => {
+  assert.deepEqual(buildQueryVariants('配置 MOSN registry', { textAttributes: ['question'] }).map((v) => v.q), ['配置', 'MOSN', 'registry', '注册中心']);
+  assert.deepEqual(buildQueryVariants('registry', { ...options, translate: false }).map((v) => v.q), ['registry']);
   assert.deepEqual(buildQueryVariants('  ', options), []);
 });

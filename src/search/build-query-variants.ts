@@ -11,10 +11,10 @@ import { getTopicPhrases } from './get-topic-phrases.ts';
  *   (`fuseRankedLists`): `raw` (the query as typed), `topic` (without question words and
  *   particles, `getTopicPhrases`) and `bigrams` (the topic's Chinese bigrams in the bigram
  *   fields). They reward documents matching the query's words together and close to each other.
- * - **Term searches**, one per query term (`getQueryTerms`): each Latin word, each Chinese
- *   bigram, each English glossary term (as itself and as its Chinese equivalents, alternatives of
- *   one group), plus `pair` searches of two neighbouring terms (both required, ranked by
- *   proximity). Their hits are combined into one list by idf-weighted scores
+ * - **Term searches**, one group per query term (`getQueryTerms`): a Latin word; a Chinese
+ *   word, as itself or by any of its bigrams (`hanTerms`); an English glossary term, as itself
+ *   or by its Chinese equivalents. Searches of one group are alternatives. Optionally `joint`
+ *   bigrams across two Chinese words and `pair` searches of two neighbouring terms. Their hits are combined into one list by idf-weighted scores
  *   (`rankByTermScores`): a document matching any term is a candidate, which Meilisearch's own
  *   matching strategies cannot do (`last` never drops the first word, `frequency` never the rarest).
  *
@@ -55,8 +55,18 @@ export interface QueryVariantOptions {
   variants?: Partial<Record<QueryVariantName, VariantSpec>>;
   /** Most words per whole-query search: Meilisearch ignores words after the tenth (default: 10). */
   maxWords?: number;
-  /** Most term searches (default: 24); pair searches come on top, at most one per term. */
+  /** Most term searches (default: 32); pair searches come on top, at most one per term. */
   maxTerms?: number;
+  /** Search English glossary terms by their Chinese equivalents too (default: true). */
+  translate?: boolean;
+  /**
+   * How a Chinese word is searched when there are bigram fields (default: `word-or-bigrams`):
+   * `word-or-bigrams`, one term per word whose best alternative counts: the word in the text
+   * fields (matched by Meilisearch's own segmentation, typos and synonyms) or any one of its
+   * bigrams in the bigram fields (a match inside a longer word, or a word segmented
+   * differently); `bigrams`, each bigram a term of its own, as in bigram-indexed retrieval.
+   */
+  hanTerms?: 'bigrams' | 'word-or-bigrams';
 }
 
 /**
@@ -75,7 +85,7 @@ export const DEFAULT_VARIANT_SPECS: Readonly<Partial<Record<QueryVariantName, Va
  */
 export function buildQueryVariants(query: string, options: QueryVariantOptions): QueryVariant[] {
   const maxWords = options.maxWords ?? 10;
-  const maxTerms = options.maxTerms ?? 24;
+  const maxTerms = options.maxTerms ?? 32;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new RangeError(`buildQueryVariants: maxWords must be a positive integer, got ${maxWords}`);
   if (!Number.isInteger(maxTerms) || maxTerms < 1) throw new RangeError(`buildQueryVariants: maxTerms must be a positive integer, got ${maxTerms}`);
   const specs = options.variants ?? DEFAULT_VARIANT_SPECS;
@@ -115,19 +125,27 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
     if (variants.length > before) budget -= 1;
   };
   for (const term of terms) {
-    if (term.script === 'han') {
+    if (term.script === 'han' && bigramAttributes.length > 0 && (options.hanTerms ?? 'word-or-bigrams') === 'word-or-bigrams') {
+      const group = `word:${term.text}`;
+      if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, group);
+      for (const bigram of term.bigrams) addTerm(`term:${term.text}~${bigram}`, encodeCjkBigram(bigram), bigramAttributes, group);
+    } else if (term.script === 'han' && bigramAttributes.length > 0) {
       // Each bigram is a term of its own, as in bigram-indexed Chinese retrieval.
       for (const bigram of term.bigrams) addTerm(`term:${bigram}`, encodeCjkBigram(bigram), bigramAttributes, `bigram:${bigram}`);
+    } else if (term.script === 'han') {
+      // An index without bigram fields: the word itself, matched by Meilisearch's segmentation.
+      if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, `word:${term.text}`);
     } else {
       const group = `word:${term.text.toLowerCase()}`;
       addTerm(`term:${term.text}`, term.text, textAttributes, group);
-      for (const translation of term.translations) addTranslation(term, translation, group);
+      if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group);
     }
   }
   function addTranslation(term: QueryTerm, translation: string, group: string) {
     const bigrams = [...new Set(getCjkBigrams(translation))];
-    // A one-character equivalent (`慢`) has no bigram: search it as a word.
-    if (bigrams.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group);
+    // A one-character equivalent (`慢`) has no bigram, and without bigram fields there are
+    // none to search: search it as a word.
+    if (bigrams.length === 0 || bigramAttributes.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group);
     else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all');
   }
 
