@@ -24,6 +24,12 @@ function apiCode(error: unknown): string | undefined {
   return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
 }
 
+/** A request that timed out (the client wraps its timeout error in a request error). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof MeilisearchRequestTimeOutError
+    || (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchRequestTimeOutError);
+}
+
 /**
  * Meilisearch codes that mean the live index lacks a setting the API relies on (it was built
  * before the settings changed): the next reindex fixes it. Requests are validated before they
@@ -80,7 +86,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
       }
       const why = code === 'index_not_found'
         ? `the index ${indexName} does not exist yet`
-        : error instanceof MeilisearchRequestTimeOutError ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
+        : isTimeout(error) ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
       throw new SearchUnavailableError(`${operation}: ${why}; try again shortly`, retryAfter, { cause: error });
     }
   }
@@ -155,12 +161,16 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     try {
       // A search both proves Meilisearch answers and counts the live index's documents with
       // the search-only key (which may not read /stats).
-      const result = await getClient().index(indexName).search('', { page: 1, hitsPerPage: 0 });
+      // Probes want a quick answer: at most 2 s, even when searches may wait longer.
+      const signal = AbortSignal.timeout(Math.min(timeout, 2_000));
+      const result = await getClient().index(indexName).search('', { page: 1, hitsPerPage: 0 }, { signal });
       const documents = result.totalHits ?? 0;
       return documents > 0 ? { available: true, documents } : { available: true, documents, reason: `the index ${indexName} is empty` };
     } catch (error) {
       if (apiCode(error) === 'index_not_found') return { available: true, documents: null, reason: `the index ${indexName} does not exist yet` };
-      const reason = error instanceof MeilisearchRequestTimeOutError ? `Meilisearch did not answer within ${timeout} ms` : 'Meilisearch is unavailable';
+      const reason = isTimeout(error) || (error instanceof MeilisearchRequestError && (error.cause as Error | undefined)?.name === 'TimeoutError')
+        ? `Meilisearch did not answer within ${Math.min(timeout, 2_000)} ms`
+        : 'Meilisearch is unavailable';
       return { available: false, documents: null, reason };
     }
   }
