@@ -138,8 +138,8 @@ const EXPERIMENTS: Experiment[] = [
   },
   {
     name: 'terms-idf-interleaved',
-    what: 'terms-idf; searchable order question, questionBigrams, context, answer, answerBigrams, title, projects, asker',
-    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'context', 'answer', 'answerBigrams', 'title', 'projects', 'asker'] }),
+    what: 'terms-idf; searchable order question, questionBigrams, context, contextBigrams, answer, answerBigrams, title, projects, asker',
+    settings: () => getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'questionBigrams', 'context', 'contextBigrams', 'answer', 'answerBigrams', 'title', 'projects', 'asker'] }),
     search: { ...onlyVariants({ term: spec('last') }), termRanking: 'idf' },
   },
   ...[0.25, 0.5].map((w): Experiment => ({
@@ -213,6 +213,11 @@ const EXPERIMENTS: Experiment[] = [
     what: `final, a Chinese word is one term: the word (text fields) or any of its bigrams, best counts; at most ${maxTerms} searches`,
     search: { variants: { hanTerms: 'word-or-bigrams', maxTerms } },
   })),
+  {
+    name: 'final-window-1000',
+    what: 'final reading up to 1000 hits per term search',
+    search: { termCandidates: 1000 },
+  },
   {
     name: 'final',
     what: 'the defaults: getRelevanceSettings + searchQa() without options',
