@@ -15,9 +15,9 @@ import { promisify } from 'node:util';
 import { Meilisearch, type Index, type Settings } from 'meilisearch';
 import type { QaRecord } from '../src/qa-record.ts';
 import { type QueryVariantName, type VariantSpec } from '../src/search/build-query-variants.ts';
-import { getSynonyms } from '../src/search/index-settings.ts';
+import { getIndexSettings, getSynonyms } from '../src/search/index-settings.ts';
 import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings, TEXT_ATTRIBUTES } from '../src/search/relevance-settings.ts';
+import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
 import type { SearchQaOptions } from '../src/search/search-qa.ts';
 import { toSearchDocument } from '../src/search/search-document.ts';
 import { createSearchHandler } from './relevance-server.ts';
@@ -41,6 +41,8 @@ interface Experiment {
 }
 
 const synonyms = getProjectSynonyms();
+/** The project's first settings (`index-settings.ts`), for the baselines. */
+const baseSettings = getIndexSettings({ projectSynonyms: synonyms });
 const plainDocument = (record: QaRecord) => toSearchDocument(record);
 const onlyVariants = (specs: Partial<Record<QueryVariantName, VariantSpec>>): SearchQaOptions => ({ variants: { variants: specs } });
 const spec = (matchingStrategy: VariantSpec['matchingStrategy'], weight = 1): VariantSpec => ({ matchingStrategy, weight });
@@ -57,42 +59,42 @@ const EXPERIMENTS: Experiment[] = [
   {
     name: 'base-settings',
     what: 'index-settings.ts (question>context>answer>title, cmn, project synonyms), raw query',
-    settings: () => ({ ...getRelevanceSettings(synonyms), searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => baseSettings,
     toDocument: plainDocument,
     search: onlyVariants({ raw: spec('last') }),
   },
   {
     name: 'base-no-cmn',
     what: 'as base-settings without localizedAttributes',
-    settings: () => ({ ...getRelevanceSettings(synonyms), localizedAttributes: [], searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => ({ ...baseSettings, localizedAttributes: [] }),
     toDocument: plainDocument,
     search: onlyVariants({ raw: spec('last') }),
   },
   {
     name: 'raw-frequency',
     what: 'base-settings, raw query with matchingStrategy frequency',
-    settings: () => ({ ...getRelevanceSettings(synonyms), searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => baseSettings,
     toDocument: plainDocument,
     search: onlyVariants({ raw: spec('frequency') }),
   },
   {
     name: 'topic-last',
     what: 'base-settings, topic words only (stop words dropped), last',
-    settings: () => ({ ...getRelevanceSettings(synonyms), searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => baseSettings,
     toDocument: plainDocument,
     search: onlyVariants({ topic: spec('last') }),
   },
   {
     name: 'topic-frequency',
     what: 'base-settings, topic words only, frequency',
-    settings: () => ({ ...getRelevanceSettings(synonyms), searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => baseSettings,
     toDocument: plainDocument,
     search: onlyVariants({ topic: spec('frequency') }),
   },
   {
     name: 'topic-all',
     what: 'base-settings, topic words only, all',
-    settings: () => ({ ...getRelevanceSettings(synonyms), searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) }),
+    settings: () => baseSettings,
     toDocument: plainDocument,
     search: onlyVariants({ topic: spec('all') }),
   },
@@ -275,7 +277,6 @@ async function main(argv: string[]): Promise<void> {
     );
     if (process.env.VERBOSE) console.log(output, heldout?.output ?? '');
   }
-  void TEXT_ATTRIBUTES;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
