@@ -10,7 +10,7 @@ import { getTermSynonyms } from './term-expansions.ts';
  * `searchQa` relies on.
  */
 
-/** Text fields searched by the word variants of `searchQa`, in ranking order. */
+/** Text fields searched by the word searches of `searchQa` (their ranking order is `RELEVANCE_SEARCHABLE_ATTRIBUTES`'). */
 export const TEXT_ATTRIBUTES = ['question', 'answer', 'context', 'title', 'projects', 'asker'] as const;
 
 /**
@@ -23,7 +23,7 @@ export const RELEVANCE_SEARCHABLE_ATTRIBUTES = [
   'question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker',
 ] as const satisfies readonly ((typeof TEXT_ATTRIBUTES)[number] | (typeof BIGRAM_ATTRIBUTES)[number])[];
 
-/** Fields highlighted with `<mark>` in `_formatted` (plain text fields only, never `answerHtml`). */
+/** Fields highlighted in `_formatted` by `searchQa` (plain text fields only, never `answerHtml`). */
 export const HIGHLIGHT_ATTRIBUTES = ['question', 'context', 'answer'] as const;
 
 /**

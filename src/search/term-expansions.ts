@@ -5,8 +5,9 @@
  * Only general vocabulary of distributed systems and Java/Go middleware belongs here (taken
  * from the most frequent technical words of the corpus); project names and their words live
  * in `src/project-catalogue.ts`. Keys are lower case; multi-word keys are matched as phrases.
- * Used two ways: as a query variant with the English terms replaced (`expandQueryTerms`) and
- * as extra index synonyms (`getTermSynonyms`).
+ * Used two ways: a query's English term is also searched by its Chinese equivalents
+ * (`findExpandableTerms`, through `getQueryTerms`), and the pairs are index synonyms
+ * (`getTermSynonyms`). `expandQueryTerms` rewrites a whole query, for whole-query variants.
  */
 export const TERM_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   // distributed transactions
