@@ -111,6 +111,8 @@ export const TERM_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   // code and configuration
   configuration: ['配置'],
   config: ['配置'],
+  configure: ['配置'],
+  setting: ['设置', '配置'],
   parameter: ['参数'],
   annotation: ['注解'],
   interface: ['接口'],
