@@ -19,6 +19,7 @@ import { createOpenApiRouter } from './routes/create-openapi-router.ts';
 import { createRecordRouter } from './routes/create-record-router.ts';
 import { createSearchRouter } from './routes/create-search-router.ts';
 import type { SearchBackend } from './search-backend.ts';
+import { createWebRouter } from '../web/create-web-router.ts';
 
 export interface AppOptions {
   backend: SearchBackend;
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions): Express {
   app.use(createRecordRouter({ backend, before: [readOnlyCors] }));
   app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
   app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
+  app.use(createWebRouter());
 
   app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}`)));
   app.use(onError);

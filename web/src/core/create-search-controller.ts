@@ -1,0 +1,119 @@
+import { ApiClientError, type ApiClient } from './api-client.ts';
+import { createStore, type Store } from './create-store.ts';
+import { isSameSearch, type SearchParams } from './search-params.ts';
+import { searchReducer } from './search-reducer.ts';
+import { getInitialState, type SearchAction, type SearchState } from './search-state.ts';
+
+/** The timer functions the controller uses (tests pass fakes). */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SearchControllerOptions {
+  client: Pick<ApiClient, 'search'>;
+  initialParams?: SearchParams;
+  /** Wait this long after the last keystroke before searching (default: 150 ms). */
+  debounceMs?: number;
+  /** A request in flight this long turns `loading` into `stalled` (default: 800 ms). */
+  stalledMs?: number;
+  /** After a failure, search again this often until it works (default: 5000 ms; 0: never). */
+  retryMs?: number;
+  timers?: Timers;
+}
+
+export interface SearchController extends Pick<Store<SearchState, SearchAction>, 'getState' | 'subscribe'> {
+  /**
+   * Ask for `params`. With `debounce` (typing), the request waits `debounceMs` for the next
+   * change; otherwise it goes now. Asking again for the search on screen does nothing.
+   */
+  setParams(params: SearchParams, options?: { debounce?: boolean }): void;
+  /** Search the current params now (e.g. "try again"). */
+  refresh(): void;
+  /** Drop the result and any request in flight or pending. */
+  reset(params: SearchParams): void;
+  /** Stop timers and abort the request in flight. */
+  destroy(): void;
+}
+
+/**
+ * The search's side effects around the pure reducer: debouncing, one request at a time
+ * (the previous one is aborted), sequence ids so only the latest answer counts, the
+ * `stalled` timer, and retries after a failure (so the page recovers by itself when the API
+ * comes back).
+ */
+export function createSearchController(options: SearchControllerOptions): SearchController {
+  const { client, debounceMs = 150, stalledMs = 800, retryMs = 5000 } = options;
+  const timers: Timers = options.timers ?? { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as number) };
+  const store = createStore(searchReducer, getInitialState(options.initialParams));
+  let sequence = 0;
+  let inFlight: AbortController | null = null;
+  let debounceTimer: unknown = null;
+  let stalledTimer: unknown = null;
+  let retryTimer: unknown = null;
+
+  function clearTimers(): void {
+    for (const timer of [debounceTimer, stalledTimer, retryTimer]) if (timer !== null) timers.clearTimeout(timer);
+    debounceTimer = stalledTimer = retryTimer = null;
+  }
+
+  function run(): void {
+    clearTimers();
+    inFlight?.abort();
+    const abort = typeof AbortController === 'function' ? new AbortController() : null;
+    inFlight = abort;
+    const requestId = ++sequence;
+    const params = store.getState().params;
+    store.dispatch({ type: 'request', requestId });
+    stalledTimer = timers.setTimeout(() => store.dispatch({ type: 'stalled', requestId }), stalledMs);
+    client.search(params, abort?.signal).then(
+      (result) => {
+        if (requestId !== sequence) return;
+        clearTimers();
+        store.dispatch({ type: 'success', requestId, params, result });
+      },
+      (error: unknown) => {
+        if (requestId !== sequence || abort?.signal.aborted) return;
+        clearTimers();
+        const code = error instanceof ApiClientError ? error.code : 'unknown';
+        const message = error instanceof Error ? error.message : String(error);
+        store.dispatch({ type: 'failure', requestId, error: { code, message } });
+        if (retryMs > 0) retryTimer = timers.setTimeout(run, retryMs);
+      },
+    );
+  }
+
+  return {
+    getState: store.getState,
+    subscribe: store.subscribe,
+    setParams(params, { debounce = false } = {}) {
+      const state = store.getState();
+      store.dispatch({ type: 'setParams', params });
+      const settled = state.status === 'idle' && state.resultParams !== null && isSameSearch(state.resultParams, params);
+      const pending = (state.status === 'loading' || state.status === 'stalled' || debounceTimer !== null) && isSameSearch(state.params, params);
+      if (settled || pending) return;
+      if (!debounce) {
+        run();
+        return;
+      }
+      if (debounceTimer !== null) timers.clearTimeout(debounceTimer);
+      debounceTimer = timers.setTimeout(() => {
+        debounceTimer = null;
+        run();
+      }, debounceMs);
+    },
+    refresh: run,
+    reset(params) {
+      clearTimers();
+      inFlight?.abort();
+      inFlight = null;
+      store.dispatch({ type: 'setParams', params });
+      store.dispatch({ type: 'reset', requestId: ++sequence });
+    },
+    destroy() {
+      clearTimers();
+      inFlight?.abort();
+      sequence++;
+    },
+  };
+}

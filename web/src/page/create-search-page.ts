@@ -1,0 +1,222 @@
+import type { ApiClient } from '../core/api-client.ts';
+import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
+import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
+import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
+import type { SearchState } from '../core/search-state.ts';
+import type { Translations } from '../core/translations.ts';
+import { h, replaceChildren } from '../dom/h.ts';
+import { renderFacet } from './render-facet.ts';
+import { renderHit } from './render-hit.ts';
+
+/** How a change came: typing replaces the history entry its first keystroke pushed. */
+type ChangeKind = 'typing' | 'filter' | 'history';
+
+/**
+ * The search page (`GET /`): search box, facets, date range, sort, results and pages.
+ * The URL holds the search (`q`, `project`, `year`, `from`, `to`, `sort`, `page`), so a copied
+ * URL opens the same results and back/forward move through earlier searches.
+ */
+export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations): { controller: SearchController; destroy(): void } {
+  const controller = createSearchController({ client, initialParams: parseSearchParams(location.search) });
+  let lastKind: ChangeKind = 'history';
+
+  // --- the static skeleton ---------------------------------------------------------------
+  const input = h('input', { id: 'q', type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'false', placeholder: t.searchPlaceholder, 'aria-describedby': 'q-hint', enterkeyhint: 'search' });
+  const sort = h('select', { id: 'sort', name: 'sort' }, SORT_ORDERS.map((order) => h('option', { value: order }, t.sortOrders[order])));
+  const from = h('input', { id: 'from', type: 'date', name: 'from' });
+  const to = h('input', { id: 'to', type: 'date', name: 'to' });
+  const projectList = h('ul', { class: 'facet-values', id: 'facet-projects' });
+  const yearList = h('ul', { class: 'facet-values', id: 'facet-years' });
+  const clear = h('button', { type: 'button', class: 'clear-filters' }, t.clearFilters);
+  const filters = h('aside', { id: 'filters', class: 'filters', 'aria-label': t.filters },
+    h('div', { class: 'sort' }, h('label', { for: 'sort' }, t.sortLabel), sort),
+    h('fieldset', { class: 'facet' }, h('legend', null, t.projects), projectList),
+    h('fieldset', { class: 'facet' }, h('legend', null, t.years), yearList),
+    h('fieldset', { class: 'dates' }, h('legend', null, t.dateRange),
+      h('label', { for: 'from' }, t.dateFrom), from,
+      h('label', { for: 'to' }, t.dateTo), to),
+    clear);
+  const filtersToggle = h('button', { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filters' }, t.filters);
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const screen = h('div', { class: 'screen' });
+  const pager = h('nav', { class: 'pager', 'aria-label': t.pagination });
+  const results = h('main', { id: 'results', class: 'results', tabindex: '-1' }, status, screen, pager, announcer);
+
+  replaceChildren(root,
+    h('a', { class: 'skip', href: '#results' }, 'Skip to results'),
+    h('header', { class: 'top' },
+      h('a', { class: 'brand', href: '/' }, t.siteTitle),
+      h('form', { class: 'search', role: 'search', onsubmit: (event: Event) => event.preventDefault() },
+        h('label', { for: 'q', class: 'visually-hidden' }, t.searchLabel),
+        input,
+        h('kbd', { id: 'q-hint', class: 'hint', title: t.searchHint }, '/'))),
+    h('div', { class: 'layout' }, filtersToggle, filters, results));
+
+  const announce = (message: string) => {
+    announcer.textContent = message;
+  };
+
+  // --- state → URL and inputs -----------------------------------------------------------
+  function syncInputs(params: SearchParams): void {
+    if (input.value.trim() !== params.q) input.value = params.q;
+    sort.value = params.sort;
+    from.value = params.from;
+    to.value = params.to;
+    for (const box of root.querySelectorAll<HTMLInputElement>('.facet input[type=checkbox]')) {
+      box.checked = (box.name === 'project' ? params.projects : params.years).includes(box.value);
+    }
+  }
+
+  function change(patch: Partial<SearchParams>, kind: ChangeKind): void {
+    const params: SearchParams = { ...controller.getState().params, page: 1, ...patch };
+    const url = `${location.pathname}${getQueryString(params) ? `?${getQueryString(params)}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) {
+      if (kind === 'typing' && lastKind === 'typing') history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
+    lastKind = kind;
+    controller.setParams(params, { debounce: kind === 'typing' });
+  }
+
+  // --- events ---------------------------------------------------------------------------
+  input.addEventListener('input', () => change({ q: input.value.trim() }, 'typing'));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && input.value && !event.isComposing) {
+      input.value = '';
+      change({ q: '' }, 'filter');
+    }
+  });
+  sort.addEventListener('change', () => change({ sort: sort.value as SortOrder }, 'filter'));
+  for (const [field, box] of [['from', from], ['to', to]] as const) {
+    box.addEventListener('change', () => {
+      if (box.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(box.value)) change({ [field]: box.value }, 'filter');
+    });
+  }
+  clear.addEventListener('click', () => {
+    change(withoutFilters(controller.getState().params), 'filter');
+    syncInputs(controller.getState().params);
+  });
+  filtersToggle.addEventListener('click', () => {
+    const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+    filtersToggle.setAttribute('aria-expanded', String(open));
+    filters.classList.toggle('open', open);
+  });
+  const onPopState = () => {
+    const params = parseSearchParams(location.search);
+    syncInputs(params);
+    lastKind = 'history';
+    controller.setParams(params);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  };
+  window.addEventListener('popstate', onPopState);
+  document.addEventListener('keydown', onKeyDown);
+
+  // --- rendering: one screen per state --------------------------------------------------
+  let renderedResult: SearchState['result'] = null;
+
+  function renderPager(state: SearchState): void {
+    const result = state.result;
+    if (!result || result.totalPages <= 1 || state.status === 'error') {
+      replaceChildren(pager);
+      return;
+    }
+    const link = (page: number, label: string, rel: string) => {
+      const params = { ...state.params, page };
+      return h('a', { href: `?${getQueryString(params)}`, rel, class: rel, onclick: (event: Event) => {
+        const mouse = event as MouseEvent;
+        if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
+        event.preventDefault();
+        change({ page }, 'filter');
+        results.focus();
+        window.scrollTo(0, 0);
+      } }, label);
+    };
+    replaceChildren(pager,
+      result.page > 1 ? link(result.page - 1, t.previousPage, 'prev') : null,
+      h('span', { class: 'page-of' }, t.pageOf(result.page, result.totalPages)),
+      result.page < result.totalPages ? link(result.page + 1, t.nextPage, 'next') : null);
+  }
+
+  function renderErrorScreen(state: SearchState): void {
+    replaceChildren(screen, h('div', { class: 'error', role: 'alert' },
+      h('p', { class: 'error-title' }, t.errorTitle),
+      h('p', null, t.errorBody),
+      h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
+    status.textContent = '';
+    void state;
+  }
+
+  function renderResultScreen(state: SearchState): void {
+    const result = state.result;
+    if (!result || result === renderedResult) return;
+    renderedResult = result;
+    if (result.hits.length === 0) {
+      const filtered = state.resultParams !== null && hasFilters(state.resultParams);
+      replaceChildren(screen, h('div', { class: 'empty' },
+        h('p', null, t.noResults(result.query)),
+        filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => {
+          change(withoutFilters(controller.getState().params), 'filter');
+          syncInputs(controller.getState().params);
+        } }, t.dropFilters)) : null));
+    } else {
+      replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
+        result.hits.map((hit, index) => renderHit(hit, index, t, announce))));
+    }
+  }
+
+  function render(state: SearchState): void {
+    results.setAttribute('aria-busy', String(state.status === 'loading' || state.status === 'stalled'));
+    root.classList.toggle('is-stalled', state.status === 'stalled');
+    switch (state.status) {
+      case 'error':
+        renderedResult = null;
+        renderErrorScreen(state);
+        break;
+      case 'stalled':
+        status.textContent = t.stalled;
+        break;
+      case 'loading':
+        if (!state.result) status.textContent = t.searching;
+        break;
+      case 'idle':
+        if (state.result) status.textContent = t.resultCount(state.result.totalHits, state.result.query);
+        renderResultScreen(state);
+        break;
+    }
+    if (state.result && state.status !== 'error') {
+      const params = state.resultParams ?? state.params;
+      const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+      renderFacet(projectList, 'project', state.result.facets.projects, params.projects, byName, (value, on) => change({ projects: on ? [...controller.getState().params.projects, value] : controller.getState().params.projects.filter((p) => p !== value) }, 'filter'));
+      renderFacet(yearList, 'year', state.result.facets.years, params.years, (a, b) => b.localeCompare(a), (value, on) => change({ years: on ? [...controller.getState().params.years, value] : controller.getState().params.years.filter((y) => y !== value) }, 'filter'));
+      const active = params.projects.length + params.years.length + (params.from ? 1 : 0) + (params.to ? 1 : 0);
+      filtersToggle.textContent = active ? `${t.filters} (${active})` : t.filters;
+      clear.hidden = !hasFilters(params);
+    }
+    renderPager(state);
+    document.title = state.params.q ? `${state.params.q} – ${t.siteTitle}` : t.siteTitle;
+  }
+
+  controller.subscribe(render);
+  syncInputs(controller.getState().params);
+  clear.hidden = !hasFilters(controller.getState().params);
+  render(controller.getState());
+  controller.refresh();
+  if (!matchMedia('(pointer: coarse)').matches && !location.hash) input.focus();
+
+  return {
+    controller,
+    destroy() {
+      controller.destroy();
+      window.removeEventListener('popstate', onPopState);
+      document.removeEventListener('keydown', onKeyDown);
+    },
+  };
+}

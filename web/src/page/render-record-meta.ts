@@ -1,0 +1,26 @@
+import type { ApiRecord } from '../core/api-types.ts';
+import { getSafeUrl } from '../core/get-safe-url.ts';
+import type { Translations } from '../core/translations.ts';
+import { h } from '../dom/h.ts';
+
+/** Projects, date, asker and source link of a record (all as text). */
+export function renderRecordMeta(record: ApiRecord, t: Translations): HTMLElement {
+  const source = getSafeUrl(record.url);
+  const parts: (Node | string)[] = [];
+  if (record.projects.length) parts.push(h('span', { class: 'tags' }, record.projects.map((p) => h('span', { class: 'tag' }, p))));
+  parts.push(h('time', { datetime: record.date }, record.date));
+  if (record.asker) parts.push(h('span', { class: 'asker' }, t.askedBy(record.asker)));
+  if (source) parts.push(h('a', { class: 'source', href: source, rel: 'noopener noreferrer', target: '_blank' }, t.source(record.title || record.url)));
+  return h('p', { class: 'meta' }, parts);
+}
+
+/** "Follow-up to: …" with the thread's earlier question(s), for follow-ups. */
+export function renderContext(record: ApiRecord, t: Translations): HTMLElement | null {
+  if (!record.followup || !record.context) return null;
+  return h('p', { class: 'context' }, h('span', { class: 'context-label' }, t.followupOf), ' ', record.context);
+}
+
+/** The permalink of a record on this site. */
+export function getPermalink(id: string, origin = location.origin): string {
+  return `${origin}/qa/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,288 @@
+import { createApiClient } from '../core/api-client.ts';
+import type { SearchHit } from '../core/api-types.ts';
+import { createRecentSearches } from '../core/create-recent-searches.ts';
+import { createSearchController } from '../core/create-search-controller.ts';
+import { getNextIndex } from '../core/get-next-index.ts';
+import { isComposing } from '../core/is-composing.ts';
+import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
+import type { SearchState } from '../core/search-state.ts';
+import { translations, type Translations } from '../core/translations.ts';
+import { h, replaceChildren } from '../dom/h.ts';
+import { renderMarked, renderSnippet } from '../dom/render-marked.ts';
+import css from './widget.css';
+
+export interface WidgetOptions {
+  /** Origin of the weekly-faq service (default: the origin the widget script came from). */
+  api?: string | undefined;
+  /** Only answers about these projects (the `project` filter). */
+  project?: string | string[] | undefined;
+  /** Selector or element to put the search button in (default: a floating button at the bottom right). */
+  container?: string | Element | undefined;
+  /** Keep the last queries in localStorage (default: true). */
+  recentSearches?: boolean | undefined;
+  /** Open with Ctrl+K / Cmd+K (default: true). */
+  hotkey?: boolean | undefined;
+  translations?: Partial<Translations> | undefined;
+}
+
+export interface Widget {
+  open(): void;
+  close(): void;
+  /** Remove the button, the dialog and every listener. */
+  destroy(): void;
+}
+
+let sheet: CSSStyleSheet | null = null;
+
+/** Give a shadow root the widget's styles: a constructed sheet (not subject to the host's style CSP), else a `<style>`. */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.appendChild(h('style', null, css));
+  }
+}
+
+function getStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+let instances = 0;
+
+/**
+ * Mount the search widget: a button (and Ctrl/Cmd+K) that opens a search dialog. Everything
+ * lives in shadow roots with its own styles; corpus text goes in with `textContent` (highlights
+ * as `<mark>` elements built from the API's escaped text). Throws when `container` matches
+ * nothing; never throws later, whatever the API does.
+ */
+export function createWidget(options: WidgetOptions = {}): Widget {
+  const t: Translations = { ...translations, ...options.translations };
+  let container: Element | null = null;
+  if (typeof options.container === 'string') {
+    container = document.querySelector(options.container);
+    if (!container) throw new Error(`weekly-faq widget: the container selector "${options.container}" matches no element on this page. Pass the selector of an element that exists when the widget starts, or leave "container" out for a floating button.`);
+  } else if (options.container) container = options.container;
+
+  const api = (options.api || location.origin).replace(/\/+$/, '');
+  const projects = options.project === undefined ? [] : ([] as string[]).concat(options.project);
+  const base: SearchParams = { ...DEFAULT_PARAMS, projects };
+  const recent = createRecentSearches(options.recentSearches === false ? null : getStorage());
+  const controller = createSearchController({ client: createApiClient({ baseUrl: api, hitsPerPage: 8 }), debounceMs: 120, retryMs: 0 });
+  const id = `wf${++instances}`;
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+  // the button
+  const buttonHost = document.createElement('weekly-faq-search');
+  const buttonRoot = buttonHost.attachShadow({ mode: 'open' });
+  adoptStyles(buttonRoot);
+  const trigger = h('button', { type: 'button', class: 'trigger', 'aria-haspopup': 'dialog', 'aria-keyshortcuts': 'Control+K Meta+K' },
+    h('span', { class: 'icon', 'aria-hidden': 'true' }), t.widgetButton, h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
+  buttonRoot.appendChild(trigger);
+  if (container) container.appendChild(buttonHost);
+  else {
+    buttonHost.className = 'floating';
+    document.body.appendChild(buttonHost);
+  }
+
+  // the dialog
+  const modalHost = document.createElement('weekly-faq-dialog');
+  const modalRoot = modalHost.attachShadow({ mode: 'open' });
+  adoptStyles(modalRoot);
+  const input = h('input', { type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-label': t.widgetDialog, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: t.searchPlaceholder });
+  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': t.widgetClose }, 'Esc');
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const body = h('div', { class: 'body' });
+  const seeAll = h('a', { class: 'all', href: `${api}/` });
+  const dialog = h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-label': t.widgetDialog },
+    h('div', { class: 'bar' }, input, closeButton), status, body,
+    h('div', { class: 'foot' }, seeAll, h('span', { class: 'help' }, t.widgetHelp)));
+  const backdrop = h('div', { class: 'backdrop', hidden: true }, dialog);
+  modalRoot.appendChild(backdrop);
+  document.body.appendChild(modalHost);
+
+  let options$: { node: HTMLElement; choose: () => void }[] = [];
+  let active = -1;
+  let lastFocus: Element | null = null;
+  let overflow = '';
+
+  function setActive(index: number): void {
+    active = index;
+    options$.forEach((option, i) => option.node.setAttribute('aria-selected', String(i === index)));
+    const node = options$[index]?.node;
+    if (node) {
+      input.setAttribute('aria-activedescendant', node.id);
+      node.scrollIntoView?.({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  }
+
+  function listbox(label: string, items: { node: HTMLElement; choose: () => void }[]): HTMLElement {
+    options$ = items;
+    items.forEach((item, i) => {
+      item.node.id = `${id}-o${i}`;
+      item.node.addEventListener('mousemove', () => active !== i && setActive(i));
+    });
+    return h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label }, items.map((item) => item.node));
+  }
+
+  function permalink(hit: SearchHit): string {
+    return `${api}/qa/${encodeURIComponent(hit.id)}`;
+  }
+
+  function renderHitOption(hit: SearchHit) {
+    const href = permalink(hit);
+    const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
+      h('a', { href, tabindex: '-1', onclick: () => recent.add(input.value) },
+        h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
+        h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
+        h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)));
+    return { node, choose: () => {
+      recent.add(input.value);
+      location.assign(href);
+    } };
+  }
+
+  function renderRecentOption(query: string) {
+    const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
+      h('div', { class: 'recent', onclick: () => search(query) }, h('span', null, query),
+        h('button', { type: 'button', class: 'remove', tabindex: '-1', 'aria-label': t.widgetRemoveRecent(query), onclick: (event: Event) => {
+          event.stopPropagation();
+          recent.remove(query);
+          render(controller.getState());
+          input.focus();
+        } }, '×')));
+    return { node, choose: () => search(query) };
+  }
+
+  function search(query: string): void {
+    input.value = query;
+    onInput();
+    input.focus();
+  }
+
+  function screen(...children: (Node | string | null)[]): void {
+    replaceChildren(body, ...children);
+  }
+
+  /** One rendering per state. */
+  function render(state: SearchState): void {
+    const q = state.params.q;
+    const result = state.result;
+    seeAll.hidden = true;
+    if (!q) {
+      const queries = recent.get();
+      options$ = [];
+      status.textContent = '';
+      screen(queries.length ? h('div', { class: 'head' }, t.widgetRecent) : null,
+        queries.length ? listbox(t.widgetRecent, queries.map(renderRecentOption)) : h('p', { class: 'msg' }, t.widgetStart));
+    } else if (!result && state.status === 'idle') {
+      options$ = [];
+      screen();
+    } else if (state.status === 'error') {
+      options$ = [];
+      status.textContent = t.errorTitle;
+      screen(h('p', { class: 'msg err' }, t.errorTitle));
+    } else if (state.status === 'stalled') {
+      status.textContent = t.stalled;
+    } else if (state.status === 'loading') {
+      if (!result) status.textContent = t.searching;
+    } else if (result) {
+      status.textContent = t.resultCount(result.totalHits, result.query);
+      if (!result.hits.length) {
+        options$ = [];
+        screen(h('p', { class: 'msg' }, t.noResults(result.query)));
+      } else screen(listbox(t.widgetDialog, result.hits.map(renderHitOption)));
+      if (result.totalHits) {
+        seeAll.hidden = false;
+        seeAll.href = `${api}/?${getQueryString({ ...state.params, page: 1 })}`;
+        seeAll.textContent = t.seeAll(result.totalHits);
+      }
+    }
+    input.setAttribute('aria-expanded', String(options$.length > 0));
+    setActive(q && options$.length ? 0 : -1);
+  }
+  const unsubscribe = controller.subscribe((state, previous) => {
+    if (state.result !== previous.result || state.status !== previous.status || state.params.q !== previous.params.q) render(state);
+  });
+
+  function onInput(event?: Event): void {
+    if (event && (event as InputEvent).isComposing) return; // search when the IME commits (compositionend)
+    const q = input.value.trim();
+    const params = { ...base, q };
+    if (q) controller.setParams(params, { debounce: Boolean(event) });
+    else controller.reset(params);
+  }
+
+  function open(): void {
+    if (!backdrop.hidden) return;
+    lastFocus = document.activeElement;
+    backdrop.hidden = false;
+    overflow = document.documentElement.style.overflow;
+    document.documentElement.style.overflow = 'hidden';
+    render(controller.getState());
+    input.focus();
+    input.select();
+  }
+
+  function close(): void {
+    if (backdrop.hidden) return;
+    backdrop.hidden = true;
+    document.documentElement.style.overflow = overflow;
+    (lastFocus instanceof HTMLElement && lastFocus.isConnected ? lastFocus : trigger).focus();
+  }
+
+  function onDialogKeyDown(event: KeyboardEvent): void {
+    if (isComposing(event)) return; // the key belongs to the input method
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(getNextIndex(active, event.key === 'ArrowDown' ? 1 : -1, options$.length));
+    } else if (event.key === 'Enter' && event.target === input) {
+      event.preventDefault();
+      options$[active]?.choose();
+    } else if (event.key === 'Tab') {
+      // keep focus in the dialog
+      const focusable = [input, closeButton, ...(seeAll.hidden ? [] : [seeAll])];
+      const index = focusable.indexOf(modalRoot.activeElement as HTMLInputElement);
+      const next = focusable[getNextIndex(index, event.shiftKey ? -1 : 1, focusable.length)];
+      event.preventDefault();
+      next?.focus();
+    }
+  }
+
+  function onDocumentKeyDown(event: KeyboardEvent): void {
+    if (isComposing(event) || event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    if (backdrop.hidden) open();
+    else close();
+  }
+
+  trigger.addEventListener('click', open);
+  closeButton.addEventListener('click', close);
+  backdrop.addEventListener('mousedown', (event) => event.target === backdrop && close());
+  dialog.addEventListener('keydown', onDialogKeyDown);
+  input.addEventListener('input', onInput);
+  input.addEventListener('compositionend', () => onInput());
+  seeAll.addEventListener('click', () => recent.add(input.value));
+  if (options.hotkey !== false) document.addEventListener('keydown', onDocumentKeyDown);
+
+  return {
+    open,
+    close,
+    destroy() {
+      close();
+      unsubscribe();
+      controller.destroy();
+      document.removeEventListener('keydown', onDocumentKeyDown);
+      buttonHost.remove();
+      modalHost.remove();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { WidgetOptions } from './create-widget.ts';
+
+/**
+ * Widget options from the embedding `<script>` tag: `data-api` (default: the script's own
+ * origin), `data-project` (comma-separated pre-filter), `data-container` (a selector for the
+ * button; default: a floating button), `data-recent="off"` (keep no recent searches).
+ */
+export function getScriptOptions(script: Pick<HTMLScriptElement, 'src' | 'dataset'>): WidgetOptions {
+  const data = script.dataset;
+  const options: WidgetOptions = {};
+  const origin = script.src ? new URL(script.src, location.href).origin : undefined;
+  options.api = data.api || origin;
+  if (data.project) options.project = data.project.split(',').map((p) => p.trim()).filter(Boolean);
+  if (data.container) options.container = data.container;
+  if (data.recent && /^(off|false|no|0)$/i.test(data.recent)) options.recentSearches = false;
+  return options;
+}
