@@ -8,7 +8,8 @@ import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../src/err
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
 import type { QaRecord } from '../src/qa-record.ts';
-import { getIndexSettings } from '../src/search/index-settings.ts';
+import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { withRelevanceFields } from '../src/search/relevance-document.ts';
 import { toSearchDocument, type SearchDocument } from '../src/search/search-document.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from './extract-corpus.ts';
 import { getSourceFingerprint } from './get-source-fingerprint.ts';
@@ -144,7 +145,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   if (!(maxLossRatio >= 0 && maxLossRatio <= 1)) throw new TypeError(`reindex: maxLossRatio must be between 0 and 1, got ${maxLossRatio}`);
 
   const started = Date.now();
-  const settings = getIndexSettings({ projectSynonyms: options.projectSynonyms ?? {} });
+  const settings = getRelevanceSettings(options.projectSynonyms ?? {});
   const report: ReindexReport = {
     outcome: 'failed', skipReason: null, indexName, buildIndex: null,
     startedAt: new Date(started).toISOString(), finishedAt: '', durationMs: 0,
@@ -250,7 +251,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       for (const record of records) {
         if (ids.has(record.id)) duplicateIds.push(record.id);
         else ids.add(record.id);
-        batch.push(toSearchDocument(record));
+        batch.push(withRelevanceFields(toSearchDocument(record)));
         report.pairs++;
         progress.pairs++;
         if (batch.length >= batchSize) {
