@@ -3,9 +3,10 @@ import { SearchUnavailableError } from '../src/errors/search-unavailable-error.t
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
 import { API_RECORD_FIELDS, toApiRecord, type ApiRecord } from './api-record.ts';
+import { createNodeHttpClient, type MeiliHttpClient } from './create-node-http-client.ts';
 import { FACET_FIELDS, FILTER_FIELDS, buildFilter, quoteFilterValue, type FacetField } from './build-filter.ts';
 import { renderHighlight } from './render-highlight.ts';
-import { runSearchQueries, type FacetQuery } from './run-search-queries.ts';
+import { runSearchQueries, type FacetQuery, type MainQuery } from './run-search-queries.ts';
 import type { BackendHealth, FacetCounts, SearchBackend, SearchParams, SearchResult } from './search-backend.ts';
 
 export interface MeiliSearchBackendOptions {
@@ -17,11 +18,22 @@ export interface MeiliSearchBackendOptions {
   timeoutMs?: number;
   /** `Retry-After` of the 503 answers, in seconds (default: 5). */
   retryAfterSeconds?: number;
+  /** Transport of the Meilisearch client (default: `createNodeHttpClient()`; see there why not fetch). */
+  httpClient?: MeiliHttpClient;
+}
+
+/**
+ * The error as the client's fetch path would have thrown it: meilisearch-js wraps whatever a
+ * custom `httpClient` rejects with in a `MeilisearchRequestError`, API errors included.
+ */
+function unwrap(error: unknown): unknown {
+  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : error;
 }
 
 /** Meilisearch's error code of an API error (e.g. `index_not_found`), if any. */
 function apiCode(error: unknown): string | undefined {
-  return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+  const cause = unwrap(error);
+  return cause instanceof MeilisearchApiError ? cause.cause?.code : undefined;
 }
 
 /** A request that timed out (the client wraps its timeout error in a request error). */
@@ -38,7 +50,8 @@ function isTimeout(error: unknown): boolean {
 const OUTDATED_INDEX_CODES = new Set(['invalid_search_filter', 'invalid_search_sort', 'invalid_search_facets']);
 
 /** True for failures that mean "Meilisearch is not there (yet)" rather than a bad request. */
-function isUnavailable(error: unknown): boolean {
+function isUnavailable(raw: unknown): boolean {
+  const error = unwrap(raw);
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
   if (error instanceof MeilisearchApiError) {
     const code = apiCode(error) ?? '';
@@ -52,6 +65,20 @@ function toCounts(distribution: FacetDistribution[string] | undefined): Record<s
 }
 
 /**
+ * What Meilisearch is asked for one search: the page of hits with all filters, sorted by date
+ * for `newest`/`oldest` (and for an empty query), plus, for each facet with a filter, its counts
+ * without its own filter (so the other values stay visible and countable).
+ */
+export function planSearch(params: SearchParams): { main: MainQuery; facetQueries: FacetQuery[] } {
+  const sort = params.sort === 'oldest' ? ['dateTs:asc'] : params.sort === 'newest' || !params.q ? ['dateTs:desc'] : undefined;
+  const selected: Record<FacetField, unknown[]> = { projects: params.projects, year: params.years };
+  return {
+    main: { q: params.q, filter: buildFilter(params), sort, page: params.page, hitsPerPage: params.hitsPerPage, facets: [...FACET_FIELDS] },
+    facetQueries: FACET_FIELDS.filter((facet) => selected[facet].length > 0).map((facet) => ({ facet, filter: buildFilter(params, { omit: facet }) })),
+  };
+}
+
+/**
  * The search backend on Meilisearch, with the search-only key. Searches go through
  * `runSearchQueries` (the query step); hits get safe highlights (`renderHighlight`).
  * Unreachable, slow or failing Meilisearch, or a missing index, become `SearchUnavailableError`.
@@ -62,13 +89,14 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
   const { connection, indexName } = options;
   const timeout = options.timeoutMs ?? 5_000;
   const retryAfter = options.retryAfterSeconds ?? 5;
+  const httpClient = options.httpClient ?? createNodeHttpClient();
   let client: Meilisearch | null = null;
   let clientUrl = '';
 
   function getClient(): Meilisearch {
     const url = connection.url;
     if (!client || url !== clientUrl) {
-      client = new Meilisearch({ host: url, apiKey: connection.searchKey, timeout });
+      client = new Meilisearch({ host: url, apiKey: connection.searchKey, timeout, httpClient });
       clientUrl = url;
     }
     return client;
@@ -79,7 +107,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     try {
       return await call(getClient());
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
+      if (!isUnavailable(error)) throw unwrap(error);
       const code = apiCode(error) ?? '';
       if (OUTDATED_INDEX_CODES.has(code)) {
         throw new SearchUnavailableError(`${operation}: the index ${indexName} was built with older settings (${code}); it is fixed by the next reindex`, 60, { cause: error });
@@ -92,19 +120,9 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
   }
 
   async function search(params: SearchParams): Promise<SearchResult> {
-    const sort = params.sort === 'oldest' ? ['dateTs:asc'] : params.sort === 'newest' || !params.q ? ['dateTs:desc'] : undefined;
+    const { main, facetQueries } = planSearch(params);
     const selected: Record<FacetField, (string | number)[]> = { projects: params.projects, year: params.years };
-    // Each filtered facet is counted again without its own filter (so the other values stay visible).
-    const facetQueries: FacetQuery[] = FACET_FIELDS.filter((facet) => selected[facet].length > 0)
-      .map((facet) => ({ facet, filter: buildFilter(params, { omit: facet }) }));
-    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, {
-      q: params.q,
-      filter: buildFilter(params),
-      sort,
-      page: params.page,
-      hitsPerPage: params.hitsPerPage,
-      facets: [...FACET_FIELDS],
-    }, facetQueries));
+    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, main, facetQueries));
 
     const distributions: Record<FacetField, Record<string, number>> = {
       projects: toCounts(result.facetDistribution.projects),

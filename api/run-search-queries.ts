@@ -34,21 +34,9 @@ export interface QueryStepResult {
   facetCounts: FacetDistribution[];
 }
 
-/**
- * THE query step, the one place that decides how a search becomes Meilisearch queries:
- * for now a plain search for the page of hits plus one count-only query per filtered facet,
- * all in ONE multi-search. (To use the relevance pipeline, replace the main query with
- * `searchQa` from src/search/search-qa.ts here, run beside a multi-search of the facet queries.)
- *
- * @see https://www.meilisearch.com/docs/reference/api/multi_search
- */
-export async function runSearchQueries(
-  client: Meilisearch,
-  indexUid: string,
-  main: MainQuery,
-  facetQueries: FacetQuery[],
-): Promise<QueryStepResult> {
-  const queries: MultiSearchQuery[] = [
+/** The Meilisearch queries of one search: the page of hits first, then one count-only query per `FacetQuery`. */
+export function buildMultiSearchQueries(indexUid: string, main: MainQuery, facetQueries: FacetQuery[]): MultiSearchQuery[] {
+  return [
     {
       indexUid,
       q: main.q,
@@ -71,6 +59,24 @@ export async function runSearchQueries(
       facets: [query.facet],
     })),
   ];
+}
+
+/**
+ * THE query step, the one place that decides how a search becomes Meilisearch queries:
+ * for now a plain search for the page of hits plus one count-only query per filtered facet,
+ * all in ONE multi-search (`buildMultiSearchQueries`). (To use the relevance pipeline, replace
+ * the main query with `searchQa` from src/search/search-qa.ts here, run beside a multi-search
+ * of the facet queries.)
+ *
+ * @see https://www.meilisearch.com/docs/reference/api/multi_search
+ */
+export async function runSearchQueries(
+  client: Meilisearch,
+  indexUid: string,
+  main: MainQuery,
+  facetQueries: FacetQuery[],
+): Promise<QueryStepResult> {
+  const queries = buildMultiSearchQueries(indexUid, main, facetQueries);
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries });
   const [first, ...rest] = results;
   if (!first) throw new Error(`runSearchQueries: Meilisearch returned no result for the main query on ${indexUid}`);
