@@ -14,6 +14,9 @@ declare global {
   }
 }
 
+/** Routes polled by orchestrators and Prometheus: logged at debug while they succeed. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** A client-supplied id we accept as is (so ids can follow a request across services). */
 const CLIENT_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -25,7 +28,7 @@ export function getRouteLabel(req: { baseUrl: string; route?: { path?: unknown }
 
 /**
  * Give every request an id (echoed in `X-Request-Id`) and a child logger carrying it, and log
- * one line per finished request (method, path, route, status, duration).
+ * one line per finished request (method, path, route, status, duration; successful probes at debug).
  */
 export function createRequestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -38,6 +41,7 @@ export function createRequestContext(logger: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = { method: req.method, path: req.path, route: getRouteLabel(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 };
       if (res.statusCode >= 500) req.log.error(line, 'request failed');
+      else if (PROBES.has(line.route) && res.statusCode < 400) req.log.debug(line, 'request');
       else req.log.info(line, 'request');
     });
     next();
