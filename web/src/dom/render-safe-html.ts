@@ -27,8 +27,9 @@ function copy(source: Node, target: Node, doc: Document): void {
         clean.setAttribute('target', '_blank');
       }
     } else if (tag === 'IMG') {
+      // only absolute http(s) images: a relative one would point into this site, not the post's
       const src = getSafeUrl(element.getAttribute('src'), doc.baseURI);
-      if (!src || src.startsWith('mailto:')) continue;
+      if (!src || !/^https?:\/\//i.test(src)) continue;
       clean.setAttribute('src', src);
       clean.setAttribute('alt', element.getAttribute('alt') ?? '');
       clean.setAttribute('loading', 'lazy');

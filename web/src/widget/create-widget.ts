@@ -233,7 +233,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     if (backdrop.hidden) return;
     backdrop.hidden = true;
     document.documentElement.style.overflow = overflow;
-    (lastFocus instanceof HTMLElement && lastFocus.isConnected ? lastFocus : trigger).focus();
+    // back where focus was (the page's body is no place to return to: then the button)
+    (lastFocus instanceof HTMLElement && lastFocus.isConnected && lastFocus !== document.body ? lastFocus : trigger).focus();
   }
 
   function onDialogKeyDown(event: KeyboardEvent): void {

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startApiTest, type ApiTest } from './start-api-test.ts';
+import { WEB_RECORDS } from './web-records.ts';
+
+/** Debian's chromium (`.ci/run` installs it); the browser tests skip without it. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const SKIP_BROWSER = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium); browser tests skipped`;
+
+export interface WebBrowserTest {
+  api: ApiTest;
+  /** The app's origin (`http://127.0.0.1:PORT`). */
+  origin: string;
+  /** The same server under another origin (`http://localhost:PORT`), for the docs page that embeds the widget. */
+  otherOrigin: string;
+  browser: Browser;
+  /** A fresh page in a fresh context; its uncaught errors and dialogs are collected in `problems`. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Uncaught page errors, console errors and `alert()`s seen so far. */
+  problems: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real createApp on a real Meilisearch seeded with WEB_RECORDS, listening on 127.0.0.1,
+ * and headless chromium (no network but loopback).
+ */
+export async function startWebBrowserTest(): Promise<WebBrowserTest> {
+  const api = await startApiTest({ records: WEB_RECORDS });
+  let server: Server | null = null;
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  try {
+    server = api.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));
+    const { port } = server.address() as AddressInfo;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    const b = browser;
+    const s = server;
+    return {
+      api,
+      origin: `http://127.0.0.1:${port}`,
+      otherOrigin: `http://localhost:${port}`,
+      browser: b,
+      problems,
+      async newPage(options = {}) {
+        const context = await b.newContext({ viewport: { width: 1200, height: 800 }, ...options });
+        contexts.push(context);
+        const page = await context.newPage();
+        page.setDefaultTimeout(5000);
+        page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+        page.on('dialog', (dialog) => {
+          problems.push(`dialog: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        return page;
+      },
+      async stop() {
+        for (const context of contexts) await context.close().catch(() => {});
+        await b.close();
+        s.closeAllConnections();
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+        await api.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    server?.close();
+    await api.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './helpers/save-screenshot.ts';
+import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { WEB_RECORDS } from './helpers/web-records.ts';
+
+// The search page in a real browser, against the real createApp and Meilisearch.
+let t: WebBrowserTest;
+before(async () => {
+  if (!SKIP_BROWSER) t = await startWebBrowserTest();
+});
+after(async () => {
+  await t?.stop();
+});
+const skip = SKIP_BROWSER;
+
+const status = (page: Page) => page.locator('.results .status');
+const hitQuestions = (page: Page) => page.locator('.hit .question').allTextContents();
+const facetCount = (page: Page, list: string, value: string) => page.locator(`#${list} li:has(input[value="${value}"]) .count`).textContent();
+
+/** Open `path` and wait for the first results. */
+async function open(path = '/', options?: Parameters<WebBrowserTest['newPage']>[0]): Promise<Page> {
+  const page = await t.newPage(options);
+  await page.goto(t.origin + path);
+  await page.locator('.hit, .empty, .error').first().waitFor();
+  return page;
+}
+
+test('an empty query lists the newest answers; typing shows highlighted results and a live count', { skip }, async () => {
+  const page = await open();
+  const newest = [...WEB_RECORDS].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+  assert.equal((await hitQuestions(page))[0], newest.question);
+  assert.match((await status(page).textContent())!, new RegExp(`^${WEB_RECORDS.length} answers`));
+  assert.equal(await status(page).getAttribute('role'), 'status', 'the count is announced');
+  await page.getByRole('searchbox', { name: 'Search questions and answers' }).pressSequentially('election', { delay: 20 });
+  await page.waitForURL(/\?q=election$/);
+  await page.getByText('1 result for “election”').waitFor();
+  assert.deepEqual(await page.locator('.hit .question mark').allTextContents(), ['election']);
+  assert.deepEqual(await page.locator('.hit .snippet mark').allTextContents(), ['election']);
+  assert.equal(await page.locator('.hit .tag').textContent(), 'SOFAJRaft');
+  assert.equal(await page.locator('.hit time').textContent(), '2021-09-03');
+  assert.equal(await page.locator('.hit .asker').textContent(), 'asked by dave');
+  assert.match((await page.locator('.hit a.source').getAttribute('href'))!, /^https:\/\/www\.sofastack\.tech\/blog\//);
+  assert.equal(await page.title(), 'election – SOFA Weekly answers');
+});
+
+test('Chinese queries work, and a follow-up shows its thread context', { skip }, async () => {
+  const page = await open('/?q=' + encodeURIComponent('超时'));
+  const followup = page.locator('.hit', { hasText: '那重试的时候超时会重新计算吗？' });
+  await followup.waitFor();
+  assert.equal(await followup.locator('.context').textContent(), 'Follow-up to: MOSN 作为 sidecar 时，上游请求的超时时间在哪里配置？');
+  assert.ok((await page.locator('.hit mark').allTextContents()).some((m) => m.includes('超时')));
+  await saveScreenshot(page, 'search-desktop');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, 'search-dark');
+});
+
+test('a facet click filters the results, and the other facet counts change', { skip }, async () => {
+  const page = await open('/?q=timeout');
+  const years = () => page.locator('#facet-years li').evaluateAll((items) => items.map((li) => `${li.querySelector('.facet-name')?.textContent} ${li.querySelector('.count')?.textContent}`));
+  assert.deepEqual(await years(), ['2023 1', '2022 2', '2021 2', '2020 1']);
+  const mosn = await facetCount(page, 'facet-projects', 'MOSN');
+  await page.getByText('6 results for “timeout”').waitFor();
+  await page.getByRole('checkbox', { name: /^MOSN/ }).check();
+  await page.waitForURL(/project=MOSN/);
+  await page.getByText('2 results for “timeout”').waitFor();
+  for (const tags of await page.locator('.hit .tags').allTextContents()) assert.match(tags, /MOSN/);
+  // the year counts now count MOSN answers only; the project facet ignores its own filter
+  assert.deepEqual(await years(), ['2023 1', '2022 1']);
+  assert.equal(await facetCount(page, 'facet-projects', 'MOSN'), mosn);
+  assert.ok(await page.getByRole('checkbox', { name: /^MOSN/ }).isChecked());
+  // a year on top, then clear filters
+  await page.getByRole('checkbox', { name: /^2022/ }).check();
+  await page.waitForURL(/year=2022/);
+  await page.getByText('1 result for “timeout”').waitFor();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForURL(`${t.origin}/?q=timeout`);
+  await page.getByText('6 results for “timeout”').waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: /^MOSN/ }).isChecked(), false);
+});
+
+test('the URL holds the search: a copied URL opens the same results, and back/forward work', { skip }, async () => {
+  const page = await open('/?q=&project=SOFARPC&sort=oldest');
+  assert.equal(await page.locator('#q').inputValue(), '');
+  assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+  assert.ok(await page.getByRole('checkbox', { name: /^SOFARPC/ }).isChecked());
+  const first = await hitQuestions(page);
+  assert.deepEqual(first, ['Where do I set the SOFARPC consumer timeout?', 'SOFABoot starts SOFARPC services twice, why?', 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？']);
+  // change the sort, then go back and forward
+  await page.locator('#sort').selectOption('newest');
+  await page.waitForURL(/sort=newest/);
+  await page.waitForFunction(() => document.querySelector('.hit .question')?.textContent?.startsWith('SOFARPC 调用'));
+  await page.goBack();
+  await page.waitForURL(/sort=oldest/);
+  await page.waitForFunction(() => document.querySelector('.hit .question')?.textContent?.startsWith('Where'));
+  assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+  await page.goForward();
+  await page.waitForURL(/sort=newest/);
+  assert.equal(await page.locator('#sort').inputValue(), 'newest');
+  // typing is one history entry
+  await page.locator('#q').pressSequentially('seata', { delay: 10 });
+  await page.waitForURL(/q=seata/);
+  await page.getByText(/results? for “seata”/).waitFor();
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('q='));
+  assert.equal(await page.locator('#q').inputValue(), '');
+  await page.waitForFunction(() => document.querySelector('.hit .question')?.textContent?.startsWith('SOFARPC 调用'));
+});
+
+test('pages: next and previous, in the URL', { skip }, async () => {
+  const page = await open('/');
+  await page.getByText('Page 1 of 2').waitFor();
+  const first = await hitQuestions(page);
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await page.waitForURL(/page=2/);
+  await page.getByText('Page 2 of 2').waitFor();
+  const second = await hitQuestions(page);
+  assert.equal(first.length + second.length, WEB_RECORDS.length);
+  assert.equal(first.filter((q) => second.includes(q)).length, 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results', 'focus goes to the results');
+});
+
+test('a result expands to the full answer, with copy buttons and a permalink that renders on its own', { skip }, async () => {
+  const page = await open('/?q=' + encodeURIComponent('SOFARPC 超时'), { permissions: ['clipboard-read', 'clipboard-write'] });
+  const hit = page.locator('.hit', { hasText: 'SOFARPC 调用超时后如何排查' });
+  const toggle = hit.getByRole('button', { name: 'Show full answer' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await hit.getByRole('button', { name: 'Hide full answer' }).getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await hit.locator('.answer-body code').allTextContents(), ['rpc-server-digest.log', 'rpc-client-digest.log']);
+  await hit.getByRole('button', { name: 'Copy link' }).click();
+  await hit.getByRole('button', { name: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${t.origin}/qa/rpc-timeout-zh`);
+  await hit.getByRole('button', { name: 'Copy answer' }).click();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^先看服务端的 RPC 日志/);
+  await page.setViewportSize({ width: 360, height: 760 });
+  await hit.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'search-360');
+
+  await hit.getByRole('link', { name: 'Permalink' }).click();
+  await page.waitForURL(`${t.origin}/qa/rpc-timeout-zh`);
+  await page.getByRole('heading', { level: 1, name: 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？' }).waitFor();
+  assert.equal(await page.title(), 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？ – SOFA Weekly answers');
+  assert.equal(await page.locator('.answer-body li').count(), 2);
+  await saveScreenshot(page, 'answer-360');
+  const missing = await t.newPage();
+  await missing.goto(`${t.origin}/qa/no-such-answer`);
+  await missing.getByText('There is no answer with this link.').waitFor();
+});
+
+test('no results: says so and offers to drop the filters', { skip }, async () => {
+  const page = await open('/?q=election&project=Seata');
+  await page.getByText('No answers match “election”.').waitFor();
+  await page.getByRole('button', { name: 'Search without filters' }).click();
+  await page.waitForURL(`${t.origin}/?q=election`);
+  await page.getByText('1 result for “election”').waitFor();
+});
+
+test('a hostile post renders inert: script, event handlers and javascript: links never run', { skip }, async () => {
+  const page = await open('/?q=hostile');
+  const hit = page.locator('.hit', { hasText: 'Hostile post' });
+  assert.equal(await hit.locator('.question').textContent(), 'Hostile post: <script>window.__pwned=2</script> and <img src=x onerror="window.__pwned=3"> in MOSN?');
+  await hit.getByRole('button', { name: 'Show full answer' }).click();
+  await hit.locator('.answer-body').waitFor();
+  for (const link of await page.locator('a').all()) {
+    const href = await link.getAttribute('href');
+    assert.ok(!href || !/^\s*javascript:/i.test(href), `link ${href}`);
+  }
+  assert.equal(await hit.locator('a.source').count(), 0, 'a javascript: source URL is not a link');
+  assert.equal(await hit.locator('.answer-body a', { hasText: 'click me' }).getAttribute('href'), null, 'the javascript: link lost its href');
+  assert.equal(await hit.locator('.answer-body a', { hasText: 'MOSN docs' }).getAttribute('href'), 'https://www.sofastack.tech/projects/mosn/');
+  assert.equal(await page.locator('#app script, #app img, #app iframe, #app svg, #app [onerror], #app [onclick], #app [onload], #app [style]').count(), 0);
+  await hit.locator('.answer-body a', { hasText: 'click me' }).click();
+  await page.getByRole('link', { name: 'Permalink' }).click();
+  await page.waitForURL(/\/qa\/hostile-2023$/);
+  await page.locator('h1').waitFor();
+  assert.match((await page.locator('h1').textContent())!, /<script>/);
+  assert.equal(await page.locator('#app script, #app img, #app iframe, #app [onerror], #app [onclick]').count(), 0);
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.deepEqual(t.problems, []);
+});
+
+test('API down: a clear message; it recovers without a reload', { skip }, async () => {
+  const page = await open('/?q=timeout');
+  await page.route('**/api/search**', (route) => route.abort('connectionrefused'));
+  await page.locator('#q').fill('election');
+  const alert = page.getByRole('alert');
+  await alert.getByText('Search is unavailable right now.').waitFor();
+  await page.route('**/api/search**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search-unavailable', message: 'Meilisearch is down' } }) }));
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await alert.getByText('Search is unavailable right now.').waitFor();
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText('1 result for “election”').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  t.problems.length = 0; // the aborted requests log console errors by design
+});
+
+test('keyboard only: / focuses the search, Tab reaches the filters and results, Space toggles a facet', { skip }, async () => {
+  const page = await open('/?q=timeout');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+  await page.keyboard.type('MOSN'); // replaces the selected query
+  await page.waitForURL(/q=MOSN$/);
+  await page.getByText(/results? for “MOSN”/).waitFor();
+  await page.keyboard.press('Tab'); // sort
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'sort');
+  await page.keyboard.press('Tab'); // first project checkbox
+  const name = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+  await page.keyboard.press('Space');
+  await page.waitForURL(new RegExp(`project=${name}`));
+  await page.waitForFunction((value) => (document.activeElement as HTMLInputElement | null)?.value === value, name);
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true, 'focus stays on the checkbox after the facets update');
+});
+
+test('works at 360 px: no horizontal scroll, filters behind a button', { skip }, async () => {
+  const page = await open('/?q=timeout', { viewport: { width: 360, height: 740 } });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  assert.equal(await page.locator('#filters').isVisible(), false);
+  const toggle = page.getByRole('button', { name: 'Filters' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.locator('#filters').isVisible());
+  await page.getByRole('checkbox', { name: /^MOSN/ }).check();
+  await page.waitForURL(/project=MOSN/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+});

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CDPSession, Page } from 'playwright-core';
+import { saveScreenshot } from './helpers/save-screenshot.ts';
+import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+
+// The widget on the demo docs page, served from another origin than the API (localhost vs
+// 127.0.0.1), against the real createApp and Meilisearch.
+let t: WebBrowserTest;
+before(async () => {
+  if (!SKIP_BROWSER) t = await startWebBrowserTest();
+});
+after(async () => {
+  await t?.stop();
+});
+const skip = SKIP_BROWSER;
+
+/** The demo page on the other origin, with the widget from the API's origin. */
+async function openDemo(options?: Parameters<WebBrowserTest['newPage']>[0]): Promise<Page> {
+  const page = await t.newPage(options);
+  await page.goto(`${t.otherOrigin}/demo?api=${encodeURIComponent(t.origin)}`);
+  await page.locator('weekly-faq-search button.trigger').waitFor();
+  return page;
+}
+const dialog = (page: Page) => page.locator('weekly-faq-dialog .backdrop');
+const input = (page: Page) => page.locator('weekly-faq-dialog input');
+const options = (page: Page) => page.locator('weekly-faq-dialog [role=option]');
+const selected = (page: Page) => page.locator('weekly-faq-dialog [role=option][aria-selected=true] .q').textContent();
+/** The id of the focused element, looking into the widget's shadow roots. */
+const focused = (page: Page) => page.evaluate(() => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element ? `${element.tagName.toLowerCase()}${element.getAttribute('role') ? `[role=${element.getAttribute('role')}]` : ''}` : null;
+});
+
+async function search(page: Page, query: string): Promise<void> {
+  await input(page).fill(query);
+  await page.locator('weekly-faq-dialog .status', { hasText: new RegExp(`results? for “${query}”|No answers match`) }).waitFor();
+}
+
+test('the one tag mounts a button in the container, isolated from the host styles, with one global name', { skip }, async () => {
+  const page = await openDemo();
+  assert.equal(await page.locator('#faq-search weekly-faq-search').count(), 1);
+  const trigger = page.locator('weekly-faq-search button.trigger');
+  assert.equal(await trigger.textContent(), 'Search FAQCtrl K');
+  const style = await trigger.evaluate((b) => getComputedStyle(b));
+  assert.notEqual(style.backgroundColor, 'rgb(204, 0, 0)', 'the host page button style does not leak in');
+  assert.notEqual(style.fontSize, '22px');
+  // globals: only WeeklyFaqWidget beyond what a blank page has
+  const blank = await t.newPage();
+  await blank.goto(`${t.otherOrigin}/no-such-page`); // same origin, no widget
+  const baseline = await blank.evaluate(() => Object.getOwnPropertyNames(window));
+  const names = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  assert.deepEqual(names.filter((n) => !baseline.includes(n)), ['WeeklyFaqWidget']);
+  await saveScreenshot(page, 'widget-button-desktop');
+});
+
+test('Ctrl+K opens it cross-origin; results as you type, labelled by project; arrows move; Esc closes', { skip }, async () => {
+  const page = await openDemo();
+  assert.equal(await dialog(page).isVisible(), false);
+  await page.keyboard.press('Control+K');
+  await dialog(page).waitFor();
+  assert.equal(await focused(page), 'input[role=combobox]');
+  await page.keyboard.type('timeout');
+  await page.locator('weekly-faq-dialog .status', { hasText: '2 results for “timeout”' }).waitFor(); // data-project="MOSN"
+  assert.equal(await options(page).count(), 2);
+  for (const tags of await page.locator('weekly-faq-dialog [role=option] .m').allTextContents()) assert.match(tags, /^MOSN/);
+  assert.ok((await page.locator('weekly-faq-dialog [role=option] mark').allTextContents()).includes('timeout'));
+  const first = await selected(page);
+  await page.keyboard.press('ArrowDown');
+  const second = await selected(page);
+  assert.notEqual(second, first);
+  assert.equal(await input(page).getAttribute('aria-activedescendant'), await page.locator('weekly-faq-dialog [role=option][aria-selected=true]').getAttribute('id'));
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await selected(page), first, 'wraps around');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await selected(page), second);
+  const seeAll = page.locator('weekly-faq-dialog a.all');
+  assert.equal(await seeAll.textContent(), 'See all 2 results');
+  assert.equal(await seeAll.getAttribute('href'), `${t.origin}/?q=timeout&project=MOSN`);
+  await saveScreenshot(page, 'widget-desktop');
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'hidden' });
+  assert.equal(await focused(page), 'button', 'focus goes back to where it was');
+  await page.keyboard.press('Meta+K'); // ⌘K on a Mac
+  await dialog(page).waitFor();
+  await page.locator('weekly-faq-dialog .close').click();
+  await dialog(page).waitFor({ state: 'hidden' });
+});
+
+/** Start (or extend) an IME composition in the focused input, as pinyin input does. */
+async function compose(cdp: CDPSession, text: string): Promise<void> {
+  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+}
+async function key(cdp: CDPSession, name: string, code: number): Promise<void> {
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: name, code: name, windowsVirtualKeyCode: code });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: name, code: name, windowsVirtualKeyCode: code });
+}
+
+test('Chinese input: Enter, arrows and Esc while composing never select a result or close (docsearch#2111)', { skip }, async () => {
+  const page = await openDemo();
+  await page.locator('weekly-faq-search button.trigger').click();
+  await search(page, 'MOSN');
+  await input(page).fill('');
+  await page.evaluate(() => {
+    (window as unknown as { keys: string[] }).keys = [];
+    document.querySelector('weekly-faq-dialog')!.shadowRoot!.querySelector('input')!.addEventListener('keydown', (e) => (window as unknown as { keys: string[] }).keys.push(`${e.key}:${e.isComposing}`));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await compose(cdp, 'chao');
+  await key(cdp, 'ArrowDown', 40);
+  await key(cdp, 'Enter', 13); // picks the IME candidate, not a result
+  await key(cdp, 'Escape', 27);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { keys: string[] }).keys), ['ArrowDown:true', 'Enter:true', 'Escape:true'], 'the keys really came while composing');
+  await page.waitForTimeout(300);
+  assert.equal(page.url().startsWith(t.otherOrigin), true, 'no navigation');
+  assert.ok(await dialog(page).isVisible(), 'still open');
+  await cdp.send('Input.insertText', { text: '超时' }); // commit the composition
+  await page.locator('weekly-faq-dialog .status', { hasText: '2 results for “超时”' }).waitFor();
+  assert.equal(await input(page).inputValue(), '超时');
+  const question = (await selected(page))!;
+  const href = await page.locator('weekly-faq-dialog [role=option][aria-selected=true] a').getAttribute('href');
+  assert.match(href!, new RegExp(`^${t.origin}/qa/mosn-timeout`));
+  // now a plain Enter opens the selected answer on the service's permalink page
+  await page.keyboard.press('Enter');
+  await page.waitForURL(href!);
+  await page.getByRole('heading', { level: 1, name: question }).waitFor();
+  // the query was kept as a recent search
+  await page.goto(`${t.otherOrigin}/demo?api=${encodeURIComponent(t.origin)}`);
+  await page.locator('weekly-faq-search button.trigger').click();
+  await page.locator('weekly-faq-dialog .head', { hasText: 'Recent searches' }).waitFor();
+  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] span').allTextContents(), ['超时']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('weekly-faq-dialog .status', { hasText: '2 results for “超时”' }).waitFor();
+  assert.equal(await input(page).inputValue(), '超时');
+});
+
+test('a hostile post is inert in the widget', { skip }, async () => {
+  const page = await openDemo();
+  await page.keyboard.press('Control+K');
+  await search(page, 'hostile');
+  const option = options(page).first();
+  assert.equal(await option.locator('.q').textContent(), 'Hostile post: <script>window.__pwned=2</script> and <img src=x onerror="window.__pwned=3"> in MOSN?');
+  const markup = await page.evaluate(() => document.querySelector('weekly-faq-dialog')!.shadowRoot!.querySelectorAll('script, img, iframe, svg, [onerror], [onclick], [onload]').length);
+  assert.equal(markup, 0);
+  for (const href of await page.locator('weekly-faq-dialog a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+    assert.match(href, /^http:\/\/127\.0\.0\.1:\d+\//);
+  }
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.deepEqual(t.problems, []);
+});
+
+test('an unreachable API never breaks the page: the widget says so and works again after', { skip }, async () => {
+  const page = await openDemo();
+  await page.route('**/api/search**', (route) => route.abort('connectionrefused'));
+  await page.keyboard.press('Control+K');
+  await input(page).fill('timeout');
+  await page.locator('weekly-faq-dialog .msg.err', { hasText: 'Search is unavailable right now.' }).waitFor();
+  await page.unrouteAll();
+  await input(page).fill('election');
+  await page.locator('weekly-faq-dialog .status', { hasText: /for “election”/ }).waitFor();
+  assert.equal(t.problems.filter((p) => p.startsWith('pageerror')).length, 0);
+  t.problems.length = 0;
+});
+
+test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, async () => {
+  const page = await openDemo();
+  const message = await page.evaluate(() => {
+    try {
+      window.WeeklyFaqWidget!.init({ container: '#no-such-element' });
+      return 'no error';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  assert.match(message, /container selector "#no-such-element" matches no element/);
+  const counts = await page.evaluate(() => {
+    const widget = window.WeeklyFaqWidget!.init({ recentSearches: false });
+    const during = document.querySelectorAll('weekly-faq-search, weekly-faq-dialog').length;
+    widget.destroy();
+    return [during, document.querySelectorAll('weekly-faq-search, weekly-faq-dialog').length];
+  });
+  assert.deepEqual(counts, [4, 2], 'a floating second widget, then only the auto-started one');
+});
+
+test('at 360 px the dialog fills the screen', { skip }, async () => {
+  const page = await openDemo({ viewport: { width: 360, height: 740 } });
+  await page.locator('weekly-faq-search button.trigger').click();
+  await search(page, '超时');
+  const box = await page.locator('weekly-faq-dialog .dialog').boundingBox();
+  assert.equal(box?.width, 360);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await saveScreenshot(page, 'widget-360');
+});
