@@ -4,9 +4,10 @@ import type { MeiliConnection } from '../src/meili/connect-meili.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
 import { API_RECORD_FIELDS, toApiRecord, type ApiRecord } from './api-record.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from './create-node-http-client.ts';
-import { FACET_FIELDS, FILTER_FIELDS, buildFilter, quoteFilterValue, type FacetField } from './build-filter.ts';
+import { FACET_FIELDS, FILTER_FIELDS, quoteFilterValue, type FacetField } from './build-filter.ts';
+import { planSearch } from './plan-search.ts';
 import { renderHighlight } from './render-highlight.ts';
-import { runSearchQueries, type FacetQuery, type MainQuery } from './run-search-queries.ts';
+import { runSearchQueries } from './run-search-queries.ts';
 import type { BackendHealth, FacetCounts, SearchBackend, SearchParams, SearchResult } from './search-backend.ts';
 
 export interface MeiliSearchBackendOptions {
@@ -62,20 +63,6 @@ function isUnavailable(raw: unknown): boolean {
 
 function toCounts(distribution: FacetDistribution[string] | undefined): Record<string, number> {
   return { ...(distribution ?? {}) };
-}
-
-/**
- * What Meilisearch is asked for one search: the page of hits with all filters, sorted by date
- * for `newest`/`oldest` (and for an empty query), plus, for each facet with a filter, its counts
- * without its own filter (so the other values stay visible and countable).
- */
-export function planSearch(params: SearchParams): { main: MainQuery; facetQueries: FacetQuery[] } {
-  const sort = params.sort === 'oldest' ? ['dateTs:asc'] : params.sort === 'newest' || !params.q ? ['dateTs:desc'] : undefined;
-  const selected: Record<FacetField, unknown[]> = { projects: params.projects, year: params.years };
-  return {
-    main: { q: params.q, filter: buildFilter(params), sort, page: params.page, hitsPerPage: params.hitsPerPage, facets: [...FACET_FIELDS] },
-    facetQueries: FACET_FIELDS.filter((facet) => selected[facet].length > 0).map((facet) => ({ facet, filter: buildFilter(params, { omit: facet }) })),
-  };
 }
 
 /**

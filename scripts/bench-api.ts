@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { planSearch } from '../api/meili-search-backend.ts';
+import { planSearch } from '../api/plan-search.ts';
 import { buildMultiSearchQueries } from '../api/run-search-queries.ts';
 import type { SearchParams } from '../api/search-backend.ts';
 import { ensureApiKeys } from '../src/meili/ensure-api-keys.ts';
