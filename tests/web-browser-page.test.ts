@@ -129,16 +129,16 @@ test('a result expands to the full answer, with copy buttons and a permalink tha
   await toggle.click();
   assert.equal(await hit.getByRole('button', { name: 'Hide full answer' }).getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await hit.locator('.answer-body code').allTextContents(), ['rpc-server-digest.log', 'rpc-client-digest.log']);
+  await page.setViewportSize({ width: 360, height: 760 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'search-360');
+  await page.setViewportSize({ width: 1200, height: 800 });
   await hit.getByRole('button', { name: 'Copy link' }).click();
   await hit.getByRole('button', { name: 'Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${t.origin}/qa/rpc-timeout-zh`);
   await hit.getByRole('button', { name: 'Copy answer' }).click();
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^先看服务端的 RPC 日志/);
   await page.setViewportSize({ width: 360, height: 760 });
-  await hit.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, 'search-360');
-
   await hit.getByRole('link', { name: 'Permalink' }).click();
   await page.waitForURL(`${t.origin}/qa/rpc-timeout-zh`);
   await page.getByRole('heading', { level: 1, name: 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？' }).waitFor();
