@@ -3,6 +3,7 @@ import type { SearchDocument } from '../src/search/search-document.ts';
 import { API_RECORD_FIELDS } from './api-record.ts';
 import type { FacetField } from './build-filter.ts';
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG } from './render-highlight.ts';
+import { searchQa } from '../src/search/search-qa.ts';
 
 /** Fields highlighted in hits (`SearchHit.highlight`). */
 export const HIGHLIGHTED_FIELDS = ['question', 'answer'] as const;
@@ -62,11 +63,12 @@ export function buildMultiSearchQueries(indexUid: string, main: MainQuery, facet
 }
 
 /**
- * THE query step, the one place that decides how a search becomes Meilisearch queries:
- * for now a plain search for the page of hits plus one count-only query per filtered facet,
- * all in ONE multi-search (`buildMultiSearchQueries`). (To use the relevance pipeline, replace
- * the main query with `searchQa` from src/search/search-qa.ts here, run beside a multi-search
- * of the facet queries.)
+ * THE query step, the one place that decides how a search becomes Meilisearch queries.
+ * The page of hits comes from the relevance pipeline (`searchQa`: one multi-search of term
+ * searches ranked by idf, then the page's documents), and so do the facet counts without each
+ * facet's own filter, run beside it, so that every count describes the same kind of result set.
+ * (`buildMultiSearchQueries` is the plain-Meilisearch form of the same plan, kept for `bench:api`,
+ * which compares the API with Meilisearch answering the same queries.)
  *
  * @see https://www.meilisearch.com/docs/reference/api/multi_search
  */
@@ -76,15 +78,20 @@ export async function runSearchQueries(
   main: MainQuery,
   facetQueries: FacetQuery[],
 ): Promise<QueryStepResult> {
-  const queries = buildMultiSearchQueries(indexUid, main, facetQueries);
-  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries });
-  const [first, ...rest] = results;
-  if (!first) throw new Error(`runSearchQueries: Meilisearch returned no result for the main query on ${indexUid}`);
+  const index = client.index<SearchDocument>(indexUid);
+  const options = { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG };
+  const [first, ...rest] = await Promise.all([
+    searchQa<SearchDocument>(index, { q: main.q, filter: main.filter, sort: main.sort, page: main.page, hitsPerPage: main.hitsPerPage, facets: main.facets }, options),
+    ...facetQueries.map((query) =>
+      searchQa<SearchDocument>(index, { q: main.q, filter: query.filter, page: 1, hitsPerPage: 1, facets: [query.facet] }, options),
+    ),
+  ]);
+  if (!first) throw new Error(`runSearchQueries: no result for the main query on ${indexUid}`);
   return {
-    hits: first.hits,
-    totalHits: first.totalHits ?? first.estimatedTotalHits ?? 0,
-    totalPages: first.totalPages ?? 0,
-    processingTimeMs: Math.max(first.processingTimeMs, ...rest.map((r) => r.processingTimeMs)),
+    hits: first.hits as Hit<SearchDocument>[],
+    totalHits: first.totalHits,
+    totalPages: first.totalPages,
+    processingTimeMs: Math.max(first.processingTimeMs, ...rest.map((result) => result.processingTimeMs)),
     facetDistribution: first.facetDistribution ?? {},
     facetCounts: rest.map((result) => result.facetDistribution ?? {}),
   };

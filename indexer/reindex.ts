@@ -9,8 +9,8 @@ import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
-import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { toSearchDocument, type SearchDocument } from '../src/search/search-document.ts';
+import { toIndexDocument } from '../src/search/to-index-document.ts';
+import type { SearchDocument } from '../src/search/search-document.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from './extract-corpus.ts';
 import { getSourceFingerprint } from './get-source-fingerprint.ts';
 import { acquireReindexLock } from './reindex-lock.ts';
@@ -251,7 +251,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       for (const record of records) {
         if (ids.has(record.id)) duplicateIds.push(record.id);
         else ids.add(record.id);
-        batch.push(withRelevanceFields(toSearchDocument(record)));
+        batch.push(toIndexDocument(record));
         report.pairs++;
         progress.pairs++;
         if (batch.length >= batchSize) {

@@ -7,7 +7,7 @@ import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
 import { apiRecordSchema, errorBodySchema, facetsResultSchema, readinessSchema } from '../api/response-schemas.ts';
 import { searchQuerySchema } from '../api/request-schemas.ts';
 import { loadConfig } from '../src/config.ts';
-import { getIndexSettings } from '../src/search/index-settings.ts';
+import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
 import { API_RECORDS } from './helpers/api-records.ts';
 import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
 
@@ -71,7 +71,7 @@ test('GET /healthz and /readyz', async () => {
   assert.equal(emptyReady.body.documents, 0);
   const outdated = await request(empty).get('/api/search').expect(503);
   assert.match(outdated.body.error.message, /older settings/);
-  await t.meili.admin.index('empty').updateSettings(getIndexSettings()).waitTask();
+  await t.meili.admin.index('empty').updateSettings(getRelevanceSettings({})).waitTask();
   assert.equal((await request(empty).get('/api/search').expect(200)).body.totalHits, 0);
   assert.equal((await request(empty).get('/api/qa/mosn-2019').expect(404)).body.error.code, 'not-found');
 });

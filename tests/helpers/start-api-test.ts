@@ -8,8 +8,8 @@ import { getProjectSynonyms } from '../../indexer/get-project-synonyms.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
 import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
-import { getIndexSettings } from '../../src/search/index-settings.ts';
-import { toSearchDocument } from '../../src/search/search-document.ts';
+import { getRelevanceSettings } from '../../src/search/relevance-settings.ts';
+import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import { API_RECORDS } from './api-records.ts';
 import { startTestMeili, type TestMeili } from './start-test-meili.ts';
 
@@ -19,8 +19,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 export async function seedIndex(admin: Meilisearch, records: QaRecord[], indexName = 'qa'): Promise<void> {
   await admin.createIndex(indexName, { primaryKey: 'id' }).waitTask();
   const index = admin.index(indexName);
-  await index.updateSettings(getIndexSettings({ projectSynonyms: getProjectSynonyms() })).waitTask();
-  const task = await index.addDocuments(records.map(toSearchDocument)).waitTask();
+  await index.updateSettings(getRelevanceSettings(getProjectSynonyms())).waitTask();
+  const task = await index.addDocuments(records.map(toIndexDocument)).waitTask();
   if (task.status !== 'succeeded') throw new Error(`seedIndex: ${JSON.stringify(task.error)}`);
 }
 

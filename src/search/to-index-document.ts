@@ -1,0 +1,11 @@
+import type { QaRecord } from '../qa-record.ts';
+import { toSearchDocument, type SearchDocument } from './search-document.ts';
+import { withRelevanceFields, type RelevanceFields } from './relevance-document.ts';
+
+/** A record as the live index stores it: the search document plus the relevance-only bigram fields. */
+export type IndexDocument = SearchDocument & RelevanceFields;
+
+/** Map a record to the document uploaded to the index (used by the reindex and by test seeding alike). */
+export function toIndexDocument(record: QaRecord): IndexDocument {
+  return withRelevanceFields(toSearchDocument(record));
+}
