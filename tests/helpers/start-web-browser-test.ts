@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { SearchResult } from '../../api/search-backend.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
 
@@ -20,6 +21,11 @@ export interface WebBrowserTest {
   newPage(options?: BrowserContextOptions): Promise<Page>;
   /** Uncaught page errors, console errors and `alert()`s seen so far. */
   problems: string[];
+  /**
+   * `GET /api/search?QUERY` from the test itself: the tests check that the page and the widget
+   * show what the API answers, without depending on the ranking's details.
+   */
+  apiSearch(query: string): Promise<SearchResult>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +56,11 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
       otherOrigin: `http://localhost:${port}`,
       browser: b,
       problems,
+      async apiSearch(query) {
+        const response = await fetch(`http://127.0.0.1:${port}/api/search?${query}`);
+        if (!response.ok) throw new Error(`apiSearch ${query}: ${response.status}`);
+        return (await response.json()) as SearchResult;
+      },
       async newPage(options = {}) {
         const context = await b.newContext({ viewport: { width: 1200, height: 800 }, ...options });
         contexts.push(context);

@@ -6,6 +6,7 @@ export const translations = {
   searchLabel: 'Search questions and answers',
   searchPlaceholder: 'Search questions and answers…',
   searchHint: 'Press / to search',
+  skipToResults: 'Skip to results',
   filters: 'Filters',
   projects: 'Projects',
   years: 'Years',

@@ -44,7 +44,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   const results = h('main', { id: 'results', class: 'results', tabindex: '-1' }, status, screen, pager, announcer);
 
   replaceChildren(root,
-    h('a', { class: 'skip', href: '#results' }, 'Skip to results'),
+    h('a', { class: 'skip', href: '#results' }, t.skipToResults),
     h('header', { class: 'top' },
       h('a', { class: 'brand', href: '/' }, t.siteTitle),
       h('form', { class: 'search', role: 'search', onsubmit: (event: Event) => event.preventDefault() },
@@ -145,13 +145,12 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       result.page < result.totalPages ? link(result.page + 1, t.nextPage, 'next') : null);
   }
 
-  function renderErrorScreen(state: SearchState): void {
+  function renderErrorScreen(): void {
     replaceChildren(screen, h('div', { class: 'error', role: 'alert' },
       h('p', { class: 'error-title' }, t.errorTitle),
       h('p', null, t.errorBody),
       h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
     status.textContent = '';
-    void state;
   }
 
   function renderResultScreen(state: SearchState): void {
@@ -178,7 +177,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     switch (state.status) {
       case 'error':
         renderedResult = null;
-        renderErrorScreen(state);
+        renderErrorScreen();
         break;
       case 'stalled':
         status.textContent = t.stalled;

@@ -9,6 +9,14 @@ if (root) {
   const baseUrl = document.querySelector<HTMLMetaElement>('meta[name="weekly-faq-api"]')?.content ?? '';
   const client = createApiClient({ baseUrl });
   const qa = /^\/qa\/([^/]+)\/?$/.exec(location.pathname);
-  if (qa) createQaPage(root, client, decodeURIComponent(qa[1]!), translations);
+  if (qa) {
+    let id = qa[1]!;
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // a malformed escape: the API answers "not found" for the id as it is
+    }
+    createQaPage(root, client, id, translations);
+  }
   else createSearchPage(root, client, translations);
 }

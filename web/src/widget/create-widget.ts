@@ -138,6 +138,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     const href = permalink(hit);
     const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
       h('a', { href, tabindex: '-1', onclick: () => recent.add(input.value) },
+        hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
         h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)));
