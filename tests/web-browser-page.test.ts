@@ -119,6 +119,20 @@ test('the URL holds the search: a copied URL opens the same results, and back/fo
   await page.waitForFunction(() => document.querySelector('.hit .question')?.textContent?.startsWith('SOFARPC 调用'));
 });
 
+test('the date range filters by post date, both ways between the inputs and the URL', { skip }, async () => {
+  const page = await open('/?from=2020-01-01&to=2020-12-31');
+  assert.equal(await page.locator('#from').inputValue(), '2020-01-01');
+  assert.equal(await page.locator('#to').inputValue(), '2020-12-31');
+  const expected = await t.apiSearch('from=2020-01-01&to=2020-12-31');
+  await page.getByText(`${expected.totalHits} answers, newest first`).waitFor();
+  for (const date of await page.locator('.hit time').allTextContents()) assert.match(date, /^2020-/);
+  await page.locator('#to').fill('2020-02-01');
+  await page.waitForURL(/to=2020-02-01/);
+  const narrower = await t.apiSearch('from=2020-01-01&to=2020-02-01');
+  await page.getByText(`${narrower.totalHits} ${narrower.totalHits === 1 ? 'answer' : 'answers'}, newest first`).waitFor();
+  assert.deepEqual(await page.locator('.hit time').allTextContents(), narrower.hits.map((hit) => hit.date));
+});
+
 test('pages: next and previous, in the URL', { skip }, async () => {
   const page = await open('/');
   await page.getByText('Page 1 of 2').waitFor();
