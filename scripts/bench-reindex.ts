@@ -5,7 +5,7 @@
 //
 // Each reindex runs in its own child process (so its peak RSS is the indexer's alone) against
 // one embedded Meilisearch on a temporary data directory. Results go to stdout and to
-// bench/out/reindex-<time>.json.
+// bench/out/reindex-<time>.json. `runReindexChild` is also what `npm run bench` uses.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +24,7 @@ import { REAL_CORPUS, generateCorpus } from './generate-corpus.ts';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
 
-interface RunResult {
+export interface RunResult {
   name: string;
   source: string;
   outcome: string;
@@ -37,6 +37,8 @@ interface RunResult {
   peakRssMb: number;
   /** Peak resident memory of Meilisearch so far (embedded server), when known. */
   meiliPeakRssMb: number | null;
+  /** Live index the run swapped into. */
+  indexName: string;
 }
 
 /** Child mode: one forced reindex of BENCH_SOURCE; prints one JSON line. */
@@ -45,7 +47,7 @@ async function child(): Promise<void> {
   const progress = createProgressReporter({ logger, tty: false, intervalMs: 10_000 });
   const report = await reindex({
     client: new Meilisearch({ host: process.env.BENCH_MEILI_URL ?? '', apiKey: process.env.BENCH_MEILI_KEY ?? '' }),
-    indexName: 'qa',
+    indexName: process.env.BENCH_INDEX || 'qa',
     records: [process.env.BENCH_SOURCE ?? ''],
     force: true,
     logger,
@@ -56,7 +58,8 @@ async function child(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ report, peakRssMb })}\n`);
 }
 
-function readPeakRssMb(pid: number | null): Promise<number | null> {
+/** Peak resident memory (VmHWM) of a running process, in MB; null when unknown. */
+export function readPeakRssMb(pid: number | null): Promise<number | null> {
   if (!pid) return Promise.resolve(null);
   return fs.readFile(`/proc/${pid}/status`, 'utf8').then(
     (status) => {
@@ -67,11 +70,20 @@ function readPeakRssMb(pid: number | null): Promise<number | null> {
   );
 }
 
-async function runChild(name: string, source: string, url: string, key: string, meiliPid: number | null): Promise<RunResult> {
+/**
+ * One forced reindex of `source` into `indexName` (default `qa`) in a child process of its own,
+ * on the Meilisearch at `url` (admin `key`); `meiliPid` (embedded server) for its peak memory.
+ * The child's progress log lines go to `stderr` ('inherit' by default, or 'ignore').
+ */
+export async function runReindexChild(
+  name: string, source: string, url: string, key: string, meiliPid: number | null,
+  options: { indexName?: string; stderr?: 'inherit' | 'ignore' } = {},
+): Promise<RunResult> {
+  const indexName = options.indexName ?? 'qa';
   const proc = spawn(process.execPath, ['--import', 'tsx', SELF, '--child'], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_MEILI_URL: url, BENCH_MEILI_KEY: key, BENCH_SOURCE: source },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_MEILI_URL: url, BENCH_MEILI_KEY: key, BENCH_SOURCE: source, BENCH_INDEX: indexName },
+    stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
   });
   let stdout = '';
   proc.stdout.on('data', (chunk) => (stdout += chunk));
@@ -83,6 +95,7 @@ async function runChild(name: string, source: string, url: string, key: string, 
     name, source, outcome: report.outcome, error: report.error ? `${report.error.code}: ${report.error.message}` : null,
     posts: report.posts.read, pairs: report.pairs, documents: report.documents, durationMs: report.durationMs,
     peakRssMb: Math.round(peakRssMb), meiliPeakRssMb: (await readPeakRssMb(meiliPid).then((mb) => (mb === null ? null : Math.round(mb)))),
+    indexName,
   };
 }
 
@@ -105,12 +118,12 @@ async function main(): Promise<void> {
   try {
     const meiliPid = connection.embedded?.pid ?? null;
     process.stderr.write(`bench: reindex of ${values.source}\n`);
-    results.push(await runChild('1x', values.source, connection.url, connection.adminKey, meiliPid));
+    results.push(await runReindexChild('1x', values.source, connection.url, connection.adminKey, meiliPid));
     if (!values['skip-large']) {
       process.stderr.write(`bench: generating a ${factor}x corpus\n`);
       const corpus = await generateCorpus({ source: values.source, out: path.join(tmp, `corpus-${factor}x`), factor });
       process.stderr.write(`bench: ${corpus.files} files, ${(corpus.bytes / 1048576).toFixed(0)} MB; reindexing\n`);
-      results.push(await runChild(`${factor}x`, corpus.out, connection.url, connection.adminKey, meiliPid));
+      results.push(await runReindexChild(`${factor}x`, corpus.out, connection.url, connection.adminKey, meiliPid));
     }
   } finally {
     await connection.stop();
@@ -131,4 +144,4 @@ async function main(): Promise<void> {
   process.stdout.write(`written to ${path.relative(ROOT, file)}\n`);
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) await main();

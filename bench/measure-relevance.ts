@@ -1,0 +1,101 @@
+/**
+ * Relevance on the dev queries (`../shared/tools/relevance.py`), side by side: the running
+ * service (`api` mode), and the same records in a Meilisearch index with default settings
+ * (`meili` mode).
+ */
+import { spawn } from 'node:child_process';
+import { Meilisearch } from 'meilisearch';
+import { extractCorpus } from '../indexer/extract-corpus.ts';
+import type { QaRecord } from '../src/qa-record.ts';
+import { toSearchDocument } from '../src/search/search-document.ts';
+
+export interface RelevanceFigures {
+  s1: number;
+  s5: number;
+  s5NotHard: number;
+  s5Hard: number;
+  mrr10: number;
+  n: number;
+  /** success@5 per query style. */
+  byStyle: Record<string, number>;
+}
+
+export interface RelevanceBench {
+  /** The service's /api/search (the relevance pipeline). */
+  service: RelevanceFigures;
+  /** The same records (`toSearchDocument`) in an index with Meilisearch's default settings. */
+  meiliDefault: RelevanceFigures;
+  records: number;
+}
+
+/** The figures of relevance.py's output (its `success@5 by style:` and last `relevance:` lines). */
+export function parseRelevanceOutput(output: string): RelevanceFigures {
+  const summary = /relevance: s@1=([\d.]+) s@5=([\d.]+) s@5_nothard=([\d.]+) s@5_hard=([\d.]+) mrr@10=([\d.]+) n=(\d+)/.exec(output);
+  if (!summary) throw new Error(`relevance.py printed no summary line:\n${output.slice(-2000)}`);
+  const byStyle: Record<string, number> = {};
+  const styles = /success@5 by style: (.*)/.exec(output)?.[1] ?? '';
+  for (const [, style, value] of styles.matchAll(/(\w+)=([\d.]+)/g)) byStyle[style!] = Number(value);
+  const [, s1, s5, s5NotHard, s5Hard, mrr10, n] = summary.map(Number) as number[];
+  return { s1: s1!, s5: s5!, s5NotHard: s5NotHard!, s5Hard: s5Hard!, mrr10: mrr10!, n: n!, byStyle };
+}
+
+/** Run relevance.py with `args`; resolves with its figures. */
+export function runRelevancePy(script: string, args: string[]): Promise<RelevanceFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`relevance.py ${args[0]} exited with ${code}: ${err.slice(-1000)}`));
+      try {
+        resolve(parseRelevanceOutput(out));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** Every record the extractor finds under `corpus`. */
+export async function extractRecords(corpus: string): Promise<QaRecord[]> {
+  const records: QaRecord[] = [];
+  for await (const post of extractCorpus([corpus])) records.push(...post.records);
+  return records;
+}
+
+/** A fresh index `uid` with default settings holding `records`, on the server at `url` (admin `key`). */
+export async function loadDefaultIndex(url: string, key: string, uid: string, records: readonly QaRecord[]): Promise<void> {
+  const client = new Meilisearch({ host: url, apiKey: key });
+  await client.deleteIndex(uid).waitTask({ timeout: 60_000 });
+  const created = await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+  if (created.status !== 'succeeded') throw new Error(`creating ${uid}: ${JSON.stringify(created.error)}`);
+  const added = await client.index(uid).addDocuments(records.map((record) => ({ ...toSearchDocument(record) }))).waitTask({ timeout: 300_000 });
+  if (added.status !== 'succeeded') throw new Error(`adding documents to ${uid}: ${JSON.stringify(added.error)}`);
+}
+
+export interface MeasureRelevanceOptions {
+  /** relevance.py */
+  script: string;
+  /** The service, `http://127.0.0.1:PORT`. */
+  apiUrl: string;
+  /** Its Meilisearch and master key (for the default-settings index, deleted afterwards). */
+  meiliUrl: string;
+  masterKey: string;
+  corpus: string;
+}
+
+export async function measureRelevance(options: MeasureRelevanceOptions): Promise<RelevanceBench> {
+  const service = await runRelevancePy(options.script, ['api', options.apiUrl]);
+  const records = await extractRecords(options.corpus);
+  const uid = 'bench_default_settings';
+  await loadDefaultIndex(options.meiliUrl, options.masterKey, uid, records);
+  try {
+    const meiliDefault = await runRelevancePy(options.script, ['meili', options.meiliUrl, options.masterKey, uid]);
+    return { service, meiliDefault, records: records.length };
+  } finally {
+    await new Meilisearch({ host: options.meiliUrl, apiKey: options.masterKey }).deleteIndex(uid).waitTask({ timeout: 60_000 }).catch(() => {});
+  }
+}

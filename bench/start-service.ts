@@ -1,0 +1,93 @@
+/**
+ * The search service as `npm start` runs it (api/main.ts in a child process), for the benchmarks:
+ * its own DATA_DIR (embedded Meilisearch), a free port, no cron, no rate limit, logs at warn.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureApiKeys } from '../src/meili/ensure-api-keys.ts';
+import { findFreePort } from '../src/meili/find-free-port.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BenchService {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** The embedded Meilisearch: its URL, master key (server-side only) and the search-only key. */
+  meiliUrl: string;
+  masterKey: string;
+  searchKey: string;
+  /** Pid of the embedded Meilisearch server (the watchdog's child), when found. */
+  meiliPid: number | null;
+  /** SIGTERM, wait for the exit (the service stops its Meilisearch); `removeData` deletes DATA_DIR. */
+  stop(options?: { removeData?: boolean }): Promise<number | null>;
+}
+
+export interface StartServiceOptions {
+  /** WEEKLY_SOURCE: indexed at start when the index is empty. */
+  source: string;
+  /** Reuse a DATA_DIR (an index built by an earlier start); default: a new temporary one. */
+  dataDir?: string;
+  /** Extra node flags, e.g. `['--cpu-prof', '--cpu-prof-dir', dir]`. */
+  nodeFlags?: string[];
+  /** Longest wait for /readyz (the first start indexes the corpus), ms (default 300 s). */
+  readyTimeoutMs?: number;
+  /** Where the service's stderr goes (default: ignored; warnings only anyway). */
+  stderr?: 'inherit' | 'ignore';
+}
+
+/** Pids of the children of `pid` (Linux /proc), empty when unknown. */
+export async function getChildPids(pid: number | null): Promise<number[]> {
+  if (!pid) return [];
+  const children = await fs.readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  return children.split(/\s+/).filter(Boolean).map(Number);
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it was ready`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`);
+}
+
+/** Start api/main.ts, wait for /readyz, read the embedded Meilisearch's address and keys. */
+export async function startService(options: StartServiceOptions): Promise<BenchService> {
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-bench-')));
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, 'api/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir, PORT: String(port), REINDEX_CRON: 'off', WEEKLY_SOURCE: options.source,
+      LOG_LEVEL: 'warn', SEARCH_RATE_LIMIT: '0', MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '',
+    },
+    stdio: ['ignore', 'ignore', options.stderr ?? 'ignore'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async ({ removeData = false } = {}) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const code = await exited;
+    if (removeData) await fs.rm(dataDir, { recursive: true, force: true });
+    return code;
+  };
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitReady(`${url}/readyz`, child, options.readyTimeoutMs ?? 300_000);
+    const runtime = JSON.parse(await fs.readFile(path.join(dataDir, 'meili-runtime.json'), 'utf8')) as { url: string; watchdogPid?: number | null };
+    const masterKey = (await fs.readFile(path.join(dataDir, 'meili-master-key'), 'utf8')).trim();
+    const { searchKey } = await ensureApiKeys({ url: runtime.url, masterKey, indexName: 'qa' });
+    return { url, port, pid: child.pid ?? 0, dataDir, meiliUrl: runtime.url, masterKey, searchKey, meiliPid: (await getChildPids(runtime.watchdogPid ?? null))[0] ?? null, stop };
+  } catch (error) {
+    await stop({ removeData: !options.dataDir });
+    throw error;
+  }
+}
