@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- <corpus>] [--quick] [--out DIR] [--only parts] [--large-runs N]`
+ * `npm run bench -- --render`: rewrite RESULTS.md from results.json (after editing bench/interpretation.md)
  *
  * Measures the whole service against its targets on the real corpus (default
  * `../shared/corpus/sofastack.tech`; a `shared` folder or a docs-site checkout may be given):
@@ -95,8 +96,18 @@ async function main(): Promise<number> {
       'large-runs': { type: 'string', default: '1' },
       notes: { type: 'string', default: path.join(ROOT, 'bench', 'interpretation.md') },
       'relevance-script': { type: 'string' },
+      render: { type: 'boolean', default: false },
     },
   });
+  if (values.render) {
+    const dir = path.resolve(values.out ?? path.join(ROOT, 'bench'));
+    const saved = JSON.parse(await fs.readFile(path.join(dir, 'results.json'), 'utf8')) as BenchResults;
+    saved.targets = evaluateTargets(saved);
+    const notes = await fs.readFile(values.notes, 'utf8').catch(() => '');
+    await fs.writeFile(path.join(dir, 'RESULTS.md'), formatResultsMarkdown(saved, { notes: saved.quick ? '' : notes }));
+    process.stdout.write(formatSummary(saved));
+    return 0;
+  }
   const corpus = resolveCorpus(positionals[0]);
   if (!existsSync(corpus)) {
     process.stderr.write(`bench: no corpus at ${corpus} (give the path of a docs-site checkout, or of ../shared)\n`);
