@@ -238,7 +238,16 @@ test('keyboard only: / focuses the search, Tab reaches the filters and results, 
   const name = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
   await page.keyboard.press('Space');
   await page.waitForURL(new RegExp(`project=${name}`));
-  await page.waitForFunction((value) => (document.activeElement as HTMLInputElement | null)?.value === value, name);
+  // The facets re-render when the filtered answer arrives: wait for that state, then check focus.
+  await page.getByText(/results? for “MOSN”/).waitFor();
+  await page.waitForFunction(
+    (value) => {
+      const active = document.activeElement as HTMLInputElement | null;
+      return active?.value === value && active.checked;
+    },
+    name,
+    { timeout: 5000 },
+  );
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true, 'focus stays on the checkbox after the facets update');
 });
 

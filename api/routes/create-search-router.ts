@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { parseParams } from '../parse-params.ts';
@@ -6,6 +7,15 @@ import type { SearchBackend } from '../search-backend.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
+
+/**
+ * Weak ETag of a search answer, leaving out `processingTimeMs`: two identical answers differ only
+ * in how long Meilisearch took, and must still revalidate as the same.
+ */
+export function getSearchEtag(result: { processingTimeMs?: unknown }): string {
+  const { processingTimeMs: _ignored, ...stable } = result;
+  return `W/"${createHash('sha1').update(JSON.stringify(stable)).digest('base64url')}"`;
+}
 
 /** `GET /api/search` (see `searchQuerySchema` for the parameters). */
 export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[] }): Router {
@@ -27,7 +37,7 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         hitsPerPage: query.hitsPerPage ?? 10,
       });
       outcome = 'ok';
-      res.set('Cache-Control', SEARCH_CACHE_CONTROL).json(result);
+      res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', getSearchEtag(result)).json(result);
     } finally {
       end({ outcome });
     }
