@@ -79,11 +79,12 @@ export async function runSearchQueries(
   facetQueries: FacetQuery[],
 ): Promise<QueryStepResult> {
   const index = client.index<SearchDocument>(indexUid);
-  const options = { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG };
+  const options = { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG, attributesToRetrieve: API_RECORD_FIELDS };
   const [first, ...rest] = await Promise.all([
     searchQa<SearchDocument>(index, { q: main.q, filter: main.filter, sort: main.sort, page: main.page, hitsPerPage: main.hitsPerPage, facets: main.facets }, options),
+    // Counts only: no page to read.
     ...facetQueries.map((query) =>
-      searchQa<SearchDocument>(index, { q: main.q, filter: query.filter, page: 1, hitsPerPage: 1, facets: [query.facet] }, options),
+      searchQa<SearchDocument>(index, { q: main.q, filter: query.filter, page: 1, hitsPerPage: 1, facets: [query.facet] }, { ...options, prefetchPage: false }),
     ),
   ]);
   if (!first) throw new Error(`runSearchQueries: no result for the main query on ${indexUid}`);

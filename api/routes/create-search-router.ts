@@ -9,12 +9,19 @@ import type { SearchBackend } from '../search-backend.ts';
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
 
 /**
- * Weak ETag of a search answer, leaving out `processingTimeMs`: two identical answers differ only
- * in how long Meilisearch took, and must still revalidate as the same.
+ * The JSON body of a search answer and its weak ETag, serialized once. The ETag leaves out
+ * `processingTimeMs` (written last): two identical answers differ only in how long Meilisearch
+ * took, and must still revalidate as the same.
  */
-export function getSearchEtag(result: { processingTimeMs?: unknown }): string {
-  const { processingTimeMs: _ignored, ...stable } = result;
-  return `W/"${createHash('sha1').update(JSON.stringify(stable)).digest('base64url')}"`;
+export function serializeSearchAnswer(result: { processingTimeMs?: unknown }): { body: string; etag: string } {
+  const { processingTimeMs, ...stable } = result;
+  const json = JSON.stringify(stable);
+  const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+  const body =
+    processingTimeMs === undefined
+      ? json
+      : `${json.slice(0, -1)}${json === '{}' ? '' : ','}"processingTimeMs":${JSON.stringify(processingTimeMs)}}`;
+  return { body, etag };
 }
 
 /** `GET /api/search` (see `searchQuerySchema` for the parameters). */
@@ -37,7 +44,8 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         hitsPerPage: query.hitsPerPage ?? 10,
       });
       outcome = 'ok';
-      res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', getSearchEtag(result)).json(result);
+      const { body, etag } = serializeSearchAnswer(result);
+      res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag).type('application/json').send(body);
     } finally {
       end({ outcome });
     }

@@ -75,6 +75,13 @@ export interface SearchQaOptions {
    * embedded server; turn it on for a remote Meilisearch.
    */
   compressResponses?: boolean;
+  /**
+   * Ask each term search for its best `page * hitsPerPage` documents whole, so the page rarely
+   * needs a second request (default: true).
+   */
+  prefetchPage?: boolean;
+  /** Fields of the page's documents to read (default: all displayed fields). */
+  attributesToRetrieve?: readonly string[];
   /** Highlight tags (default: `<mark>` and `</mark>`). */
   highlightPreTag?: string;
   highlightPostTag?: string;
@@ -195,6 +202,22 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   }));
   // The number of documents the filter leaves: N of the idf.
   if (hasTerms) queries.push({ ...common, q: '', page: 1, hitsPerPage: 0 });
+  // The best documents of each term search, whole: the page is almost always among them, which
+  // saves a second round trip to fetch it by id (the fetch below remains for the rest).
+  const pageDepth = offset + params.hitsPerPage;
+  const termVariants = options.prefetchPage === false ? [] : variants.filter(isTermSearch);
+  const prefetchStart = queries.length;
+  for (const variant of termVariants) {
+    queries.push({
+      ...common,
+      q: variant.q,
+      matchingStrategy: variant.matchingStrategy,
+      ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+      page: 1,
+      hitsPerPage: pageDepth,
+      ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
+    });
+  }
   // `Index` has no multi-search of its own; its HTTP client is the index's connection.
   const extraRequestInit = options.compressResponses ? undefined : { headers: { 'accept-encoding': 'identity' } };
   const response = (await index.httpRequest.post({ path: 'multi-search', body: { queries }, ...(extraRequestInit ? { extraRequestInit } : {}) })) as MultiSearchResponse<T>;
@@ -251,17 +274,28 @@ export async function searchQa<T extends RecordAny = RecordAny>(
       .map(({ id }) => id);
   }
   const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
-  const missing = pageIds.filter((id) => !documents.has(id));
+  const prefetched = new Map<string, T>();
+  for (const result of response.results.slice(prefetchStart, prefetchStart + termVariants.length)) {
+    for (const hit of result.hits) prefetched.set(idOf(hit), hit as T);
+  }
+  const wanted = pageIds.filter((id) => !documents.has(id));
+  const missing = wanted.filter((id) => !prefetched.has(id));
+  let words: string[] | undefined;
+  const addHighlighted = (hit: T) => {
+    words ??= getQueryTerms(params.q).flatMap((term) => [term.text, ...term.translations]);
+    const formatted: RecordAny = { ...hit };
+    for (const field of HIGHLIGHT_ATTRIBUTES) {
+      if (typeof hit[field] === 'string') formatted[field] = highlightTerms(hit[field] as string, words, { preTag, postTag });
+    }
+    documents.set(idOf(hit), { ...hit, _formatted: formatted as Partial<T> });
+  };
+  for (const id of wanted) {
+    const hit = prefetched.get(id);
+    if (hit) addHighlighted(hit);
+  }
   if (missing.length > 0) {
     const fetched = (await index.search('', { filter: `id IN [${missing.map(quote).join(', ')}]`, limit: missing.length }, extraRequestInit)) as SearchResponse<T>;
-    const words = getQueryTerms(params.q).flatMap((term) => [term.text, ...term.translations]);
-    for (const hit of fetched.hits) {
-      const formatted: RecordAny = { ...hit };
-      for (const field of HIGHLIGHT_ATTRIBUTES) {
-        if (typeof hit[field] === 'string') formatted[field] = highlightTerms(hit[field] as string, words, { preTag, postTag });
-      }
-      documents.set(idOf(hit), { ...hit, _formatted: formatted as Partial<T> });
-    }
+    for (const hit of fetched.hits) addHighlighted(hit);
   }
 
   // With term searches, a match is a document found by any search: the fused list, whose
