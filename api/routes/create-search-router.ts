@@ -13,7 +13,7 @@ export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
  * `processingTimeMs` (written last): two identical answers differ only in how long Meilisearch
  * took, and must still revalidate as the same.
  */
-export function serializeSearchAnswer(result: { processingTimeMs?: unknown }): { body: string; etag: string } {
+export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(result: T): { body: string; etag: string } {
   const { processingTimeMs, ...stable } = result;
   const json = JSON.stringify(stable);
   const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
