@@ -65,8 +65,9 @@ export function buildMultiSearchQueries(indexUid: string, main: MainQuery, facet
 /**
  * THE query step, the one place that decides how a search becomes Meilisearch queries.
  * The page of hits comes from the relevance pipeline (`searchQa`: one multi-search of term
- * searches ranked by idf, then the page's documents), and so do the facet counts without each
- * facet's own filter, run beside it, so that every count describes the same kind of result set.
+ * searches ranked by idf, each term's best documents whole, then the page's other documents if
+ * any), and so do the facet counts without each facet's own filter, in the same multi-search,
+ * so that every count describes the same kind of result set.
  * (`buildMultiSearchQueries` is the plain-Meilisearch form of the same plan, kept for `bench:api`,
  * which compares the API with Meilisearch answering the same queries.)
  *
@@ -78,22 +79,25 @@ export async function runSearchQueries(
   main: MainQuery,
   facetQueries: FacetQuery[],
 ): Promise<QueryStepResult> {
-  const index = client.index<SearchDocument>(indexUid);
-  const options = { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG, attributesToRetrieve: API_RECORD_FIELDS };
-  const [first, ...rest] = await Promise.all([
-    searchQa<SearchDocument>(index, { q: main.q, filter: main.filter, sort: main.sort, page: main.page, hitsPerPage: main.hitsPerPage, facets: main.facets }, options),
-    // Counts only: no page to read.
-    ...facetQueries.map((query) =>
-      searchQa<SearchDocument>(index, { q: main.q, filter: query.filter, page: 1, hitsPerPage: 1, facets: [query.facet] }, { ...options, prefetchPage: false }),
-    ),
-  ]);
-  if (!first) throw new Error(`runSearchQueries: no result for the main query on ${indexUid}`);
+  const result = await searchQa<SearchDocument>(
+    client.index<SearchDocument>(indexUid),
+    {
+      q: main.q,
+      filter: main.filter,
+      sort: main.sort,
+      page: main.page,
+      hitsPerPage: main.hitsPerPage,
+      facets: main.facets,
+      facetCounts: facetQueries.map((query) => ({ filter: query.filter, facets: [query.facet] })),
+    },
+    { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG, attributesToRetrieve: API_RECORD_FIELDS },
+  );
   return {
-    hits: first.hits as Hit<SearchDocument>[],
-    totalHits: first.totalHits,
-    totalPages: first.totalPages,
-    processingTimeMs: Math.max(first.processingTimeMs, ...rest.map((result) => result.processingTimeMs)),
-    facetDistribution: first.facetDistribution ?? {},
-    facetCounts: rest.map((result) => result.facetDistribution ?? {}),
+    hits: result.hits as Hit<SearchDocument>[],
+    totalHits: result.totalHits,
+    totalPages: result.totalPages,
+    processingTimeMs: result.processingTimeMs,
+    facetDistribution: result.facetDistribution ?? {},
+    facetCounts: result.facetCounts ?? facetQueries.map(() => ({})),
   };
 }

@@ -86,3 +86,16 @@ test('a blank query lists every record; bad paging is a RangeError', async () =>
   assert.equal(all.facetDistribution?.projects?.MOSN, 2);
   await assert.rejects(searchQa(index, { q: 'MOSN', page: 0, hitsPerPage: 10 }), RangeError);
 });
+
+test('facetCounts: the same query counted under other filters, as separate searches would count it', async () => {
+  for (const q of ['超时 怎么 设置', '']) {
+    const result = await searchQa(index, {
+      q, filter: 'projects = "SOFARPC"', page: 1, hitsPerPage: 2, facets: ['projects', 'year'],
+      facetCounts: [{ facets: ['projects'] }, { filter: 'year = 2020', facets: ['projects'] }],
+    });
+    const unfiltered = await searchQa(index, { q, page: 1, hitsPerPage: 2, facets: ['projects'] });
+    const in2020 = await searchQa(index, { q, filter: 'year = 2020', page: 1, hitsPerPage: 2, facets: ['projects'] });
+    assert.deepEqual(result.facetCounts, [unfiltered.facetDistribution, in2020.facetDistribution], `q=${JSON.stringify(q)}`);
+    assert.ok(result.hits.every((hit) => (hit.projects as string[]).includes('SOFARPC')));
+  }
+});

@@ -67,6 +67,8 @@ export interface QueryVariantOptions {
    * differently); `bigrams`, each bigram a term of its own, as in bigram-indexed retrieval.
    */
   hanTerms?: 'bigrams' | 'word-or-bigrams';
+  /** The query's terms when the caller has them already (`getQueryTerms` of the normalized query). */
+  terms?: readonly QueryTerm[];
 }
 
 /**
@@ -107,16 +109,18 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   };
 
   // Whole-query variants.
-  const topicPhrases = getTopicPhrases(text);
+  // Segmenting the topic costs more than everything else here: only when a search needs it.
+  const needsTopic = Boolean(specs.topic || specs.bigrams || specs.joint);
+  const topicPhrases = needsTopic ? getTopicPhrases(text) : [];
   add('raw', 'raw', text, textAttributes);
   add('topic', 'topic', topicPhrases.join(' '), textAttributes);
-  if (bigramAttributes.length > 0) {
+  if (bigramAttributes.length > 0 && specs.bigrams) {
     const bigrams = [...new Set(getCjkBigrams(topicPhrases.join(' ')))].slice(0, maxWords).map(encodeCjkBigram);
     add('bigrams', 'bigrams', bigrams.join(' '), bigramAttributes);
   }
 
   // Term searches: one group per term.
-  const terms = getQueryTerms(text);
+  const terms = options.terms ?? getQueryTerms(text);
   let budget = maxTerms;
   const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy) => {
     if (budget <= 0 || attributes.length === 0) return;

@@ -27,6 +27,17 @@ export interface SearchQaParams {
   hitsPerPage: number;
   /** Facets to count over the matching documents. */
   facets?: string[];
+  /**
+   * More facet counts of the same query, each under a filter of its own (e.g. with a facet's
+   * own selection left out, as faceted search shows it), sent in the same multi-search.
+   */
+  facetCounts?: FacetCountRequest[];
+}
+
+/** Facet counts of the query under another filter than the page's. */
+export interface FacetCountRequest {
+  filter?: string;
+  facets: string[];
 }
 
 export interface SearchQaResult<T extends RecordAny = RecordAny> {
@@ -40,6 +51,8 @@ export interface SearchQaResult<T extends RecordAny = RecordAny> {
   totalPages: number;
   /** Facet counts over the documents of the broadest search (undefined when no facets were asked). */
   facetDistribution?: FacetDistribution;
+  /** One distribution per `params.facetCounts` request, in order (absent when none were asked). */
+  facetCounts?: FacetDistribution[];
   /** Time Meilisearch spent, summed over the searches. */
   processingTimeMs: number;
   /** The searches sent, for debugging and the relevance report. */
@@ -147,14 +160,65 @@ function countFacets(documents: readonly RecordAny[], facets: readonly string[])
 
 const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' || variant.kind === 'joint' || variant.kind === 'pair';
 
+/** The query as `buildQueryVariants` reads it. */
+const normalizeQuery = (q: string) => q.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/**
+ * The queries of the term ranking under one filter: every term search (ids and the fields
+ * facets and sorting need), then the filter's document count (N of the idf).
+ */
+function termSetQueries(termVariants: readonly QueryVariant[], common: Omit<MultiSearchQuery, 'q'>, fields: string[], termWindow: number): MultiSearchQuery[] {
+  return [
+    ...termVariants.map((variant): MultiSearchQuery => ({
+      ...common,
+      q: variant.q,
+      matchingStrategy: variant.matchingStrategy,
+      ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+      page: 1,
+      hitsPerPage: termWindow,
+      attributesToRetrieve: fields,
+      showRankingScore: true,
+    })),
+    { ...common, q: '', page: 1, hitsPerPage: 0 },
+  ];
+}
+
+/** The answers of `termSetQueries`, as one list by idf-weighted term scores, cut at `minRelativeScore` of the best. */
+function rankTermSet(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], minRelativeScore: number): string[] {
+  const termResults: TermSearchResult[] = termVariants.map((variant, i) => {
+    const result = answers[i]!;
+    return {
+      documentFrequency: result.totalHits ?? result.hits.length,
+      hits: result.hits.map((hit) => ({ id: String(hit.id), score: hit._rankingScore ?? 1 })),
+      weight: variant.weight,
+      ...(variant.group ? { group: variant.group } : {}),
+    };
+  });
+  const scored = rankByTermScores(termResults, answers[termVariants.length]?.totalHits ?? 0);
+  // The result set: documents scoring at least a fraction of the best one. Without it, a
+  // question would "match" every document sharing one common bigram with it, which is noise
+  // in totals, facet counts and, above all, in results sorted by date.
+  const floor = (scored[0]?.score ?? 0) * minRelativeScore;
+  return scored.filter((doc) => doc.score >= floor).map((doc) => doc.id);
+}
+
+/** Each hit's fields by id (the first answer that has the document wins). */
+function indexHits(answers: readonly SearchResponse<RecordAny>[]): Map<string, RecordAny> {
+  const fields = new Map<string, RecordAny>();
+  for (const answer of answers) for (const hit of answer.hits) if (!fields.has(String(hit.id))) fields.set(String(hit.id), hit);
+  return fields;
+}
+
 /**
  * Run `params.q` against `index`: one multi-search of query variants and term searches, fused.
  *
  * Pagination is over the fused list (window: `page * hitsPerPage`, at least `minCandidates`,
- * at most 1000). When the page holds documents that only term searches found (those read ids
- * only), a second search fetches them by id and highlights them here (`highlightTerms`).
+ * at most 1000). Each term search's best documents come whole in the same multi-search; when
+ * the page holds others, a second search fetches them by id. Pages are highlighted here
+ * (`highlightTerms`) unless a whole-query variant brought Meilisearch's own highlights.
  * With `sort`, the fused candidates are ordered by the sort fields (which must be displayed),
- * ties keeping their fused rank.
+ * ties keeping their fused rank. `facetCounts` are counted over the same kind of result set
+ * under their own filters, in the same multi-search.
  *
  * @throws {RangeError} when `page` or `hitsPerPage` is not a positive integer.
  * @throws `MeilisearchApiError` (from the client) when Meilisearch rejects a search, e.g. a bad filter.
@@ -168,103 +232,110 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   validate(params);
   const preTag = options.highlightPreTag ?? '<mark>';
   const postTag = options.highlightPostTag ?? '</mark>';
+  const minRelativeScore = options.minRelativeScore ?? 0.25;
   const window = Math.min(MAX_TOTAL_HITS, Math.max(options.minCandidates ?? 50, params.page * params.hitsPerPage));
   const termWindow = Math.min(MAX_TOTAL_HITS, Math.max(options.termCandidates ?? 200, window));
   const offset = (params.page - 1) * params.hitsPerPage;
-  const common = {
-    indexUid: index.uid,
-    ...(params.filter ? { filter: params.filter } : {}),
-  };
+  const pageDepth = offset + params.hitsPerPage;
+  const common = { indexUid: index.uid, ...(params.filter ? { filter: params.filter } : {}) };
+  const countRequests = params.facetCounts ?? [];
 
-  let variants = buildQueryVariants(params.q, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, ...options.variants });
-  // A blank query lists documents: one plain search.
-  if (variants.length === 0) variants = [{ name: 'all', kind: 'raw', q: '', matchingStrategy: 'last', attributesToSearchOn: [], weight: 1 }];
-  const hasTerms = variants.some(isTermSearch);
-  // Term searches read ids, plus what facets and sorting need of every candidate.
+  const terms = getQueryTerms(normalizeQuery(params.q));
+  const variants = buildQueryVariants(params.q, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, terms, ...options.variants });
+  const termRanking = options.termRanking ?? 'idf';
+  // Term searches ranked by idf form one list; the others (whole-query variants, or every
+  // search under `rrf`) are lists of their own, with whole documents and highlights.
+  const termVariants = termRanking === 'idf' ? variants.filter(isTermSearch) : [];
+  const listVariants = variants.filter((variant) => !termVariants.includes(variant));
+  const blank = variants.length === 0;
   const sortFields = (params.sort ?? []).map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
   const termFields = [...new Set(['id', ...(params.facets ?? []), ...sortFields])];
-  const queries: MultiSearchQuery[] = variants.map((variant) => ({
-    ...common,
-    q: variant.q,
-    matchingStrategy: variant.matchingStrategy,
-    ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
-    page: 1,
-    ...(isTermSearch(variant)
-      ? { hitsPerPage: termWindow, attributesToRetrieve: termFields, showRankingScore: true }
-      : {
+
+  const queries: MultiSearchQuery[] = [];
+  const take = (list: MultiSearchQuery[]) => {
+    const start = queries.length;
+    queries.push(...list);
+    return (answers: readonly SearchResponse<T>[]) => answers.slice(start, start + list.length);
+  };
+  // A blank query lists documents: one plain search, counted by Meilisearch.
+  const pageList = blank
+    ? take([{
+        ...common, q: '', page: params.page, hitsPerPage: params.hitsPerPage,
+        ...(params.sort?.length ? { sort: params.sort } : {}),
+        ...(params.facets?.length ? { facets: params.facets } : {}),
+        ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
+      }])
+    : take(listVariants.map((variant) => ({
+        ...common,
+        q: variant.q,
+        matchingStrategy: variant.matchingStrategy,
+        ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+        page: 1,
+        ...(isTermSearch(variant) ? { hitsPerPage: termWindow, attributesToRetrieve: termFields, showRankingScore: true } : {
           hitsPerPage: window,
           ...(params.sort?.length ? { sort: params.sort } : {}),
-          ...(params.facets?.length ? { facets: params.facets } : {}),
           attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
           highlightPreTag: preTag,
           highlightPostTag: postTag,
         }),
-  }));
-  // The number of documents the filter leaves: N of the idf.
-  if (hasTerms) queries.push({ ...common, q: '', page: 1, hitsPerPage: 0 });
-  // The best documents of each term search, whole: the page is almost always among them, which
-  // saves a second round trip to fetch it by id (the fetch below remains for the rest).
-  const pageDepth = offset + params.hitsPerPage;
-  const termVariants = options.prefetchPage === false ? [] : variants.filter(isTermSearch);
-  const prefetchStart = queries.length;
-  for (const variant of termVariants) {
-    queries.push({
-      ...common,
-      q: variant.q,
-      matchingStrategy: variant.matchingStrategy,
-      ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
-      page: 1,
-      hitsPerPage: pageDepth,
-      ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
-    });
-  }
+      })));
+  const termSet = take(termVariants.length > 0 ? termSetQueries(termVariants, common, termFields, termWindow) : []);
+  // The best documents of each term search, whole (in the sort's order when there is one): the
+  // page is usually among them, which saves a second round trip to fetch it by id.
+  const prefetch = take(options.prefetchPage === false || blank ? [] : termVariants.map((variant) => ({
+    ...common,
+    q: variant.q,
+    matchingStrategy: variant.matchingStrategy,
+    ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+    ...(params.sort?.length ? { sort: params.sort } : {}),
+    page: 1,
+    hitsPerPage: pageDepth,
+    ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
+  })));
+  const counts = countRequests.map((request) => {
+    const countCommon = { indexUid: index.uid, ...(request.filter ? { filter: request.filter } : {}) };
+    return blank || termVariants.length === 0
+      ? take([{ ...countCommon, q: params.q, page: 1, hitsPerPage: 0, facets: request.facets }])
+      : take(termSetQueries(termVariants, countCommon, [...new Set(['id', ...request.facets])], termWindow));
+  });
+
   // `Index` has no multi-search of its own; its HTTP client is the index's connection.
   const extraRequestInit = options.compressResponses ? undefined : { headers: { 'accept-encoding': 'identity' } };
   const response = (await index.httpRequest.post({ path: 'multi-search', body: { queries }, ...(extraRequestInit ? { extraRequestInit } : {}) })) as MultiSearchResponse<T>;
-  const results = response.results.slice(0, variants.length);
-  const all = hasTerms ? response.results[variants.length] : undefined;
+  const answers = response.results as SearchResponse<T>[];
+  const processingTimeMs = answers.reduce((sum, result) => sum + (result.processingTimeMs ?? 0), 0);
+  const highlightWords = terms.flatMap((term) => [term.text, ...term.translations]);
 
-  const idOf = (hit: RecordAny) => String(hit.id);
-  const lists: RankedList<string>[] = [];
-  const termResults: TermSearchResult[] = [];
-  const termRanking = options.termRanking ?? 'idf';
-  results.forEach((result, i) => {
-    const variant = variants[i]!;
-    if (isTermSearch(variant) && termRanking === 'idf') {
-      termResults.push({
-        documentFrequency: result.totalHits ?? result.hits.length,
-        hits: result.hits.map((hit) => ({ id: idOf(hit), score: hit._rankingScore ?? 1 })),
-        weight: variant.weight,
-        ...(variant.group ? { group: variant.group } : {}),
-      });
-    } else {
-      lists.push({ items: result.hits.map(idOf), weight: variant.weight });
-    }
-  });
-  if (termResults.length > 0) {
-    const scored = rankByTermScores(termResults, all?.totalHits ?? 0);
-    // The result set: documents scoring at least a fraction of the best one. Without it, a
-    // question would "match" every document sharing one common bigram with it, which is noise
-    // in totals, facet counts and, above all, in results sorted by date.
-    const floor = (scored[0]?.score ?? 0) * (options.minRelativeScore ?? 0.25);
-    lists.push({ items: scored.filter((doc) => doc.score >= floor).map((doc) => doc.id), weight: 1 });
+  if (blank) {
+    const [only] = pageList(answers);
+    const totalHits = only?.totalHits ?? 0;
+    return {
+      hits: (only?.hits ?? []).map((hit) => ({ ...hit, _formatted: { ...hit } })) as Hit<T>[],
+      query: params.q, page: params.page, hitsPerPage: params.hitsPerPage,
+      totalHits, totalPages: Math.ceil(totalHits / params.hitsPerPage),
+      ...(params.facets?.length ? { facetDistribution: only?.facetDistribution ?? {} } : {}),
+      ...(countRequests.length ? { facetCounts: counts.map((answersOf) => answersOf(answers)[0]?.facetDistribution ?? {}) } : {}),
+      processingTimeMs,
+      variants,
+    };
   }
+
+  const lists: RankedList<string>[] = pageList(answers).map((result, i) => ({ items: result.hits.map((hit) => String(hit.id)), weight: listVariants[i]!.weight }));
+  if (termVariants.length > 0) lists.push({ items: rankTermSet(termVariants, termSet(answers), minRelativeScore), weight: 1 });
   let ranked = fuseRankedLists(lists, { key: (id) => id, k: options.rrfK ?? 60 }).map(({ item }) => item);
 
-  // Full documents come from the whole-query variants; highlights from the first with a mark.
-  // Term searches give the facet and sort fields of the other candidates.
+  // Whole documents with Meilisearch's highlights come from the whole-query variants (the first
+  // with a mark wins); facet and sort fields of every candidate from any search.
   const documents = new Map<string, Hit<T>>();
-  const fields = new Map<string, RecordAny>();
-  results.forEach((result, i) => {
-    const term = isTermSearch(variants[i]!);
+  pageList(answers).forEach((result, i) => {
+    if (isTermSearch(listVariants[i]!)) return;
     for (const hit of result.hits) {
-      const id = idOf(hit);
-      if (!fields.has(id)) fields.set(id, hit);
-      if (term) continue;
+      const id = String(hit.id);
       const current = documents.get(id);
       if (!current || (!hasMark(current, preTag) && hasMark(hit, preTag))) documents.set(id, hit);
     }
   });
+  const fields = indexHits([...pageList(answers), ...termSet(answers)]);
 
   if (params.sort?.length) {
     const compare = compareBySort(params.sort);
@@ -274,47 +345,48 @@ export async function searchQa<T extends RecordAny = RecordAny>(
       .map(({ id }) => id);
   }
   const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
-  const prefetched = new Map<string, T>();
-  for (const result of response.results.slice(prefetchStart, prefetchStart + termVariants.length)) {
-    for (const hit of result.hits) prefetched.set(idOf(hit), hit as T);
-  }
-  const wanted = pageIds.filter((id) => !documents.has(id));
-  const missing = wanted.filter((id) => !prefetched.has(id));
-  let words: string[] | undefined;
+  const prefetched = indexHits(prefetch(answers));
   const addHighlighted = (hit: T) => {
-    words ??= getQueryTerms(params.q).flatMap((term) => [term.text, ...term.translations]);
     const formatted: RecordAny = { ...hit };
     for (const field of HIGHLIGHT_ATTRIBUTES) {
-      if (typeof hit[field] === 'string') formatted[field] = highlightTerms(hit[field] as string, words, { preTag, postTag });
+      if (typeof hit[field] === 'string') formatted[field] = highlightTerms(hit[field] as string, highlightWords, { preTag, postTag });
     }
-    documents.set(idOf(hit), { ...hit, _formatted: formatted as Partial<T> });
+    documents.set(String(hit.id), { ...hit, _formatted: formatted as Partial<T> });
   };
-  for (const id of wanted) {
+  const missing: string[] = [];
+  for (const id of pageIds) {
+    if (documents.has(id)) continue;
     const hit = prefetched.get(id);
-    if (hit) addHighlighted(hit);
+    if (hit) addHighlighted(hit as T);
+    else missing.push(id);
   }
   if (missing.length > 0) {
-    const fetched = (await index.search('', { filter: `id IN [${missing.map(quote).join(', ')}]`, limit: missing.length }, extraRequestInit)) as SearchResponse<T>;
+    const fetched = (await index.search('', {
+      filter: `id IN [${missing.map(quote).join(', ')}]`,
+      limit: missing.length,
+      ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
+    }, extraRequestInit)) as SearchResponse<T>;
     for (const hit of fetched.hits) addHighlighted(hit);
   }
 
-  // With term searches, a match is a document found by any search: the fused list, whose
-  // facets are counted here. Without (a blank query), Meilisearch's own counts.
-  const totalHits = hasTerms ? ranked.length : (results[0]?.totalHits ?? ranked.length);
-  const facetDistribution = params.facets?.length
-    ? hasTerms
-      ? countFacets(ranked.map((id) => fields.get(id) ?? {}), params.facets)
-      : (results[0]?.facetDistribution ?? {})
-    : undefined;
+  const countOver = (ids: readonly string[], byId: Map<string, RecordAny>, facets: readonly string[]) => countFacets(ids.map((id) => byId.get(id) ?? {}), facets);
   return {
     hits: pageIds.map((id) => documents.get(id)).filter((hit): hit is Hit<T> => hit !== undefined),
     query: params.q,
     page: params.page,
     hitsPerPage: params.hitsPerPage,
-    totalHits,
-    totalPages: Math.ceil(totalHits / params.hitsPerPage),
-    ...(facetDistribution ? { facetDistribution } : {}),
-    processingTimeMs: response.results.reduce((sum, result) => sum + (result.processingTimeMs ?? 0), 0),
+    totalHits: ranked.length,
+    totalPages: Math.ceil(ranked.length / params.hitsPerPage),
+    ...(params.facets?.length ? { facetDistribution: countOver(ranked, fields, params.facets) } : {}),
+    ...(countRequests.length
+      ? {
+          facetCounts: counts.map((answersOf, i) => {
+            const set = answersOf(answers);
+            return countOver(rankTermSet(termVariants, set, minRelativeScore), indexHits(set), countRequests[i]!.facets);
+          }),
+        }
+      : {}),
+    processingTimeMs,
     variants,
   };
 }
