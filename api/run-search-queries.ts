@@ -78,6 +78,7 @@ export async function runSearchQueries(
   indexUid: string,
   main: MainQuery,
   facetQueries: FacetQuery[],
+  options: { multiSearchRequests?: number } = {},
 ): Promise<QueryStepResult> {
   const result = await searchQa<SearchDocument>(
     client.index<SearchDocument>(indexUid),
@@ -90,7 +91,12 @@ export async function runSearchQueries(
       facets: main.facets,
       facetCounts: facetQueries.map((query) => ({ filter: query.filter, facets: [query.facet] })),
     },
-    { highlightPreTag: HIGHLIGHT_PRE_TAG, highlightPostTag: HIGHLIGHT_POST_TAG, attributesToRetrieve: API_RECORD_FIELDS },
+    {
+      highlightPreTag: HIGHLIGHT_PRE_TAG,
+      highlightPostTag: HIGHLIGHT_POST_TAG,
+      attributesToRetrieve: API_RECORD_FIELDS,
+      multiSearchRequests: options.multiSearchRequests ?? 1,
+    },
   );
   return {
     hits: result.hits as Hit<SearchDocument>[],

@@ -99,3 +99,12 @@ test('facetCounts: the same query counted under other filters, as separate searc
     assert.ok(result.hits.every((hit) => (hit.projects as string[]).includes('SOFARPC')));
   }
 });
+
+test('multiSearchRequests: the searches split over concurrent requests give the same answer', async () => {
+  const params = { q: 'SOFARPC 超时时间怎么配置', page: 1, hitsPerPage: 3, facets: ['projects'], facetCounts: [{ filter: 'year = 2020', facets: ['year'] }] };
+  const one = await searchQa(index, params);
+  for (const requests of [2, 3, 100]) {
+    const split = await searchQa(index, params, { multiSearchRequests: requests });
+    assert.deepEqual({ ...split, processingTimeMs: 0 }, { ...one, processingTimeMs: 0 }, `${requests} requests`);
+  }
+});
