@@ -40,10 +40,18 @@ function getPattern(words: readonly string[]): RegExp | null {
   return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null;
 }
 
+/** Patterns by words list: a page highlights every field of every hit with the same list. */
+const patterns = new WeakMap<readonly string[], RegExp | null>();
+
 /** `text` with every occurrence of `words` wrapped in the highlight tags. */
 export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
-  const pattern = getPattern(words);
+  let pattern = patterns.get(words);
+  if (pattern === undefined) {
+    pattern = getPattern(words);
+    patterns.set(words, pattern);
+  }
   if (!pattern || !text) return text;
+  pattern.lastIndex = 0;
   // Collect match intervals, merging overlaps (bigrams overlap by one character).
   const intervals: [number, number][] = [];
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
