@@ -75,8 +75,10 @@ function searchSection(results: BenchResults): string {
     + 'Responses uncompressed on every side.',
     '',
     '- **API**: `GET /api/search` on the service (`api/main.ts`), which runs the relevance pipeline (`searchQa`): '
-    + `on average ${s.pipeline.httpRequestsPerSearch} HTTP requests to Meilisearch per search, holding ${s.pipeline.queriesPerSearch} Meilisearch queries `
-    + '(term searches, whole-query variants, the document count for idf, per-facet counts, the page\'s documents by id).',
+    + `on average ${s.pipeline.httpRequestsPerSearch} HTTP requests to Meilisearch per search when it is the only one in flight, holding ${s.pipeline.queriesPerSearch} Meilisearch queries `
+    + '(term searches reading ids, the best documents of each term, the document count for idf, the term searches again under each facet\'s own filter left out, '
+    + 'and the page\'s documents by id when the prefetched ones miss some). A lone search splits its multi-search over two concurrent requests, which an idle '
+    + 'Meilisearch answers on two threads; while other searches are in flight it sends one (`idleSearchRequests` in api/meili-search-backend.ts).',
     '- **Meilisearch, same queries**: every query the API sends to Meilisearch for that search (recorded from the API\'s own backend code), '
     + 'merged into ONE multi-search request with the search-only key: the Meilisearch work the pipeline needs, with a single round trip. '
     + '**API / same queries is the ratio the targets are read on** (latency <= 1.3, throughput >= 0.7): the cost of the service itself.',
