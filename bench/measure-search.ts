@@ -14,7 +14,10 @@
  *   i.e. what a bare Meilisearch search costs. API/meiliPlain is the whole cost of the pipeline.
  *
  * Every round runs the three targets back to back (in a rotating order) at each concurrency,
- * and ratios are taken within a round; figures and ratios are medians over the rounds.
+ * and ratios are taken within a round; figures and ratios are medians over the rounds. Many
+ * short rounds rather than a few long ones: on a shared 2-core machine the speed drifts over
+ * seconds, and within a short round both sides see the same conditions (5 rounds of 5 s gave
+ * per-round p50 ratios from 1.22 to 1.66 where 10 of 2-3 s stay within about 1.1-1.4).
  */
 import { createRequire } from 'node:module';
 import type { MultiSearchQuery } from 'meilisearch';

@@ -40,7 +40,7 @@ export const MODES = {
   full: {
     extractionRuns: 5,
     indexSizes: (largeRuns: number) => [{ factor: 1, runs: 3 }, { factor: 10, runs: 3 }, { factor: 100, runs: largeRuns }],
-    searchRounds: 5, searchSeconds: 5, connections: [1, 8, 32],
+    searchRounds: 10, searchSeconds: 3, connections: [1, 8, 32],
     widgetRuns: 20,
     extractorProfilePasses: 5, apiProfileSeconds: 10,
   },
