@@ -2,7 +2,7 @@
 // Meilisearch, with autocannon, at 1 connection and at --connections.
 // Targets: p50 latency ratio API/Meilisearch <= 1.3; throughput ratio at 32 connections >= 0.7.
 //
-//   npm run bench:api [-- --source <corpus>] [--duration 5] [--connections 32] [--rounds 3]
+//   npm run bench:api [-- --source <corpus>] [--duration 3] [--connections 32] [--rounds 10]
 //
 // The API runs the relevance pipeline (several Meilisearch queries per search), so Meilisearch
 // is measured two ways (see bench/measure-search.ts): doing the same queries the pipeline sends
@@ -23,9 +23,9 @@ const DEFAULT_SOURCE = path.resolve(ROOT, '../shared/corpus/sofastack.tech');
 const { values } = parseArgs({
   options: {
     source: { type: 'string' },
-    duration: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '10' },
   },
 });
 const source = values.source ?? (existsSync(DEFAULT_SOURCE) ? DEFAULT_SOURCE : process.env.WEEKLY_SOURCE);
