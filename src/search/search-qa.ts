@@ -9,7 +9,8 @@ import { HIGHLIGHT_ATTRIBUTES, TEXT_ATTRIBUTES } from './relevance-settings.ts';
 
 /**
  * Search the Q/A index the way the relevance measurements support: build the query's searches
- * (`buildQueryVariants`), send them as ONE multi-search, combine the term searches by
+ * (`buildQueryVariants`), send them as ONE multi-search (or split over a few sent at once,
+ * `multiSearchRequests`), combine the term searches by
  * idf-weighted scores (`rankByTermScores`) and fuse that list with the whole-query variants by
  * reciprocal rank (`fuseRankedLists`). Expects an index configured with `getRelevanceSettings`
  * and documents carrying `withRelevanceFields`.
