@@ -1,7 +1,9 @@
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution } from 'meilisearch';
 import { SearchUnavailableError } from '../src/errors/search-unavailable-error.ts';
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
+import { getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
+import { getProjectSynonyms } from '../indexer/get-project-synonyms.ts';
 import { API_RECORD_FIELDS, toApiRecord, type ApiRecord } from './api-record.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from './create-node-http-client.ts';
 import { FACET_FIELDS, FILTER_FIELDS, quoteFilterValue, type FacetField } from './build-filter.ts';
@@ -26,6 +28,8 @@ export interface MeiliSearchBackendOptions {
    * per-request overhead to a server with no idle core).
    */
   idleSearchRequests?: number;
+  /** Synonyms marked in highlights (default: those the indexer configures, `getRelevanceSynonyms`). */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Transport of the Meilisearch client (default: `createNodeHttpClient()`; see there why not fetch). */
   httpClient?: MeiliHttpClient;
 }
@@ -86,6 +90,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
   const httpClient = options.httpClient ?? createNodeHttpClient();
   const idleSearchRequests = options.idleSearchRequests ?? 2;
   let searchesInFlight = 0;
+  const synonyms = options.synonyms ?? getRelevanceSynonyms(getProjectSynonyms());
   let client: Meilisearch | null = null;
   let clientUrl = '';
 
@@ -120,7 +125,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     const selected: Record<FacetField, (string | number)[]> = { projects: params.projects, year: params.years };
     const multiSearchRequests = searchesInFlight === 0 ? idleSearchRequests : 1;
     searchesInFlight += 1;
-    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, main, facetQueries, { multiSearchRequests }))
+    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, main, facetQueries, { multiSearchRequests, synonyms }))
       .finally(() => (searchesInFlight -= 1));
 
     const distributions: Record<FacetField, Record<string, number>> = {

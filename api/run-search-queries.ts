@@ -78,7 +78,7 @@ export async function runSearchQueries(
   indexUid: string,
   main: MainQuery,
   facetQueries: FacetQuery[],
-  options: { multiSearchRequests?: number } = {},
+  options: { multiSearchRequests?: number; synonyms?: Readonly<Record<string, readonly string[]>> } = {},
 ): Promise<QueryStepResult> {
   const result = await searchQa<SearchDocument>(
     client.index<SearchDocument>(indexUid),
@@ -96,6 +96,7 @@ export async function runSearchQueries(
       highlightPostTag: HIGHLIGHT_POST_TAG,
       attributesToRetrieve: API_RECORD_FIELDS,
       multiSearchRequests: options.multiSearchRequests ?? 1,
+      ...(options.synonyms ? { synonyms: options.synonyms } : {}),
     },
   );
   return {

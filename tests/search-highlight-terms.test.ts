@@ -21,3 +21,12 @@ test('regular-expression characters in words are literal', () => {
   assert.equal(highlightTerms('use c++ or c. here', ['c.']), 'use c++ or <mark>c.</mark> here');
   assert.equal(highlightTerms('axb', ['a.b']), 'axb');
 });
+
+test('a Latin word is marked despite typos, within Meilisearch\'s budget, never on a short word', () => {
+  assert.equal(highlightTerms('SOFAJRaft 的选举。', ['sofajarft']), '<mark>SOFAJRaft</mark> 的选举。');
+  assert.equal(highlightTerms('see SOFAJRaft.', ['sofajarft']), 'see <mark>SOFAJRaft</mark>.');
+  assert.equal(highlightTerms('the registry address', ['regsitry']), 'the <mark>registry</mark> address');
+  // 4 letters: no typo forgiven; a typo on the first letter counts as two.
+  assert.equal(highlightTerms('MOSX and MOSN', ['mosn']), 'MOSX and <mark>MOSN</mark>');
+  assert.equal(highlightTerms('the registry', ['fegistry']), 'the registry');
+});

@@ -5,7 +5,7 @@ import { waitForTask } from '../src/meili/wait-for-task.ts';
 import { PROJECTS } from '../src/project-catalogue.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { getRelevanceSettings, getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
 import { searchQa } from '../src/search/search-qa.ts';
 import { toSearchDocument } from '../src/search/search-document.ts';
 import { makeRecord } from './helpers/make-record.ts';
@@ -107,4 +107,14 @@ test('multiSearchRequests: the searches split over concurrent requests give the 
     const split = await searchQa(index, params, { multiSearchRequests: requests });
     assert.deepEqual({ ...split, processingTimeMs: 0 }, { ...one, processingTimeMs: 0 }, `${requests} requests`);
   }
+});
+
+test('a word found through a synonym or a typo is marked in the hit', async () => {
+  const synonyms = getRelevanceSynonyms(projectSynonyms);
+  const bySynonym = await searchQa(index, { q: 'jraft 选举', page: 1, hitsPerPage: 3 }, { synonyms });
+  assert.equal(bySynonym.hits[0]?.id, 'r8');
+  assert.match(String(bySynonym.hits[0]?._formatted?.question), /<mark>SOFAJRaft<\/mark>/);
+  const byTypo = await searchQa(index, { q: 'sofajarft 选举', page: 1, hitsPerPage: 3 });
+  assert.equal(byTypo.hits[0]?.id, 'r8');
+  assert.match(String(byTypo.hits[0]?._formatted?.question), /<mark>SOFAJRaft<\/mark>/);
 });

@@ -2,8 +2,9 @@ import { getCjkBigrams } from './cjk-bigrams.ts';
 
 /**
  * Mark the query terms in a text, for hits that Meilisearch did not highlight itself (those
- * found only by term searches). Latin words match case-insensitively anywhere (`mosn` in
- * `MOSN`); Chinese words match by their bigrams, so `注册中心` marks `注册中心` and `中心` alone.
+ * found only by term searches). Latin words match case-insensitively at word starts (`mosn` in
+ * `MOSN`), or whole words within Meilisearch's typo budget (`sofajarft` marks `SOFAJRaft`);
+ * Chinese words match by their bigrams, so `注册中心` marks `注册中心` and `中心` alone.
  * Overlapping and touching matches are marked as one run. The text is not HTML-escaped, like
  * Meilisearch's own `_formatted` values.
  */
@@ -21,35 +22,101 @@ function escapeRegExp(text: string): string {
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 
+const LATIN_WORD = /[\p{Script=Latin}0-9][\p{Script=Latin}0-9._-]*/gu;
+/** A Latin word of a text, without the punctuation that may follow it (`SOFAJRaft.`). */
+const TEXT_WORD = /[\p{Script=Latin}0-9]+(?:[._-][\p{Script=Latin}0-9]+)*/gu;
+
+/**
+ * Typos Meilisearch forgives in a word of `length` characters, by its default rule
+ * (`minWordSizeForTypos`: one from 5 characters, two from 9).
+ */
+export function getTypoBudget(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * Whether `a` and `b` are at most `budget` edits apart (insertions, deletions, substitutions,
+ * transpositions of neighbours: optimal string alignment distance), with the same first
+ * character (Meilisearch counts a typo there as two).
+ */
+export function isWithinTypos(a: string, b: string, budget: number): boolean {
+  if (Math.abs(a.length - b.length) > budget || a[0] !== b[0]) return false;
+  if (a === b) return true;
+  // Rows of the distance table, two back for transpositions.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > budget) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= budget;
+}
+
+interface Needles {
+  pattern: RegExp | null;
+  /** Latin needles long enough to forgive typos, lower case. */
+  typoNeedles: string[];
+  /** Verdicts by lower-case text word: a page's fields share most of their words. */
+  typoVerdicts: Map<string, boolean>;
+}
+
 /**
  * One pattern for the needles of `words`: Latin words of two characters or more, matched at
  * the start of a word (`AT` marks `AT` and `ATM` but not `data`), and Chinese bigrams, matched
  * anywhere. Null when there is no needle.
  */
-function getPattern(words: readonly string[]): RegExp | null {
+function getNeedles(words: readonly string[]): Needles {
   const latin = new Set<string>();
   const han = new Set<string>();
   for (const word of words) {
-    for (const piece of word.match(/[\p{Script=Latin}0-9][\p{Script=Latin}0-9._-]*/gu) ?? []) if (piece.length >= 2) latin.add(piece.toLowerCase());
+    for (const piece of word.match(LATIN_WORD) ?? []) if (piece.length >= 2) latin.add(piece.toLowerCase());
     for (const bigram of getCjkBigrams(word)) han.add(bigram);
   }
   const alternatives: string[] = [];
   // Longest first, so the longest needle wins at a position.
   if (latin.size > 0) alternatives.push(`(?<![\\p{Script=Latin}0-9])(?:${[...latin].sort(byLengthDesc).map(escapeRegExp).join('|')})`);
   if (han.size > 0) alternatives.push(...[...han].map(escapeRegExp));
-  return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null;
+  return {
+    pattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null,
+    typoNeedles: [...latin].filter((needle) => getTypoBudget(needle.length) > 0),
+    typoVerdicts: new Map(),
+  };
 }
 
-/** Patterns by words list: a page highlights every field of every hit with the same list. */
-const patterns = new WeakMap<readonly string[], RegExp | null>();
+/** Add `[start, end]` to sorted, disjoint `intervals`, merging what overlaps or touches it. */
+function addInterval(intervals: [number, number][], start: number, end: number): void {
+  let i = 0;
+  while (i < intervals.length && intervals[i]![1] < start) i++;
+  let j = i;
+  while (j < intervals.length && intervals[j]![0] <= end) {
+    start = Math.min(start, intervals[j]![0]);
+    end = Math.max(end, intervals[j]![1]);
+    j++;
+  }
+  intervals.splice(i, j - i, [start, end]);
+}
+
+/** Needles by words list (not modified after): a page highlights every field of every hit with the same list. */
+const needlesByWords = new WeakMap<readonly string[], Needles>();
 
 /** `text` with every occurrence of `words` wrapped in the highlight tags. */
 export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
-  let pattern = patterns.get(words);
-  if (pattern === undefined) {
-    pattern = getPattern(words);
-    patterns.set(words, pattern);
+  let needles = needlesByWords.get(words);
+  if (!needles) {
+    needles = getNeedles(words);
+    needlesByWords.set(words, needles);
   }
+  const { pattern, typoNeedles, typoVerdicts } = needles;
   if (!pattern || !text) return text;
   pattern.lastIndex = 0;
   // Collect match intervals, merging overlaps (bigrams overlap by one character).
@@ -62,6 +129,17 @@ export function highlightTerms(text: string, words: readonly string[], options: 
     else intervals.push([start, end]);
     // Step one code unit forward so overlapping bigrams (`注册`, `册中`) are all found.
     pattern.lastIndex = start + 1;
+  }
+  if (typoNeedles.length > 0) {
+    for (const match of text.matchAll(TEXT_WORD)) {
+      const word = match[0].toLowerCase();
+      let verdict = typoVerdicts.get(word);
+      if (verdict === undefined) {
+        verdict = typoNeedles.some((needle) => isWithinTypos(word, needle, getTypoBudget(needle.length)));
+        typoVerdicts.set(word, verdict);
+      }
+      if (verdict) addInterval(intervals, match.index, match.index + match[0].length);
+    }
   }
   if (intervals.length === 0) return text;
   const pre = options.preTag ?? '<mark>';

@@ -102,6 +102,11 @@ export interface SearchQaOptions {
   multiSearchRequests?: number;
   /** Fields of the page's documents to read (default: all displayed fields). */
   attributesToRetrieve?: readonly string[];
+  /**
+   * The index's synonyms (as in its settings): a hit found through one (`jraft` ~ `SOFAJRaft`)
+   * gets it marked too (default: none).
+   */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Highlight tags (default: `<mark>` and `</mark>`). */
   highlightPreTag?: string;
   highlightPostTag?: string;
@@ -323,7 +328,13 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   const extraRequestInit = options.compressResponses ? undefined : { headers: { 'accept-encoding': 'identity' } };
   const answers = await sendMultiSearch<T>(index, queries, options.multiSearchRequests ?? 1, extraRequestInit);
   const processingTimeMs = answers.reduce((sum, result) => sum + (result.processingTimeMs ?? 0), 0);
-  const highlightWords = terms.flatMap((term) => [term.text, ...term.translations]);
+  // Synonyms of the words typed, one-word ones only: the words of a phrase synonym would each be
+  // marked on their own (`leader` of `leader election` wherever it stands).
+  const highlightWords = terms.flatMap((term) => [
+    term.text,
+    ...term.translations,
+    ...(options.synonyms?.[term.text.toLowerCase()] ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
+  ]);
 
   if (blank) {
     const [only] = pageList(answers);
