@@ -45,6 +45,13 @@ test('an empty query lists the newest answers; typing shows highlighted results 
   assert.equal(await page.title(), 'election – SOFA Weekly answers');
 });
 
+test('a reader whose browser prefers Chinese gets the Chinese interface', { skip }, async () => {
+  const page = await open('/', { locale: 'zh-CN' });
+  await page.getByRole('searchbox', { name: '搜索问题和回答' }).pressSequentially('election', { delay: 20 });
+  await page.getByText('“election”的结果：1 条').waitFor();
+  assert.equal(await page.locator('.hit .tag').textContent(), 'SOFAJRaft');
+});
+
 test('Chinese queries work, and a follow-up shows its thread context', { skip }, async () => {
   const page = await open('/?q=' + encodeURIComponent('超时'));
   const followup = page.locator('.hit', { hasText: '那重试的时候超时会重新计算吗？' });

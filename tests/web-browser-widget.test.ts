@@ -202,3 +202,12 @@ test('at 360 px the dialog fills the screen', { skip }, async () => {
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   await saveScreenshot(page, 'widget-360');
 });
+
+test('a reader whose browser prefers Chinese gets the widget in Chinese', { skip }, async () => {
+  const page = await openDemo({ locale: 'zh-CN' });
+  const trigger = page.locator('weekly-faq-search button.trigger');
+  assert.match((await trigger.textContent())!, /^搜索 FAQ/);
+  await trigger.click();
+  await input(page).fill('sidecar');
+  await page.locator('weekly-faq-dialog .status', { hasText: /“sidecar”的结果/ }).waitFor();
+});

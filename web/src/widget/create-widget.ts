@@ -6,7 +6,8 @@ import { getNextIndex } from '../core/get-next-index.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
 import type { SearchState } from '../core/search-state.ts';
-import { translations, type Translations } from '../core/translations.ts';
+import { pickTranslations } from '../core/pick-translations.ts';
+import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderMarked, renderSnippet } from '../dom/render-marked.ts';
 import css from './widget.css';
@@ -22,6 +23,9 @@ export interface WidgetOptions {
   recentSearches?: boolean | undefined;
   /** Open with Ctrl+K / Cmd+K (default: true). */
   hotkey?: boolean | undefined;
+  /** Interface language, e.g. `zh` or `en` (default: the reader's browser languages, else English). */
+  lang?: string | undefined;
+  /** Strings to change (on top of the language's). */
   translations?: Partial<Translations> | undefined;
 }
 
@@ -62,7 +66,8 @@ let instances = 0;
  * nothing; never throws later, whatever the API does.
  */
 export function createWidget(options: WidgetOptions = {}): Widget {
-  const t: Translations = { ...translations, ...options.translations };
+  const languages = options.lang ? [options.lang, ...navigator.languages] : navigator.languages;
+  const t: Translations = { ...pickTranslations(languages), ...options.translations };
   let container: Element | null = null;
   if (typeof options.container === 'string') {
     container = document.querySelector(options.container);

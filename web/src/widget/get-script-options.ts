@@ -3,7 +3,8 @@ import type { WidgetOptions } from './create-widget.ts';
 /**
  * Widget options from the embedding `<script>` tag: `data-api` (default: the script's own
  * origin), `data-project` (comma-separated pre-filter), `data-container` (a selector for the
- * button; default: a floating button), `data-recent="off"` (keep no recent searches).
+ * button; default: a floating button), `data-recent="off"` (keep no recent searches),
+ * `data-lang` (`zh` or `en`; default: the reader's browser languages).
  */
 export function getScriptOptions(script: Pick<HTMLScriptElement, 'src' | 'dataset'>): WidgetOptions {
   const data = script.dataset;
@@ -13,5 +14,6 @@ export function getScriptOptions(script: Pick<HTMLScriptElement, 'src' | 'datase
   if (data.project) options.project = data.project.split(',').map((p) => p.trim()).filter(Boolean);
   if (data.container) options.container = data.container;
   if (data.recent && /^(off|false|no|0)$/i.test(data.recent)) options.recentSearches = false;
+  if (data.lang) options.lang = data.lang;
   return options;
 }
