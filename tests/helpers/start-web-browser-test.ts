@@ -65,7 +65,8 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
         const context = await b.newContext({ viewport: { width: 1200, height: 800 }, ...options });
         contexts.push(context);
         const page = await context.newPage();
-        page.setDefaultTimeout(5000);
+        // Generous: a 2-core machine running Meilisearch, the API and Chromium at once has slow moments.
+        page.setDefaultTimeout(15_000);
         page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
         page.on('dialog', (dialog) => {
           problems.push(`dialog: ${dialog.message()}`);
