@@ -79,6 +79,11 @@ export const DEFAULT_VARIANT_SPECS: Readonly<Partial<Record<QueryVariantName, Va
   term: { matchingStrategy: 'last', weight: 1 },
 };
 
+/** The query as the searches read it: NFKC, whitespace runs as one space, trimmed. */
+export function normalizeQuery(query: string): string {
+  return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * The searches for `query` (empty for a blank query). A search equal to an earlier one
  * (same text, strategy and fields) is left out.
@@ -91,7 +96,7 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new RangeError(`buildQueryVariants: maxWords must be a positive integer, got ${maxWords}`);
   if (!Number.isInteger(maxTerms) || maxTerms < 1) throw new RangeError(`buildQueryVariants: maxTerms must be a positive integer, got ${maxTerms}`);
   const specs = options.variants ?? DEFAULT_VARIANT_SPECS;
-  const text = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const text = normalizeQuery(query);
   if (!text) return [];
   const textAttributes = [...options.textAttributes];
   const bigramAttributes = [...(options.bigramAttributes ?? [])];

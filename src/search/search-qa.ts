@@ -1,5 +1,5 @@
 import type { FacetDistribution, Hit, Index, MultiSearchQuery, MultiSearchResponse, RecordAny, SearchResponse } from 'meilisearch';
-import { buildQueryVariants, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
+import { buildQueryVariants, normalizeQuery, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
 import { fuseRankedLists, type RankedList } from './fuse-ranked-lists.ts';
 import { highlightTerms } from './highlight-terms.ts';
 import { getQueryTerms } from './get-query-terms.ts';
@@ -172,8 +172,16 @@ function countFacets(documents: readonly RecordAny[], facets: readonly string[])
 
 const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' || variant.kind === 'joint' || variant.kind === 'pair';
 
-/** The query as `buildQueryVariants` reads it. */
-const normalizeQuery = (q: string) => q.normalize('NFKC').replace(/\s+/g, ' ').trim();
+/** What every search of `variant` asks, whatever it reads: its text, strategy and fields. */
+function variantQuery(variant: QueryVariant, common: Omit<MultiSearchQuery, 'q'>): MultiSearchQuery {
+  return {
+    ...common,
+    q: variant.q,
+    matchingStrategy: variant.matchingStrategy,
+    ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+    page: 1,
+  };
+}
 
 /**
  * The queries of the term ranking under one filter: every term search (ids and the fields
@@ -182,11 +190,7 @@ const normalizeQuery = (q: string) => q.normalize('NFKC').replace(/\s+/g, ' ').t
 function termSetQueries(termVariants: readonly QueryVariant[], common: Omit<MultiSearchQuery, 'q'>, fields: string[], termWindow: number): MultiSearchQuery[] {
   return [
     ...termVariants.map((variant): MultiSearchQuery => ({
-      ...common,
-      q: variant.q,
-      matchingStrategy: variant.matchingStrategy,
-      ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
-      page: 1,
+      ...variantQuery(variant, common),
       hitsPerPage: termWindow,
       attributesToRetrieve: fields,
       showRankingScore: true,
@@ -292,11 +296,7 @@ export async function searchQa<T extends RecordAny = RecordAny>(
         ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
       }])
     : take(listVariants.map((variant) => ({
-        ...common,
-        q: variant.q,
-        matchingStrategy: variant.matchingStrategy,
-        ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
-        page: 1,
+        ...variantQuery(variant, common),
         ...(isTermSearch(variant) ? { hitsPerPage: termWindow, attributesToRetrieve: termFields, showRankingScore: true } : {
           hitsPerPage: window,
           ...(params.sort?.length ? { sort: params.sort } : {}),
@@ -309,12 +309,8 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   // The best documents of each term search, whole (in the sort's order when there is one): the
   // page is usually among them, which saves a second round trip to fetch it by id.
   const prefetch = take(options.prefetchPage === false || blank ? [] : termVariants.map((variant) => ({
-    ...common,
-    q: variant.q,
-    matchingStrategy: variant.matchingStrategy,
-    ...(variant.attributesToSearchOn.length > 0 ? { attributesToSearchOn: variant.attributesToSearchOn } : {}),
+    ...variantQuery(variant, common),
     ...(params.sort?.length ? { sort: params.sort } : {}),
-    page: 1,
     hitsPerPage: pageDepth,
     ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
   })));
