@@ -70,11 +70,11 @@ function searchSection(results: BenchResults): string {
   if (!s) return [...lines, missing(results.search, 'Search') ?? ''].join('\n');
   const kinds = [...new Set(s.queries.map((q) => q.kind))].join(', ');
   lines.push(
-    `${s.queries.length} fixed searches (${kinds}; list in \`bench/search-queries.ts\`) on ${s.documents} documents, cycled by every autocannon connection, `
+    `${s.queries.length} fixed searches (${kinds}; list in \`bench/search-queries.ts\`) on ${s.documents} documents, cycled by every connection of the load generator, `
     + `${s.durationSeconds} s per run, ${s.rounds} round${s.rounds === 1 ? '' : 's'} per concurrency; each round runs the three targets back to back (rotating order). Figures: medians over the rounds. `
     + 'Responses uncompressed on every side.',
     '',
-    '- **API**: `GET /api/search` on the service (`api/main.ts`), which runs the relevance pipeline (`searchQa`): '
+    '- **API**: `GET /api/search` on the compiled service (`dist/api/main.js`, info logging, rate limiter on), which runs the relevance pipeline (`searchQa`): '
     + `on average ${s.pipeline.httpRequestsPerSearch} HTTP requests to Meilisearch per search when it is the only one in flight, holding ${s.pipeline.queriesPerSearch} Meilisearch queries `
     + '(term searches reading ids, the best documents of each term, the document count for idf, the term searches again under each facet\'s own filter left out, '
     + 'and the page\'s documents by id when the prefetched ones miss some). A lone search splits its multi-search over two concurrent requests, which an idle '
