@@ -1,6 +1,6 @@
 /** bench/RESULTS.md and the short console report, from the results (pure). */
 import { figures, isFailure, type BenchResults, type Part, type ProfileFigures, type TargetResult } from './bench-results.ts';
-import type { LoadFigures, SearchLevel } from './measure-search.ts';
+import type { LoadFigures, SearchBench, SearchLevel } from './measure-search.ts';
 
 const ms = (v: number, digits = 1) => `${v.toFixed(digits)} ms`;
 const seconds = (v: number) => `${(v / 1000).toFixed(1)} s`;
@@ -64,10 +64,19 @@ function loadRow(connections: number, name: string, f: LoadFigures): (string | n
   return [connections, name, ms(f.p50, 2), ms(f.p95, 2), ms(f.p99, 2), f.rps.toFixed(0)];
 }
 
+/** Results written before the exact replay (issue 13) compared the API with merged queries: not rendered as if comparable. */
+function isCurrentSearch(s: SearchBench): boolean {
+  return s.levels.every((l) => 'meiliReplay' in l);
+}
+
+const OLD_SEARCH_NOTE = '_Search: measured with the earlier method (Meilisearch doing the same queries merged into one multi-search), '
+  + 'which these reports no longer render; run `npm run bench` for the comparison with the exact replay._';
+
 function searchSection(results: BenchResults): string {
   const s = figures(results.search);
   const lines = ['## Search', ''];
   if (!s) return [...lines, missing(results.search, 'Search') ?? ''].join('\n');
+  if (!isCurrentSearch(s)) return [...lines, OLD_SEARCH_NOTE].join('\n');
   const kinds = [...new Set(s.queries.map((q) => q.kind))].join(', ');
   lines.push(
     `${s.queries.length} fixed searches (${kinds}; list in \`bench/search-queries.ts\`) on ${s.documents} documents, cycled by every connection of the load generator, `
@@ -209,7 +218,8 @@ export function formatSummary(results: BenchResults): string {
   const ix = figures(results.indexing);
   if (ix) lines.push(`indexing    ${ix.sizes.map((s) => `${s.name} ${seconds(s.durationMs)} (${s.documents} docs, ${s.indexerPeakRssMb} MB)`).join('; ')}`);
   const s = figures(results.search);
-  if (s) {
+  if (s && !isCurrentSearch(s)) lines.push(OLD_SEARCH_NOTE);
+  else if (s) {
     for (const l of s.levels) {
       lines.push(`search x${String(l.connections).padEnd(3)} API p50 ${ms(l.api.p50, 2)} ${l.api.rps.toFixed(0)}/s | replay ${ms(l.meiliReplay.p50, 2)} ${l.meiliReplay.rps.toFixed(0)}/s | plain ${ms(l.meiliPlain.p50, 2)} ${l.meiliPlain.rps.toFixed(0)}/s | API/replay p50 ${l.ratios.p50VsReplay} rps ${l.ratios.throughputVsReplay}`);
     }
