@@ -9,11 +9,12 @@
 # One pinned Node LTS image for every stage (Debian bookworm, slim).
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
-# Build: devDependencies (esbuild, tsx) compile dist/ and bundle the page and widget.
+# Build: devDependencies (esbuild, tsx) compile dist/ and bundle the page and widget. Optional
+# packages stay: esbuild's own binary (@esbuild/linux-x64) is one; none of this stage is shipped.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=optional --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build.ts scripts/
 COPY src src
