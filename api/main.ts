@@ -79,7 +79,7 @@ try {
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', resolve).once('error', reject);
   });
-  logger.info({ port: config.port, url: `http://localhost:${config.port}/api/search?q=` }, 'Listening');
+  logger.info({ port: config.port, url: `http://localhost:${config.port}/`, demo: `http://localhost:${config.port}/demo`, api: `http://localhost:${config.port}/api/search?q=` }, 'Listening');
 } catch (error) {
   logger.fatal({ err: error, code: isWeeklyFaqError(error) ? error.code : undefined }, `Start failed: ${error instanceof Error ? error.message : String(error)}`);
   await connection?.stop();

@@ -1,6 +1,6 @@
 /** bench/RESULTS.md and the short console report, from the results (pure). */
 import { figures, isFailure, type BenchResults, type Part, type ProfileFigures, type TargetResult } from './bench-results.ts';
-import type { LoadFigures, SearchLevel } from './measure-search.ts';
+import type { LoadFigures, SearchBench, SearchLevel } from './measure-search.ts';
 
 const ms = (v: number, digits = 1) => `${v.toFixed(digits)} ms`;
 const seconds = (v: number) => `${(v / 1000).toFixed(1)} s`;
@@ -64,39 +64,55 @@ function loadRow(connections: number, name: string, f: LoadFigures): (string | n
   return [connections, name, ms(f.p50, 2), ms(f.p95, 2), ms(f.p99, 2), f.rps.toFixed(0)];
 }
 
+/** Results written before the exact replay (issue 13) compared the API with merged queries: not rendered as if comparable. */
+function isCurrentSearch(s: SearchBench): boolean {
+  return s.levels.every((l) => 'meiliReplay' in l);
+}
+
+const OLD_SEARCH_NOTE = '_Search: measured with the earlier method (Meilisearch doing the same queries merged into one multi-search), '
+  + 'which these reports no longer render; run `npm run bench` for the comparison with the exact replay._';
+
 function searchSection(results: BenchResults): string {
   const s = figures(results.search);
   const lines = ['## Search', ''];
   if (!s) return [...lines, missing(results.search, 'Search') ?? ''].join('\n');
+  if (!isCurrentSearch(s)) return [...lines, OLD_SEARCH_NOTE].join('\n');
   const kinds = [...new Set(s.queries.map((q) => q.kind))].join(', ');
   lines.push(
-    `${s.queries.length} fixed searches (${kinds}; list in \`bench/search-queries.ts\`) on ${s.documents} documents, cycled by every autocannon connection, `
+    `${s.queries.length} fixed searches (${kinds}; list in \`bench/search-queries.ts\`) on ${s.documents} documents, cycled by every connection of the load generator, `
     + `${s.durationSeconds} s per run, ${s.rounds} round${s.rounds === 1 ? '' : 's'} per concurrency; each round runs the three targets back to back (rotating order). Figures: medians over the rounds. `
     + 'Responses uncompressed on every side.',
     '',
-    '- **API**: `GET /api/search` on the service (`api/main.ts`), which runs the relevance pipeline (`searchQa`): '
+    '- **API**: `GET /api/search` on the compiled service (`dist/api/main.js`, info logging, rate limiter on), which runs the relevance pipeline (`searchQa`): '
     + `on average ${s.pipeline.httpRequestsPerSearch} HTTP requests to Meilisearch per search when it is the only one in flight, holding ${s.pipeline.queriesPerSearch} Meilisearch queries `
     + '(term searches reading ids, the best documents of each term, the document count for idf, the term searches again under each facet\'s own filter left out, '
     + 'and the page\'s documents by id when the prefetched ones miss some). A lone search splits its multi-search over two concurrent requests, which an idle '
     + 'Meilisearch answers on two threads; while other searches are in flight it sends one (`idleSearchRequests` in api/meili-search-backend.ts).',
-    '- **Meilisearch, same queries**: every query the API sends to Meilisearch for that search (recorded from the API\'s own backend code), '
-    + 'merged into ONE multi-search request with the search-only key: the Meilisearch work the pipeline needs, with a single round trip. '
-    + '**API / same queries is the ratio the targets are read on** (latency <= 1.3, throughput >= 0.7): the cost of the service itself.',
+    '- **Meilisearch, exact replay**: the requests the API sends to Meilisearch for that search, recorded from the API\'s own backend code and '
+    + 'replayed as sent: the same bodies and headers, the same concurrency (split when alone in flight, one request otherwise) and the dependent '
+    + `page fetch after them (${Math.round(s.pipeline.dependentFetchShare * 100)}% of the searches). `
+    + '**API / exact replay is the ratio the targets are read on** (latency <= 1.15, throughput >= 0.9, the empty query <= 1.3): the cost of the service itself. '
+    + 'Every target is driven by the same load generator (bench/run-search-load.ts); the service runs compiled, with info logging and the rate limiter on.',
     `- **Meilisearch, plain search**: one plain multi-search per search (${s.plain.queriesPerSearch} queries: the page of hits with highlights and facets, `
     + 'plus a count query per filtered facet), what a bare Meilisearch search costs. **API / plain** is the whole cost of the relevance pipeline; '
-    + '**same / plain** is the part of it spent inside Meilisearch.',
+    + '**replay / plain** is the part of it spent inside Meilisearch.',
     '',
     table(['connections', 'target', 'p50', 'p95', 'p99', 'searches/s'], s.levels.flatMap((l: SearchLevel) => [
       loadRow(l.connections, 'API', l.api),
-      loadRow(l.connections, 'Meilisearch, same queries', l.meiliSame),
+      loadRow(l.connections, 'Meilisearch, exact replay', l.meiliReplay),
       loadRow(l.connections, 'Meilisearch, plain search', l.meiliPlain),
     ])),
     '',
     'Ratios (medians of the per-round ratios):',
     '',
-    table(['connections', 'API / same: p50', 'API / same: throughput', 'API / plain: p50', 'API / plain: throughput', 'same / plain: p50'],
-      s.levels.map((l) => [l.connections, l.ratios.p50VsSame, l.ratios.throughputVsSame, l.ratios.p50VsPlain, l.ratios.throughputVsPlain, l.ratios.p50SameVsPlain])),
+    table(['connections', 'API / replay: p50', 'API / replay: throughput', 'API / plain: p50', 'API / plain: throughput', 'replay / plain: p50'],
+      s.levels.map((l) => [l.connections, l.ratios.p50VsReplay, l.ratios.throughputVsReplay, l.ratios.p50VsPlain, l.ratios.throughputVsPlain, l.ratios.p50ReplayVsPlain])),
   );
+  if (s.emptyQuery) {
+    const e = s.emptyQuery;
+    lines.push('', `The empty query alone (the page's first screen), 1 connection: API p50 ${e.api.p50} ms, exact replay ${e.meiliReplay.p50} ms: `
+      + `**${e.p50VsReplay}x** (throughput ${e.throughputVsReplay}x).`);
+  }
   return lines.join('\n');
 }
 
@@ -202,9 +218,13 @@ export function formatSummary(results: BenchResults): string {
   const ix = figures(results.indexing);
   if (ix) lines.push(`indexing    ${ix.sizes.map((s) => `${s.name} ${seconds(s.durationMs)} (${s.documents} docs, ${s.indexerPeakRssMb} MB)`).join('; ')}`);
   const s = figures(results.search);
-  if (s) {
+  if (s && !isCurrentSearch(s)) lines.push(OLD_SEARCH_NOTE);
+  else if (s) {
     for (const l of s.levels) {
-      lines.push(`search x${String(l.connections).padEnd(3)} API p50 ${ms(l.api.p50, 2)} ${l.api.rps.toFixed(0)}/s | same ${ms(l.meiliSame.p50, 2)} ${l.meiliSame.rps.toFixed(0)}/s | plain ${ms(l.meiliPlain.p50, 2)} ${l.meiliPlain.rps.toFixed(0)}/s | API/same p50 ${l.ratios.p50VsSame} rps ${l.ratios.throughputVsSame}`);
+      lines.push(`search x${String(l.connections).padEnd(3)} API p50 ${ms(l.api.p50, 2)} ${l.api.rps.toFixed(0)}/s | replay ${ms(l.meiliReplay.p50, 2)} ${l.meiliReplay.rps.toFixed(0)}/s | plain ${ms(l.meiliPlain.p50, 2)} ${l.meiliPlain.rps.toFixed(0)}/s | API/replay p50 ${l.ratios.p50VsReplay} rps ${l.ratios.throughputVsReplay}`);
+    }
+    if (s.emptyQuery) {
+      lines.push(`search q=''  API p50 ${ms(s.emptyQuery.api.p50, 2)} | replay ${ms(s.emptyQuery.meiliReplay.p50, 2)} | API/replay p50 ${s.emptyQuery.p50VsReplay}`);
     }
   }
   const w = figures(results.widget);

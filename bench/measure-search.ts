@@ -1,76 +1,59 @@
 /**
- * Search latency and throughput, through the API and straight to Meilisearch, with autocannon.
+ * Search latency and throughput: the API against Meilisearch answering exactly the requests the
+ * API sends it, side by side.
  *
  * Three targets, each given the fixed list of searches (bench/search-queries.ts), cycled by every
- * connection:
- * - `api`: `GET /api/search` on the running service (the relevance pipeline, `searchQa`).
- * - `meiliSame`: Meilisearch doing the same work as the pipeline: every query the API sends to
- *   Meilisearch for that search (recorded from the API's own backend code: the pipeline's
- *   multi-search(es) and its fetch of page documents by id), merged into ONE multi-search
- *   request, with the search-only key. The API/meiliSame ratio is the cost of the service
- *   itself (HTTP hop, Express, fusion, highlights, JSON) over the Meilisearch work it needs.
+ * connection, all driven by the same load generator (bench/run-search-load.ts: one search = its
+ * requests, timed from the first to the last answer):
+ * - `api`: `GET /api/search` on the running service (the relevance pipeline), with the production
+ *   defaults: info logging to a pipe, the rate limiter on (its limit raised out of reach).
+ * - `meiliReplay`: the exact replay of what the API sends Meilisearch for that search, recorded
+ *   from the API's own backend code: the same requests and bodies and headers, the same
+ *   concurrency (alone in flight, the API splits its multi-search into concurrent requests; while
+ *   other searches are in flight it sends one; the replay follows the same rule), and the
+ *   dependent fetch of page documents after them. API/replay is the cost of the service itself
+ *   (the HTTP hop, Express, logging, rate limiting, fusion, highlights, JSON) over the Meilisearch
+ *   work it waits for.
  * - `meiliPlain`: one plain Meilisearch multi-search per search (the page of hits with
  *   highlights and facets, plus a count query per filtered facet: `buildMultiSearchQueries`),
- *   i.e. what a bare Meilisearch search costs. API/meiliPlain is the whole cost of the pipeline.
+ *   i.e. what a bare Meilisearch search costs. API/plain is the whole cost of the pipeline.
  *
- * Every round runs the three targets back to back (in a rotating order) at each concurrency,
- * and ratios are taken within a round; figures and ratios are medians over the rounds. Many
- * short rounds rather than a few long ones: on a shared 2-core machine the speed drifts over
- * seconds, and within a short round both sides see the same conditions (5 rounds of 5 s gave
- * per-round p50 ratios from 1.22 to 1.66 where 10 of 2-3 s stay within about 1.1-1.4).
+ * Every round runs the targets back to back (in a rotating order) at each concurrency, and ratios
+ * are taken within a round; figures and ratios are medians over the rounds. The empty query (the
+ * page's first screen) is measured on its own at 1 connection too.
  */
-import { createRequire } from 'node:module';
 import type { MultiSearchQuery } from 'meilisearch';
 import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from '../api/create-node-http-client.ts';
 import { planSearch } from '../api/plan-search.ts';
 import { buildMultiSearchQueries } from '../api/run-search-queries.ts';
 import type { SearchParams } from '../api/search-backend.ts';
+import { runSearchLoad, type LoadFigures, type LoadSearch, type Req, type SearchPhases } from './run-search-load.ts';
 import { BENCH_QUERIES, toApiPath, toSearchParams, type BenchQuery } from './search-queries.ts';
-import { median, percentile, round } from './stats.ts';
+import { median, round } from './stats.ts';
 
-interface AutocannonResult {
-  duration: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  requests: { total: number };
-}
-interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
-}
-type Autocannon = (options: Record<string, unknown>) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+export type { LoadFigures, Req } from './run-search-load.ts';
 
-export const TARGETS = ['api', 'meiliSame', 'meiliPlain'] as const;
+export const TARGETS = ['api', 'meiliReplay', 'meiliPlain'] as const;
 export type SearchTarget = (typeof TARGETS)[number];
 
-/** One autocannon run, or the medians of several. Latencies in ms, throughput in searches/s. */
-export interface LoadFigures {
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  rps: number;
-}
-
 export interface SearchRatios {
-  /** API p50 / Meilisearch doing the same queries p50 (target <= 1.3 at 1 connection). */
-  p50VsSame: number;
-  /** API searches/s / Meilisearch same queries searches/s (target >= 0.7 at 32 connections). */
-  throughputVsSame: number;
+  /** API p50 / exact replay p50 (issue 13's goal: <= 1.15 at 1 connection). */
+  p50VsReplay: number;
+  /** API searches/s / exact replay searches/s (goal: >= 0.9 at 32 connections). */
+  throughputVsReplay: number;
   /** API p50 / plain Meilisearch search p50: the whole cost of the pipeline. */
   p50VsPlain: number;
   throughputVsPlain: number;
-  /** Meilisearch same queries p50 / plain p50: the pipeline's extra queries, in Meilisearch alone. */
-  p50SameVsPlain: number;
+  /** Replay p50 / plain p50: the pipeline's extra queries, in Meilisearch alone. */
+  p50ReplayVsPlain: number;
 }
 
 export interface SearchLevel {
   connections: number;
   /** Medians over the rounds. */
   api: LoadFigures;
-  meiliSame: LoadFigures;
+  meiliReplay: LoadFigures;
   meiliPlain: LoadFigures;
   /** Medians of the per-round ratios. */
   ratios: SearchRatios;
@@ -84,17 +67,12 @@ export interface SearchBench {
   durationSeconds: number;
   rounds: number;
   levels: SearchLevel[];
-  /** Mean per search: HTTP requests the API sends to Meilisearch, and Meilisearch queries in them. */
-  pipeline: { httpRequestsPerSearch: number; queriesPerSearch: number };
+  /** The empty query alone (no filter), 1 connection: API and its replay. */
+  emptyQuery: { api: LoadFigures; meiliReplay: LoadFigures; p50VsReplay: number; throughputVsReplay: number } | null;
+  /** Mean per search alone in flight: HTTP requests the API sends to Meilisearch, queries in them, and how many searches need a second round trip. */
+  pipeline: { httpRequestsPerSearch: number; queriesPerSearch: number; dependentFetchShare: number };
   /** Meilisearch queries per search of the plain form. */
   plain: { queriesPerSearch: number };
-}
-
-export interface Req {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
 }
 
 export interface SearchEndpoints {
@@ -105,75 +83,56 @@ export interface SearchEndpoints {
   indexName?: string;
 }
 
-/** Run autocannon over `requests` (cycled by every connection); latencies from every response. */
-export async function runLoad(url: string, requests: Req[], connections: number, seconds: number): Promise<LoadFigures> {
-  const times: number[] = [];
-  let bad = 0;
-  const instance = autocannon({ url, connections, duration: seconds, requests });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
-    else bad += 1;
-  });
-  const result = await instance;
-  if (bad || result.non2xx || result.errors || result.timeouts) {
-    throw new Error(`${url}: ${result.non2xx || bad} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
-  }
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    mean: times.reduce((a, b) => a + b, 0) / times.length,
-    rps: times.length / (result.duration || seconds),
-  };
+/** Request headers as recorded: a plain object with lower-case names. */
+function toHeaders(init: HeadersInit | undefined): Record<string, string> {
+  return Object.fromEntries([...new Headers(init).entries()]);
 }
 
-/** The requests the API's backend sends to Meilisearch for one search, recorded from its own code. */
-export async function recordPipelineRequests(endpoints: SearchEndpoints, params: SearchParams): Promise<{ requests: Req[]; hitIds: string[] }> {
+/**
+ * The requests the API's backend sends to Meilisearch for one search, recorded from its own code,
+ * in phases: a request joins the phase of the answers that had arrived when it was sent (requests
+ * sent together form one phase; the page fetch, sent after the multi-search answered, the next).
+ * `busy`: as the API sends it while other searches are in flight.
+ */
+export async function recordPipelineRequests(endpoints: SearchEndpoints, params: SearchParams, options: { busy?: boolean } = {}): Promise<{ phases: SearchPhases; hitIds: string[] }> {
   const base = createNodeHttpClient();
-  const requests: Req[] = [];
+  const recorded: { answered: number; req: Req }[] = [];
+  let answered = 0;
   const recorder: MeiliHttpClient = (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    requests.push({ method: init.method ?? 'GET', path: url.pathname + url.search, ...(typeof init.body === 'string' ? { body: init.body } : {}) });
-    return base(input, init);
+    recorded.push({ answered, req: { method: init.method ?? 'GET', path: url.pathname + url.search, headers: toHeaders(init.headers), ...(typeof init.body === 'string' ? { body: init.body } : {}) } });
+    return base(input, init).finally(() => (answered += 1));
   };
-  const backend = createMeiliSearchBackend({ connection: { url: endpoints.meiliUrl, searchKey: endpoints.searchKey }, indexName: endpoints.indexName ?? 'qa', httpClient: recorder });
+  const backend = createMeiliSearchBackend({
+    connection: { url: endpoints.meiliUrl, searchKey: endpoints.searchKey }, indexName: endpoints.indexName ?? 'qa', httpClient: recorder,
+    ...(options.busy ? { idleSearchRequests: 1 } : {}),
+  });
   const result = await backend.search(params);
-  return { requests, hitIds: result.hits.map((hit) => hit.id) };
-}
-
-/** Every Meilisearch query of recorded requests, as the queries of one multi-search. */
-export function mergeIntoMultiSearch(requests: readonly Req[], indexName: string): MultiSearchQuery[] {
-  const queries: MultiSearchQuery[] = [];
-  for (const request of requests) {
-    const body = JSON.parse(request.body ?? '{}') as Record<string, unknown>;
-    if (request.method === 'POST' && request.path === '/multi-search') {
-      queries.push(...(body.queries as MultiSearchQuery[]));
-    } else if (request.method === 'POST' && request.path === `/indexes/${indexName}/search`) {
-      queries.push({ indexUid: indexName, ...body } as MultiSearchQuery);
-    } else {
-      throw new Error(`mergeIntoMultiSearch: unexpected request ${request.method} ${request.path}`);
-    }
-  }
-  return queries;
+  const phases = new Map<number, Req[]>();
+  for (const { answered: at, req } of recorded) phases.set(at, [...(phases.get(at) ?? []), req]);
+  return { phases: [...phases.values()], hitIds: result.hits.map((hit) => hit.id) };
 }
 
 function multiSearchRequest(queries: MultiSearchQuery[], searchKey: string): Req {
   return {
     method: 'POST',
     path: '/multi-search',
-    headers: { authorization: `Bearer ${searchKey}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    headers: { authorization: `Bearer ${searchKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ queries }),
   };
 }
 
-/** The three request lists, checked: every search answers 200, and the API's page is the pipeline's. */
+const once = (req: Req): LoadSearch => ({ idle: [[req]], busy: [[req]] });
+
+/** The searches of each target, checked: every request answers 200, and the API's page is the pipeline's. */
 export async function prepareSearchRequests(endpoints: SearchEndpoints, queries: BenchQuery[] = BENCH_QUERIES) {
   const indexName = endpoints.indexName ?? 'qa';
-  const api: Req[] = [];
-  const same: Req[] = [];
-  const plain: Req[] = [];
+  const api: LoadSearch[] = [];
+  const replay: LoadSearch[] = [];
+  const plain: LoadSearch[] = [];
   let httpRequests = 0;
-  let sameQueries = 0;
+  let replayQueries = 0;
+  let dependent = 0;
   let plainQueries = 0;
   for (const query of queries) {
     const params = toSearchParams(query.params);
@@ -181,28 +140,32 @@ export async function prepareSearchRequests(endpoints: SearchEndpoints, queries:
     const response = await fetch(`${endpoints.apiUrl}${path}`);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     const viaApi = (await response.json()) as { hits: { id: string }[] };
-    const recorded = await recordPipelineRequests(endpoints, params);
-    if (viaApi.hits.map((h) => h.id).join() !== recorded.hitIds.join()) throw new Error(`the API and its recorded pipeline disagree on ${path}`);
-    const merged = mergeIntoMultiSearch(recorded.requests, indexName);
+    const idle = await recordPipelineRequests(endpoints, params);
+    const busy = await recordPipelineRequests(endpoints, params, { busy: true });
+    for (const recorded of [idle, busy]) {
+      if (viaApi.hits.map((h) => h.id).join() !== recorded.hitIds.join()) throw new Error(`the API and its recorded pipeline disagree on ${path}`);
+    }
     const { main, facetQueries } = planSearch(params);
     const plainQueriesOf = buildMultiSearchQueries(indexName, main, facetQueries);
-    api.push({ method: 'GET', path });
-    same.push(multiSearchRequest(merged, endpoints.searchKey));
-    plain.push(multiSearchRequest(plainQueriesOf, endpoints.searchKey));
-    httpRequests += recorded.requests.length;
-    sameQueries += merged.length;
+    api.push(once({ method: 'GET', path }));
+    replay.push({ idle: idle.phases, busy: busy.phases });
+    plain.push(once(multiSearchRequest(plainQueriesOf, endpoints.searchKey)));
+    const idleRequests = idle.phases.flat();
+    httpRequests += idleRequests.length;
+    replayQueries += idleRequests.reduce((n, req) => n + ((JSON.parse(req.body ?? '{}') as { queries?: unknown[] }).queries?.length ?? 1), 0);
+    dependent += idle.phases.length > 1 ? 1 : 0;
     plainQueries += plainQueriesOf.length;
   }
-  for (const [name, list] of [['same', same], ['plain', plain]] as const) {
-    for (const request of list) {
-      const response = await fetch(`${endpoints.meiliUrl}${request.path}`, { method: 'POST', headers: request.headers ?? {}, body: request.body ?? null });
-      if (!response.ok) throw new Error(`Meilisearch ${name} multi-search: ${response.status} ${await response.text()}`);
+  for (const search of [...replay, ...plain]) {
+    for (const request of [...search.idle.flat(), ...search.busy.flat()]) {
+      const response = await fetch(`${endpoints.meiliUrl}${request.path}`, { method: request.method, headers: request.headers ?? {}, body: request.body ?? null });
+      if (!response.ok) throw new Error(`Meilisearch ${request.method} ${request.path}: ${response.status} ${await response.text()}`);
     }
   }
   const n = queries.length;
   return {
-    requests: { api, meiliSame: same, meiliPlain: plain } satisfies Record<SearchTarget, Req[]>,
-    pipeline: { httpRequestsPerSearch: round(httpRequests / n), queriesPerSearch: round(sameQueries / n) },
+    searches: { api, meiliReplay: replay, meiliPlain: plain } satisfies Record<SearchTarget, LoadSearch[]>,
+    pipeline: { httpRequestsPerSearch: round(httpRequests / n), queriesPerSearch: round(replayQueries / n), dependentFetchShare: round(dependent / n) },
     plain: { queriesPerSearch: round(plainQueries / n) },
   };
 }
@@ -219,47 +182,68 @@ export interface MeasureSearchOptions {
   connections?: number[];
   /** Rounds per concurrency (each round runs the three targets once). */
   rounds: number;
-  /** Seconds per autocannon run. */
+  /** Seconds per target and round (issue 13: 10 s or more for the report). */
   durationSeconds: number;
   log?: (line: string) => void;
 }
 
-/** Latency and throughput at each concurrency, three targets side by side. */
+/** Latency and throughput at each concurrency, the targets side by side, then the empty query alone. */
 export async function measureSearch(options: MeasureSearchOptions): Promise<SearchBench> {
   const { endpoints, rounds, durationSeconds } = options;
   const queries = options.queries ?? BENCH_QUERIES;
   const log = options.log ?? (() => {});
   const documents = ((await (await fetch(`${endpoints.apiUrl}/api/facets`)).json()) as { total: number }).total;
   const prepared = await prepareSearchRequests(endpoints, queries);
-  const urls: Record<SearchTarget, string> = { api: endpoints.apiUrl, meiliSame: endpoints.meiliUrl, meiliPlain: endpoints.meiliUrl };
+  const origins: Record<SearchTarget, string> = { api: endpoints.apiUrl, meiliReplay: endpoints.meiliUrl, meiliPlain: endpoints.meiliUrl };
+  const run = (target: SearchTarget, searches: LoadSearch[], connections: number, seconds: number) =>
+    runSearchLoad({ origin: origins[target], searches, connections, seconds });
   // warm-up: JIT, sockets, Meilisearch caches
-  for (const target of TARGETS) await runLoad(urls[target], prepared.requests[target], 4, Math.min(2, durationSeconds));
+  for (const target of TARGETS) await run(target, prepared.searches[target], 4, Math.min(2, durationSeconds));
 
   const levels: SearchLevel[] = [];
   for (const connections of options.connections ?? [1, 8, 32]) {
     const perRound: Record<SearchTarget, LoadFigures>[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]!);
+    for (let i = 0; i < rounds; i++) {
+      const order = TARGETS.map((_, t) => TARGETS[(t + i) % TARGETS.length]!);
       const figures = {} as Record<SearchTarget, LoadFigures>;
-      for (const target of order) figures[target] = await runLoad(urls[target], prepared.requests[target], connections, durationSeconds);
+      for (const target of order) figures[target] = await run(target, prepared.searches[target], connections, durationSeconds);
       perRound.push(figures);
-      log(`search: ${connections} connections, round ${round + 1}/${rounds}: API ${figures.api.rps.toFixed(0)}/s p50 ${figures.api.p50.toFixed(2)} ms; Meilisearch same ${figures.meiliSame.rps.toFixed(0)}/s p50 ${figures.meiliSame.p50.toFixed(2)} ms; plain ${figures.meiliPlain.rps.toFixed(0)}/s p50 ${figures.meiliPlain.p50.toFixed(2)} ms`);
+      log(`search: ${connections} connections, round ${i + 1}/${rounds}: API ${figures.api.rps.toFixed(0)}/s p50 ${figures.api.p50.toFixed(2)} ms; exact replay ${figures.meiliReplay.rps.toFixed(0)}/s p50 ${figures.meiliReplay.p50.toFixed(2)} ms; plain ${figures.meiliPlain.rps.toFixed(0)}/s p50 ${figures.meiliPlain.p50.toFixed(2)} ms`);
     }
     const ratio = (f: (r: Record<SearchTarget, LoadFigures>) => number) => round(median(perRound.map(f)), 2);
     levels.push({
       connections,
       api: medianFigures(perRound.map((r) => r.api)),
-      meiliSame: medianFigures(perRound.map((r) => r.meiliSame)),
+      meiliReplay: medianFigures(perRound.map((r) => r.meiliReplay)),
       meiliPlain: medianFigures(perRound.map((r) => r.meiliPlain)),
       ratios: {
-        p50VsSame: ratio((r) => r.api.p50 / r.meiliSame.p50),
-        throughputVsSame: ratio((r) => r.api.rps / r.meiliSame.rps),
+        p50VsReplay: ratio((r) => r.api.p50 / r.meiliReplay.p50),
+        throughputVsReplay: ratio((r) => r.api.rps / r.meiliReplay.rps),
         p50VsPlain: ratio((r) => r.api.p50 / r.meiliPlain.p50),
         throughputVsPlain: ratio((r) => r.api.rps / r.meiliPlain.rps),
-        p50SameVsPlain: ratio((r) => r.meiliSame.p50 / r.meiliPlain.p50),
+        p50ReplayVsPlain: ratio((r) => r.meiliReplay.p50 / r.meiliPlain.p50),
       },
       rounds: perRound.map((r) => Object.fromEntries(TARGETS.map((t) => [t, medianFigures([r[t]])])) as Record<SearchTarget, LoadFigures>),
     });
   }
-  return { documents, queries, durationSeconds, rounds, levels, pipeline: prepared.pipeline, plain: prepared.plain };
+
+  let emptyQuery: SearchBench['emptyQuery'] = null;
+  const empty = queries.findIndex((query) => !query.params.q && !query.params.projects?.length && !query.params.years?.length);
+  if (empty >= 0) {
+    const pairs: { api: LoadFigures; meiliReplay: LoadFigures }[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const api = () => run('api', [prepared.searches.api[empty]!], 1, durationSeconds);
+      const replay = () => run('meiliReplay', [prepared.searches.meiliReplay[empty]!], 1, durationSeconds);
+      const pair = i % 2 ? { meiliReplay: await replay(), api: await api() } : { api: await api(), meiliReplay: await replay() };
+      pairs.push(pair);
+      log(`search: the empty query, round ${i + 1}/${rounds}: API p50 ${pair.api.p50.toFixed(2)} ms; exact replay p50 ${pair.meiliReplay.p50.toFixed(2)} ms`);
+    }
+    emptyQuery = {
+      api: medianFigures(pairs.map((p) => p.api)),
+      meiliReplay: medianFigures(pairs.map((p) => p.meiliReplay)),
+      p50VsReplay: round(median(pairs.map((p) => p.api.p50 / p.meiliReplay.p50)), 2),
+      throughputVsReplay: round(median(pairs.map((p) => p.api.rps / p.meiliReplay.rps)), 2),
+    };
+  }
+  return { documents, queries, durationSeconds, rounds, levels, emptyQuery, pipeline: prepared.pipeline, plain: prepared.plain };
 }

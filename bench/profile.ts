@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, startService } from './start-service.ts';
-import { runLoad, type LoadFigures, type Req } from './measure-search.ts';
+import { runSearchLoad, type LoadFigures, type LoadSearch } from './run-search-load.ts';
 import { profileClockUs, summarizeCpuProfileFile, type CpuProfileSummary } from './summarize-cpu-profile.ts';
 
 export interface ProfileResult extends CpuProfileSummary {
@@ -51,10 +51,10 @@ export async function profileExtractor(options: { corpus: string; passes: number
 
 /**
  * Restart the service on `dataDir` (its index already built) under `--cpu-prof`, load it with
- * autocannon for `seconds` at `connections`, stop it (the profile is written at exit).
+ * the load generator for `seconds` at `connections`, stop it (the profile is written at exit).
  */
 export async function profileApiUnderLoad(options: {
-  source: string; dataDir: string; requests: Req[]; connections: number; seconds: number; outDir: string;
+  source: string; dataDir: string; searches: LoadSearch[]; connections: number; seconds: number; outDir: string;
 }): Promise<ProfileResult & { load: LoadFigures }> {
   const dir = path.join(options.outDir, 'profile-api');
   await fs.rm(dir, { recursive: true, force: true });
@@ -64,9 +64,9 @@ export async function profileApiUnderLoad(options: {
   let fromUs: number;
   let toUs: number;
   try {
-    await runLoad(service.url, options.requests, 4, 1); // warm-up
+    await runSearchLoad({ origin: service.url, searches: options.searches, connections: 4, seconds: 1 }); // warm-up
     fromUs = profileClockUs();
-    load = await runLoad(service.url, options.requests, options.connections, options.seconds);
+    load = await runSearchLoad({ origin: service.url, searches: options.searches, connections: options.connections, seconds: options.seconds });
     toUs = profileClockUs();
   } finally {
     const code = await service.stop();
@@ -76,7 +76,7 @@ export async function profileApiUnderLoad(options: {
   return {
     ...(await summarizeCpuProfileFile(file, { root: ROOT, fromUs, toUs })),
     file: path.relative(ROOT, file),
-    workload: `api/main.ts under autocannon, ${options.connections} connections for ${options.seconds} s (start-up and warm-up left out)`,
+    workload: `api/main.ts under load, ${options.connections} connections for ${options.seconds} s (start-up and warm-up left out)`,
     load,
   };
 }

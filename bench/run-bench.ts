@@ -40,7 +40,7 @@ export const MODES = {
   full: {
     extractionRuns: 5,
     indexSizes: (largeRuns: number) => [{ factor: 1, runs: 3 }, { factor: 10, runs: 3 }, { factor: 100, runs: largeRuns }],
-    searchRounds: 10, searchSeconds: 3, connections: [1, 8, 32],
+    searchRounds: 3, searchSeconds: 10, connections: [1, 8, 32],
     widgetRuns: 20,
     extractorProfilePasses: 5, apiProfileSeconds: 10,
   },
@@ -179,7 +179,7 @@ async function main(): Promise<number> {
           const prepared = await prepareSearchRequests(endpoints);
           await s.stop();
           results.profiles.api = await attempt('API profile under load', () => profileApiUnderLoad({
-            source: corpus, dataDir: s.dataDir, requests: prepared.requests.api, connections: 32, seconds: mode.apiProfileSeconds, outDir: profileDir,
+            source: corpus, dataDir: s.dataDir, searches: prepared.searches.api, connections: 32, seconds: mode.apiProfileSeconds, outDir: profileDir,
           }));
         }
       }

@@ -1,6 +1,8 @@
 /**
- * The search service as `npm start` runs it (api/main.ts in a child process), for the benchmarks:
- * its own DATA_DIR (embedded Meilisearch), a free port, no cron, no rate limit, logs at warn.
+ * The search service as `npm start` runs it (dist/api/main.js in a child process; or api/main.ts
+ * under tsx), for the benchmarks: its own DATA_DIR (embedded Meilisearch), a free port, no cron,
+ * and otherwise the production defaults: info logging (to a pipe this process drains, as a log
+ * collector would) and the rate limiter on, its limit raised out of the benchmark's reach.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -39,6 +41,19 @@ export interface StartServiceOptions {
   readyTimeoutMs?: number;
   /** Where the service's stderr goes (default: ignored; warnings only anyway). */
   stderr?: 'inherit' | 'ignore';
+  /** `compiled` (default): `node dist/api/main.js`, built first when stale; `tsx`: `api/main.ts` as `npm run dev` runs it. */
+  runtime?: 'compiled' | 'tsx';
+}
+
+/** Searches per minute the benchmarks' service allows one client: the limiter runs, and never answers 429. */
+export const BENCH_RATE_LIMIT = '9999999';
+
+let built: Promise<unknown> | null = null;
+
+/** `npm run build` once per benchmark process (about a second), so the compiled service is the current code. */
+export function ensureBuilt(): Promise<unknown> {
+  built ??= import('../scripts/build.ts').then(({ buildDist }) => buildDist());
+  return built;
 }
 
 /** Pids of the children of `pid` (Linux /proc), empty when unknown. */
@@ -63,15 +78,20 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
 export async function startService(options: StartServiceOptions): Promise<BenchService> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-bench-')));
   const port = await findFreePort();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, 'api/main.ts')], {
+  if ((options.runtime ?? 'compiled') === 'compiled') await ensureBuilt();
+  const entry = (options.runtime ?? 'compiled') === 'compiled'
+    ? ['--enable-source-maps', path.join(ROOT, 'dist/api/main.js')]
+    : ['--import', 'tsx', path.join(ROOT, 'api/main.ts')];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,
       DATA_DIR: dataDir, PORT: String(port), REINDEX_CRON: 'off', WEEKLY_SOURCE: options.source,
-      LOG_LEVEL: 'warn', SEARCH_RATE_LIMIT: '0', MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '',
+      LOG_LEVEL: 'info', SEARCH_RATE_LIMIT: BENCH_RATE_LIMIT, MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '',
     },
-    stdio: ['ignore', 'ignore', options.stderr ?? 'ignore'],
+    stdio: ['ignore', 'pipe', options.stderr ?? 'ignore'],
   });
+  child.stdout?.resume();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async ({ removeData = false } = {}) => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

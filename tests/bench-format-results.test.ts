@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { evaluateTargets, type BenchResults } from '../bench/bench-results.ts';
 import { formatResultsMarkdown, formatSummary } from '../bench/format-results.ts';
 import { parseRelevanceOutput } from '../bench/measure-relevance.ts';
-import { mergeIntoMultiSearch } from '../bench/measure-search.ts';
 import { median, percentile } from '../bench/stats.ts';
 import { categoryOf, moduleOf, summarizeCpuProfile, type CpuProfile } from '../bench/summarize-cpu-profile.ts';
 
@@ -34,11 +33,12 @@ function fakeResults(): Omit<BenchResults, 'targets'> {
       rounds: 1,
       levels: [1, 32].map((connections) => ({
         connections,
-        api: load(8, 100), meiliSame: load(6, 130), meiliPlain: load(2, 330),
-        ratios: { p50VsSame: connections === 1 ? 1.33 : 1.2, throughputVsSame: connections === 1 ? 0.77 : 0.69, p50VsPlain: 4, throughputVsPlain: 0.3, p50SameVsPlain: 3 },
+        api: load(8, 100), meiliReplay: load(6, 130), meiliPlain: load(2, 330),
+        ratios: { p50VsReplay: connections === 1 ? 1.33 : 1.2, throughputVsReplay: connections === 1 ? 0.77 : 0.69, p50VsPlain: 4, throughputVsPlain: 0.3, p50ReplayVsPlain: 3 },
         rounds: [],
       })),
-      pipeline: { httpRequestsPerSearch: 2.1, queriesPerSearch: 5.8 },
+      emptyQuery: { api: load(3, 300), meiliReplay: load(2.5, 380), p50VsReplay: 1.2, throughputVsReplay: 0.79 },
+      pipeline: { httpRequestsPerSearch: 2.1, queriesPerSearch: 5.8, dependentFetchShare: 0.45 },
       plain: { queriesPerSearch: 1.1 },
     },
     widget: { error: 'chromium is missing' },
@@ -58,8 +58,9 @@ test('targets: pass, fail, and not measured', () => {
   assert.equal(byName('Full reindex').pass, true);
   assert.equal(byName('Reindex of the 100x corpus, time').pass, null, '100x not measured in quick mode');
   assert.equal(byName('Reindex of the 100x corpus, time').measured, 'not measured');
-  assert.equal(byName('API p50').pass, false, '1.33 > 1.3');
-  assert.equal(byName('API throughput').pass, false, '0.69 < 0.7 at 32 connections');
+  assert.equal(byName('API p50 latency / exact replay of').pass, false, '1.33 > 1.15');
+  assert.equal(byName('API throughput').pass, false, '0.69 < 0.9 at 32 connections');
+  assert.equal(byName('API p50 latency / exact replay, the empty query').pass, true, '1.2 <= 1.3');
   assert.equal(byName('/widget.js').pass, null, 'the widget part failed');
   assert.equal(byName('Relevance success@5').pass, true);
   assert.equal(byName('Relevance MRR@10').pass, true);
@@ -72,7 +73,7 @@ test('the quick report: one line per part, failures and every target', () => {
   assert.match(text, /^bench \(quick\): 2 cores, 8 GB/);
   assert.match(text, /extraction {2}625 posts\/s, 7\.5 MB\/s, 937 pairs\/s; 4x the naive parse/);
   assert.match(text, /indexing {4}1x 4\.2 s \(754 docs, 190 MB\)/);
-  assert.match(text, /search x32 +API p50 8\.00 ms 100\/s \| same 6\.00 ms 130\/s \| plain 2\.00 ms 330\/s \| API\/same p50 1\.2 rps 0\.69/);
+  assert.match(text, /search x32 +API p50 8\.00 ms 100\/s \| replay 6\.00 ms 130\/s \| plain 2\.00 ms 330\/s \| API\/replay p50 1\.2 rps 0\.69/);
   assert.match(text, /widget FAILED: chromium is missing/);
   assert.match(text, /relevance {3}service s@5 0\.940 MRR@10 0\.836 \| default Meilisearch s@5 0\.600/);
   assert.equal(text.split('\n').filter((line) => /^ {2}(pass|FAIL|n\/a) /.test(line)).length, results.targets.length);
@@ -83,11 +84,12 @@ test('RESULTS.md: machine, targets table, sections, ratio definitions, notes', (
   results.targets = evaluateTargets(results);
   const md = formatResultsMarkdown(results, { notes: 'Where the time goes: here.' });
   assert.match(md, /\*\*Machine: 2 cores\*\* \(Test CPU\), \*\*8 GB memory\*\*/);
-  assert.match(md, /\| API p50 latency \/ Meilisearch doing the same queries, 1 connection \| <= 1\.3 \| 1\.33 \| \*\*FAIL\*\* \|/);
+  assert.match(md, /\| API p50 latency \/ exact replay of its Meilisearch requests, 1 connection \| <= 1\.15 \| 1\.33 \| \*\*FAIL\*\* \|/);
   for (const heading of ['## Targets', '## Extraction', '## Indexing', '## Search', '## Widget', '## Relevance', '## Where the time goes', '## Interpretation']) {
     assert.ok(md.includes(`\n${heading}\n`), heading);
   }
-  assert.match(md, /API \/ same queries is the ratio the targets are read on/);
+  assert.match(md, /API \/ exact replay is the ratio the targets are read on/);
+  assert.match(md, /The empty query alone .*\*\*1\.2x\*\*/);
   assert.match(md, /_Widget failed: chromium is missing_/);
   assert.match(md, /_Extractor: not measured in this mode\._/);
   assert.ok(md.endsWith('Where the time goes: here.\n'));
@@ -98,15 +100,6 @@ test('relevance.py output is parsed', () => {
   const figures = parseRelevanceOutput('  miss #3\nsuccess@5 by style: answer=1.00 english=0.75\nrelevance: s@1=0.760 s@5=0.940 s@5_nothard=0.979 s@5_hard=0.000 mrr@10=0.836 n=50\n');
   assert.deepEqual(figures, { s1: 0.76, s5: 0.94, s5NotHard: 0.979, s5Hard: 0, mrr10: 0.836, n: 50, byStyle: { answer: 1, english: 0.75 } });
   assert.throws(() => parseRelevanceOutput('Traceback...'), /no summary line/);
-});
-
-test('the pipeline requests merge into one multi-search', () => {
-  const queries = mergeIntoMultiSearch([
-    { method: 'POST', path: '/multi-search', body: JSON.stringify({ queries: [{ indexUid: 'qa', q: 'a' }, { indexUid: 'qa', q: 'b' }] }) },
-    { method: 'POST', path: '/indexes/qa/search', body: JSON.stringify({ q: '', filter: 'id IN ["x"]', limit: 1 }) },
-  ], 'qa');
-  assert.deepEqual(queries, [{ indexUid: 'qa', q: 'a' }, { indexUid: 'qa', q: 'b' }, { indexUid: 'qa', q: '', filter: 'id IN ["x"]', limit: 1 }]);
-  assert.throws(() => mergeIntoMultiSearch([{ method: 'GET', path: '/stats' }], 'qa'), /unexpected request/);
 });
 
 test('CPU profile: self time per function, module and area, within a time window', () => {

@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import express from 'express';
 import request from 'supertest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import type { SearchBackend } from '../api/search-backend.ts';
 import { loadConfig } from '../src/config.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
-import { getWebAssets } from '../web/build-web-assets.ts';
+import { getWebAssets } from '../web/get-web-assets.ts';
 import { createWebRouter, getPageCsp } from '../web/create-web-router.ts';
 
 /** The real app on a backend that is never asked (the web routes do not search). */
@@ -22,20 +25,55 @@ function makeApp() {
   return createApp({ backend, logger: createTestLogger(), config, metrics: createMetrics({ defaultMetrics: false }) });
 }
 
-test('the app serves the search page and permalink pages with a strict CSP and versioned assets', async () => {
+test('the app serves the search page and permalink pages with a strict CSP and hashed assets', async () => {
   const app = makeApp();
   const assets = await getWebAssets();
   for (const path of ['/', '/qa/mosn-2019', '/?q=timeout&project=MOSN']) {
     const res = await request(app).get(path).expect(200).expect('Content-Type', /text\/html/);
     assert.equal(res.headers['content-security-policy'], getPageCsp(''));
-    assert.match(res.text, new RegExp(`/assets/page\\.js\\?v=${assets.pageJs.hash}`));
-    assert.match(res.text, new RegExp(`/assets/page\\.css\\?v=${assets.pageCss.hash}`));
+    assert.ok(res.text.includes(`src="/assets/page.${assets.pageJs.hash}.js"`));
+    assert.ok(res.text.includes(`href="/assets/page.${assets.pageCss.hash}.css"`));
     assert.doesNotMatch(res.text, /<script>|style=/, 'no inline script or style');
   }
-  const js = await request(app).get(`/assets/page.js?v=${assets.pageJs.hash}`).expect(200).expect('Content-Type', /text\/javascript/);
+  const js = await request(app).get(assets.pageJs.url).expect(200).expect('Content-Type', /text\/javascript/);
   assert.match(js.headers['cache-control']!, /immutable/);
+  assert.equal(js.text, assets.pageJs.contents.toString('utf8'));
   const css = await request(app).get('/assets/page.css').expect(200).expect('Content-Type', /text\/css/);
   assert.doesNotMatch(css.headers['cache-control']!, /immutable/, 'an unversioned URL is revalidated');
+  await request(app).get('/assets/page.000000000000.js').expect(404);
+});
+
+/** GET `path` from a listening app with `Accept-Encoding`, the body as sent (undecoded). */
+function getRaw(app: ReturnType<typeof makeApp>, path: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const server = app.listen(0, '127.0.0.1');
+  return new Promise((resolve, reject) => {
+    server.once('listening', () => {
+      const { port } = server.address() as AddressInfo;
+      http.get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  }).finally(() => server.close()) as Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>;
+}
+
+test('assets are sent pre-compressed as the client accepts (br, gzip, none) and revalidate to 304', async () => {
+  const app = makeApp();
+  const { widgetJs } = await getWebAssets();
+  for (const [accept, encoding, decode] of [
+    ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+    ['gzip', 'gzip', gunzipSync],
+    ['br;q=0, gzip;q=0.5', 'gzip', gunzipSync],
+    ['identity', undefined, (body: Buffer) => body],
+  ] as const) {
+    const res = await getRaw(app, widgetJs.url, accept);
+    assert.equal(res.headers['content-encoding'], encoding, accept);
+    assert.match(res.headers.vary!, /Accept-Encoding/);
+    assert.ok(decode(res.body).equals(widgetJs.contents), `the ${accept} body is the widget`);
+  }
+  const first = await request(app).get('/widget.js').expect(200);
+  assert.match(first.headers['cache-control']!, /max-age=300/, 'the embed URL is cached briefly, then revalidated');
+  await request(app).get('/widget.js').set('If-None-Match', first.headers.etag!).expect(304);
 });
 
 test('/widget.js is embeddable from any origin', async () => {

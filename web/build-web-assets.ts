@@ -1,24 +1,9 @@
-import { createHash } from 'node:crypto';
+// Build time only: esbuild is a devDependency. `npm run build` writes these bundles into dist/;
+// the compiled server reads them from there (get-web-assets.ts) and never loads this module.
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs/promises';
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
-
-/** One built file, served from memory. */
-export interface WebAsset {
-  contents: Buffer;
-  contentType: string;
-  /** Short content hash, for cache-busting URLs and ETags. */
-  hash: string;
-}
-
-export interface WebAssets {
-  /** The search and permalink pages' script (`/assets/page.js`). */
-  pageJs: WebAsset;
-  /** Their stylesheet (`/assets/page.css`). */
-  pageCss: WebAsset;
-  /** The embeddable widget, styles inlined (`/widget.js`). */
-  widgetJs: WebAsset;
-}
+import { toWebAsset, type WebAssets } from './web-asset.ts';
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -34,11 +19,6 @@ const COMMON: BuildOptions = {
   logLevel: 'silent',
   charset: 'utf8',
 };
-
-function toAsset(contents: Uint8Array, contentType: string): WebAsset {
-  const buffer = Buffer.from(contents);
-  return { contents: buffer, contentType, hash: createHash('sha256').update(buffer).digest('hex').slice(0, 12) };
-}
 
 /** Import `.css` files as their minified text (the widget puts its styles in its shadow roots). */
 const cssAsMinifiedText: Plugin = {
@@ -59,8 +39,9 @@ async function bundle(entry: string, options: BuildOptions): Promise<Uint8Array>
 }
 
 /**
- * Bundle and minify the page, its CSS and the widget with esbuild, in memory (no build step:
- * a clean clone serves them at once). The widget is an IIFE with its CSS as a string.
+ * Bundle and minify the page, its CSS and the widget with esbuild, in memory. The widget is an
+ * IIFE with its CSS as a string. The one bundling step: `npm run build` writes its output to
+ * dist/ (scripts/build.ts), and under tsx (`npm run dev`, the tests) the app calls it at start.
  */
 export async function buildWebAssets(): Promise<WebAssets> {
   const [pageJs, pageCss, widgetJs] = await Promise.all([
@@ -68,20 +49,5 @@ export async function buildWebAssets(): Promise<WebAssets> {
     bundle('page/page.css', { outfile: 'page.css' }),
     bundle('widget/main.ts', { format: 'iife', outfile: 'widget.js', plugins: [cssAsMinifiedText] }),
   ]);
-  return {
-    pageJs: toAsset(pageJs, 'text/javascript; charset=utf-8'),
-    pageCss: toAsset(pageCss, 'text/css; charset=utf-8'),
-    widgetJs: toAsset(widgetJs, 'text/javascript; charset=utf-8'),
-  };
-}
-
-let cached: Promise<WebAssets> | null = null;
-
-/** `buildWebAssets()` once per process (a failed build is retried on the next call). */
-export function getWebAssets(): Promise<WebAssets> {
-  cached ??= buildWebAssets().catch((error: unknown) => {
-    cached = null;
-    throw error;
-  });
-  return cached;
+  return { pageJs: toWebAsset('page.js', pageJs), pageCss: toWebAsset('page.css', pageCss), widgetJs: toWebAsset('widget.js', widgetJs) };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { getWebAssets, type WebAssets } from './build-web-assets.ts';
+import { getWebAssets } from './get-web-assets.ts';
 import { renderDemoHtml, renderPageHtml } from './render-html.ts';
+import { getEncodedBody, pickAssetEncoding, WEB_ASSET_KEYS, type WebAsset, type WebAssets } from './web-asset.ts';
 
 export interface WebRouterOptions {
   /** Origin of the API the page calls (default: `''`, the page's own origin). */
@@ -42,17 +43,36 @@ function getDemoWidgetOrigin(req: Request): string {
   }
 }
 
-function sendAsset(req: Request, res: Response, asset: WebAssets[keyof WebAssets], maxAge: number): void {
-  const versioned = req.query.v === asset.hash;
-  res.set('Content-Type', asset.contentType);
-  res.set('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : `public, max-age=${maxAge}, must-revalidate`);
-  res.send(asset.contents);
+/** A year: hashed file names never change content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Send an asset, pre-compressed when the client accepts it (br, else gzip: compressed once, at
+ * build time, never per request; `compression()` leaves an encoded body alone), with a weak
+ * ETag of its hash so a revalidation is a 304.
+ */
+function sendAsset(req: Request, res: Response, asset: WebAsset, cacheControl: string): void {
+  const encoding = pickAssetEncoding(req.get('Accept-Encoding'));
+  res.vary('Accept-Encoding');
+  res.set('Content-Type', asset.contentType).set('Cache-Control', cacheControl).set('ETag', `W/"${asset.hash}"`);
+  if (encoding) {
+    res.set('Content-Encoding', encoding).send(getEncodedBody(asset, encoding));
+  } else {
+    res.send(asset.contents);
+  }
+}
+
+/** The asset named `fileName` (hashed) among the built ones, if any. */
+function findAsset(assets: WebAssets, fileName: string): WebAsset | undefined {
+  return WEB_ASSET_KEYS.map((key) => assets[key]).find((asset) => asset.fileName === fileName);
 }
 
 /**
  * The web front end: the search page (`/`), permalink pages (`/qa/:id`), their assets, the
  * embeddable widget (`/widget.js`) and a demo docs page that embeds it (`/demo`). The bundles
- * are built in memory when the router is created (see `getWebAssets`).
+ * are those `npm run build` wrote (or bundled in memory under tsx, see `getWebAssets`), loaded
+ * when the router is created. Hashed `/assets/<name>.<hash>.<ext>` are cached for a year;
+ * `/widget.js`, the URL docs sites embed, stays un-hashed: 5 minutes, then a revalidation (304).
  */
 export function createWebRouter(options: WebRouterOptions = {}): Router {
   const apiBase = options.apiBase ?? '';
@@ -69,12 +89,23 @@ export function createWebRouter(options: WebRouterOptions = {}): Router {
   };
   router.get('/', page);
   router.get('/qa/:id', page);
-  router.get('/assets/page.js', async (req, res) => sendAsset(req, res, (await getWebAssets()).pageJs, 0));
-  router.get('/assets/page.css', async (req, res) => sendAsset(req, res, (await getWebAssets()).pageCss, 0));
+  router.get('/assets/:file', async (req, res, next) => {
+    const assets = await getWebAssets();
+    const hashed = findAsset(assets, req.params.file);
+    if (hashed) {
+      if (hashed === assets.widgetJs) res.set('Access-Control-Allow-Origin', '*');
+      sendAsset(req, res, hashed, IMMUTABLE);
+      return;
+    }
+    // un-hashed names of the page's assets (older pages, hand-written links): always revalidated
+    const alias = [assets.pageJs, assets.pageCss].find((asset) => asset.name === req.params.file);
+    if (alias) sendAsset(req, res, alias, 'no-cache');
+    else next();
+  });
   router.get('/widget.js', async (req, res) => {
     // any site may embed the widget (a classic script needs no CORS; the header also lets `crossorigin` tags load it)
     res.set('Access-Control-Allow-Origin', '*');
-    sendAsset(req, res, (await getWebAssets()).widgetJs, 300);
+    sendAsset(req, res, (await getWebAssets()).widgetJs, 'public, max-age=300, must-revalidate');
   });
   router.get('/demo', (req, res) => {
     const widgetOrigin = getDemoWidgetOrigin(req);

@@ -1,4 +1,4 @@
-import type { WebAssets } from './build-web-assets.ts';
+import type { WebAssets } from './web-asset.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -21,8 +21,8 @@ export function renderPageHtml(assets: WebAssets, options: { title: string; apiB
 <meta name="weekly-faq-api" content="${escapeHtml(options.apiBase)}">
 <title>${escapeHtml(options.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/page.css?v=${assets.pageCss.hash}">
-<script type="module" src="/assets/page.js?v=${assets.pageJs.hash}"></script>
+<link rel="stylesheet" href="${assets.pageCss.url}">
+<script type="module" src="${assets.pageJs.url}"></script>
 </head>
 <body>
 <div id="app"><noscript>This search needs JavaScript. The API is at <a href="/api/search?q=">/api/search</a>.</noscript></div>
