@@ -55,7 +55,7 @@ export interface CloseServerOptions {
   /** Cut every connection still open after this many ms (default: 10 000). */
   timeoutMs?: number;
   /**
-   * Close a connection once it has been idle this long (default: 250 ms). Not 0: a keep-alive
+   * Close a connection once it has been idle this long (default: 1 s). Not 0: a keep-alive
    * client may have sent its next request the instant its connection looked idle, and
    * closing then would reset that request; a busy client is never idle this long, and gets
    * `Connection: close` on its next answer instead.
@@ -70,7 +70,7 @@ export interface CloseServerOptions {
  * idle connections are simply closed at once.
  */
 export async function closeServer(server: Server, options: CloseServerOptions | number = {}): Promise<void> {
-  const { timeoutMs = 10_000, idleMs = 250 } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const { timeoutMs = 10_000, idleMs = 1_000 } = typeof options === 'number' ? { timeoutMs: options } : options;
   if (!server.listening) return;
   const tracker = TRACKERS.get(server);
   if (!tracker) {
@@ -91,8 +91,18 @@ export async function closeServer(server: Server, options: CloseServerOptions | 
   for (const res of tracker.responses) if (!res.headersSent) res.setHeader('Connection', 'close');
   const sweep = () => {
     const now = Date.now();
+    const candidates: [Socket, ConnectionState, number, number][] = [];
     for (const [socket, state] of tracker.connections) {
-      if (state.inFlight === 0 && now - state.idleSince >= idleMs) socket.destroy();
+      if (state.inFlight === 0 && now - state.idleSince >= idleMs) candidates.push([socket, state, state.idleSince, socket.bytesRead]);
+    }
+    // Timers run before the event loop reads sockets: on a busy process a request may be waiting
+    // unread on a connection that only looks idle. Decide after the next poll phase.
+    if (candidates.length) {
+      setImmediate(() => {
+        for (const [socket, state, idleSince, bytesRead] of candidates) {
+          if (state.inFlight === 0 && state.idleSince === idleSince && socket.bytesRead === bytesRead) socket.destroy();
+        }
+      });
     }
   };
   sweep();
