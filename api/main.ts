@@ -63,7 +63,8 @@ async function sourceChanged(source: string): Promise<boolean> {
 try {
   const lock = await acquireServiceLock(config.dataDir);
   if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, 'Took over the service lock of a process that is gone');
-  connection = await connectMeili(config, logger);
+  // never on a server `npm run index` started: it goes away when the CLI ends
+  connection = await connectMeili(config, logger, { attach: false });
   connection.embedded?.on('failed', (error: Error) => {
     // restarting gave up: exit with an error so a supervisor restarts the whole service
     logger.fatal({ err: error }, 'Embedded Meilisearch could not be restarted: stopping the service');

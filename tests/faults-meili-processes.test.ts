@@ -136,3 +136,16 @@ test('indexing is bounded by default, and the operator\'s MEILI_* variables reac
     Object.assign(process.env, saved);
   }
 });
+
+test('the service never shares a server another process started (it would lose it): it waits, then runs its own', async () => {
+  const cli = await start(); // as `npm run index` would, before the service
+  const { logger, lines } = collectingLogger();
+  const serviceSide = startEmbeddedMeili({ dataDir: cli.dataDir, logger, attach: false });
+  await until(() => lines.some((l) => String(l.msg).includes('waiting for it to finish')), 'the service waits');
+  await cli.meili.stop();
+  const own = await serviceSide;
+  servers.push(own);
+  assert.equal(own.owned, true);
+  assert.deepEqual(await findServersOnDatabase(cli.dbPath), [own.pid], 'one server on the database');
+  await own.stop();
+});

@@ -36,6 +36,14 @@ export interface EmbeddedMeiliOptions {
   maxRestartAttempts?: number;
   /** Window of the restart budget, in ms (default: 10 minutes). */
   restartWindowMs?: number;
+  /**
+   * Use a server another process of ours runs on this data directory (default: true, for
+   * `npm run index` next to the service). False for the service: it would lose that server
+   * when the other process ends, so it waits for it to end instead (up to `waitForOwnerMs`).
+   */
+  attach?: boolean;
+  /** With `attach: false`, longest wait for the other process to stop its server, in ms (default: 30 minutes). */
+  waitForOwnerMs?: number;
 }
 
 /** Why the server stopped when nobody asked it to. */
@@ -400,15 +408,29 @@ async function isOurServer(url: string, masterKey: string): Promise<boolean> {
  * Returns 'claimed' (start one), or an attached server. Waits while another process is
  * starting or restarting its server; removes the file of a server whose processes are gone.
  */
-async function claimOrAttach(runtimeFile: string, masterKey: string, timeoutMs: number): Promise<'claimed' | AttachedMeili> {
-  const deadline = Date.now() + timeoutMs;
+async function claimOrAttach(
+  runtimeFile: string, masterKey: string, timeoutMs: number,
+  wait: { attach: boolean; waitForOwnerMs: number; logger: Logger },
+): Promise<'claimed' | AttachedMeili> {
+  let deadline = Date.now() + timeoutMs;
+  let waitingFor: number | null = null;
   for (;;) {
     if (await claimMeiliRuntime(runtimeFile)) return 'claimed';
     const info = await readMeiliRuntime(runtimeFile);
     const ownerAlive = info !== null && isProcessAlive(info.ownerPid);
     const watchdogAlive = info?.watchdogPid != null && isProcessAlive(info.watchdogPid);
     if (info?.url && info.watchdogPid != null && watchdogAlive && (await isOurServer(info.url, masterKey))) {
-      return new AttachedMeili(info.url, masterKey, info.watchdogPid);
+      if (wait.attach) return new AttachedMeili(info.url, masterKey, info.watchdogPid);
+      if (waitingFor !== info.ownerPid) {
+        waitingFor = info.ownerPid;
+        deadline = Date.now() + wait.waitForOwnerMs;
+        wait.logger.warn({ ownerPid: info.ownerPid, runtimeFile }, `Process ${info.ownerPid} (e.g. npm run index) runs Meilisearch on this data directory: waiting for it to finish, then starting our own`);
+      }
+      if (Date.now() > deadline) {
+        throw new MeiliStartError(`Process ${info.ownerPid} still runs Meilisearch on this data directory after ${Math.round(wait.waitForOwnerMs / 1000)} s (see ${runtimeFile}); stop it or use another DATA_DIR`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
     }
     if (!info || !ownerAlive) {
       // stale: its owner is gone (and its watchdog has stopped the server)
@@ -445,7 +467,9 @@ export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise
   if (tightened) logger.warn({ keyFile }, 'The Meilisearch master key file was readable by others; set its mode to 0600');
 
   const runtimeFile = path.join(dataDir, 'meili-runtime.json');
-  const claim = await claimOrAttach(runtimeFile, key, options.startTimeoutMs ?? 30_000);
+  const claim = await claimOrAttach(runtimeFile, key, options.startTimeoutMs ?? 30_000, {
+    attach: options.attach ?? true, waitForOwnerMs: options.waitForOwnerMs ?? 30 * 60_000, logger,
+  });
   if (claim !== 'claimed') {
     logger.info({ url: claim.url, watchdogPid: claim.watchdogPid }, 'Using the embedded Meilisearch already running on this data directory');
     return claim;
