@@ -69,7 +69,7 @@ function get(agent: http.Agent, url: string): Promise<{ status: number; ms: numb
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { reused: req.reusedSocket })));
   });
 }
 
@@ -96,7 +96,7 @@ async function shutdownRound(root: string): Promise<{ exitMs: number; exitCode: 
           break;
         }
         counts.resets++;
-        const key = code ?? (error as Error).message;
+        const key = `${code ?? (error as Error).message}${signalAt ? ` +${Math.round((performance.now() - signalAt) / 100) * 100}ms` : ' before SIGTERM'}${(error as { reused?: boolean }).reused ? ' reused' : ' fresh'}`;
         counts.resetCodes[key] = (counts.resetCodes[key] ?? 0) + 1;
         if (!signalAt) break;
       }
