@@ -10,6 +10,7 @@ import type { ApiMetrics } from './create-metrics.ts';
 import { createSearchRateLimit } from './create-search-rate-limit.ts';
 import { onError } from './on-error.ts';
 import { recordRequestMetrics } from './record-request-metrics.ts';
+import { methodNotAllowed } from './method-not-allowed.ts';
 import { createRequestContext } from './request-context.ts';
 import { createAdminRouter } from './routes/create-admin-router.ts';
 import { createFacetsRouter } from './routes/create-facets-router.ts';
@@ -24,7 +25,7 @@ import { createWebRouter } from '../web/create-web-router.ts';
 export interface AppOptions {
   backend: SearchBackend;
   logger: Logger;
-  config: Pick<Config, 'adminToken' | 'corsOrigins' | 'searchRateLimit'>;
+  config: Pick<Config, 'adminToken' | 'corsOrigins' | 'searchRateLimit'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy'>>;
   /** The reindex scheduler, for the admin endpoints and the reindex metrics (optional in tests). */
   scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> | undefined;
   metrics: ApiMetrics;
@@ -50,6 +51,8 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple'); // repeated parameters become arrays, nothing nests
   app.set('etag', 'weak');
   app.disable('x-powered-by');
+  // TRUST_PROXY: which X-Forwarded-For hops give the client address (rate limit, logs); off by default
+  app.set('trust proxy', config.trustProxy ?? false);
 
   app.use(createRequestContext(logger));
   app.use(recordRequestMetrics(metrics));
@@ -61,14 +64,16 @@ export function createApp(options: AppOptions): Express {
   app.options(['/api/search', '/api/qa/:id', '/api/facets', '/openapi.json'], readOnlyCors);
 
   app.use(createHealthRouter({ backend }));
-  app.use(createMetricsRouter({ metrics, backend, scheduler }));
+  app.use(createMetricsRouter({ metrics, backend, scheduler, adminToken: config.adminToken }));
   app.use(createOpenApiRouter({ admin: Boolean(config.adminToken), before: [readOnlyCors] }));
   app.use(createSearchRouter({ backend, metrics, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
   app.use(createRecordRouter({ backend, before: [readOnlyCors] }));
   app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
-  app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
-  app.use(createWebRouter());
+  // without ADMIN_TOKEN the admin endpoints do not exist at all (404, not 405)
+  if (config.adminToken) app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
+  app.use(createWebRouter({ publicUrl: config.publicUrl }));
 
+  app.use(methodNotAllowed(app));
   app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}`)));
   app.use(onError);
   return app;

@@ -6,7 +6,11 @@ import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
  * Per-client-IP limit of `/api/search`: `limit` requests per minute (SEARCH_RATE_LIMIT; 0: no
  * limit). Over it: 429 with `Retry-After` (set by express-rate-limit) and our JSON error body.
  * Counts live in memory, per process. Behind a reverse proxy every client has the proxy's IP
- * unless Express's `trust proxy` is set.
+ * unless Express's `trust proxy` is set (TRUST_PROXY).
+ *
+ * The library's own configuration checks are off: they print multi-line stack traces with
+ * console.error (outside the JSON log) on the first request with X-Forwarded-For or
+ * Forwarded, which any client can send; TRUST_PROXY is validated with the rest of the config.
  *
  * @see https://express-rate-limit.mintlify.app/reference/configuration
  */
@@ -17,6 +21,7 @@ export function createSearchRateLimit(limit: number): RequestHandler {
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    validate: false,
     handler: (_req, _res, next) => next(new RateLimitedError(`Search: more than ${limit} requests per minute from this address; slow down`)),
   });
 }

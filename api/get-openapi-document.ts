@@ -103,13 +103,17 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
           responses: { 200: json('Readiness', 'Ready'), 503: json('Readiness', 'Not ready') },
         },
       },
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics (admin token; 404 when ADMIN_TOKEN is not configured)', ...admin, responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, 401: error('Missing or wrong token'), 404: error('Metrics are off') } } },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
       ...(options.admin === false ? {} : {
         '/api/admin/reindex': {
           post: {
             summary: 'Start a reindex of WEEKLY_SOURCE now (404 when ADMIN_TOKEN is not configured)',
             ...admin,
+            requestBody: {
+              required: false,
+              content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { force: { type: 'boolean', description: 'Rebuild even when unchanged, and swap even when the index shrinks by more than 10%' } } } } },
+            },
             responses: { 202: json('ReindexStarted', 'Started; follow it on /api/admin/status'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 409: error('A reindex is already running') },
           },
         },

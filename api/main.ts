@@ -1,16 +1,19 @@
 // `npm start`: the search service. Configuration from the environment (src/config.ts), the
-// embedded Meilisearch (or MEILI_URL), an initial index when the live index is empty, the
-// reindex cron, then HTTP on PORT. SIGTERM/SIGINT: graceful stop, exit 0.
+// embedded Meilisearch (or MEILI_URL), an initial index when the live index is empty or
+// WEEKLY_SOURCE changed, the reindex cron, then HTTP on PORT. SIGTERM/SIGINT: graceful stop, exit 0.
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createReindexJob } from '../indexer/create-reindex-job.ts';
+import { getSourceIdentity } from '../indexer/get-source-fingerprint.ts';
+import { getReindexStatePath, readIndexState } from '../indexer/reindex-state.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
 import { createLogger } from '../src/logger.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
 import { createReindexScheduler, type ReindexScheduler } from '../src/reindex-scheduler.ts';
-import { closeServer } from './close-server.ts';
+import { acquireServiceLock } from './acquire-service-lock.ts';
+import { closeServer, trackConnections } from './close-server.ts';
 import { createApp } from './create-app.ts';
 import { createMetrics } from './create-metrics.ts';
 import { createMeiliSearchBackend } from './meili-search-backend.ts';
@@ -30,52 +33,67 @@ const logger = createLogger({ level: config.logLevel });
 let server: Server | null = null;
 let scheduler: ReindexScheduler | null = null;
 let connection: MeiliConnection | null = null;
+let exitCode = 0;
 
-installShutdownHooks({
+const shutdown = installShutdownHooks({
   logger,
   cleanup: async () => {
     if (server) await closeServer(server);
     await scheduler?.stop();
     // A run in progress fails cleanly once Meilisearch stops (the live index is untouched);
     // give it a moment to finish on its own first.
-    if (scheduler) await Promise.race([scheduler.idle(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (scheduler) await Promise.race([scheduler.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await connection?.stop();
     logger.info('Stopped');
     // installShutdownHooks exits with the signal's code; a graceful stop is a success.
-    process.exit(0);
+    process.exit(exitCode);
   },
 });
 
+/** Sources of the last successful run differ from `source` (or are unknown): say so; the caller reindexes. */
+async function sourceChanged(source: string): Promise<boolean> {
+  const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
+  if (!last) return false; // no run of ours yet (e.g. an index built elsewhere): the cron takes it from here
+  const now = getSourceIdentity([source]);
+  if (JSON.stringify(last.sources ?? null) === JSON.stringify(now)) return false;
+  logger.warn({ previous: last.sources ?? 'unknown', now }, `The source of weekly posts changed since the last reindex (${(last.sources ?? ['unknown']).join(', ')} -> ${now.join(', ')}): reindexing`);
+  return true;
+}
+
 try {
-  connection = await connectMeili(config, logger);
+  const lock = await acquireServiceLock(config.dataDir);
+  if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, 'Took over the service lock of a process that is gone');
+  // never on a server `npm run index` started: it goes away when the CLI ends
+  connection = await connectMeili(config, logger, { attach: false });
+  connection.embedded?.on('failed', (error: Error) => {
+    // restarting gave up: exit with an error so a supervisor restarts the whole service
+    logger.fatal({ err: error }, 'Embedded Meilisearch could not be restarted: stopping the service');
+    exitCode = 1;
+    shutdown.trigger('SIGTERM');
+  });
   const backend = createMeiliSearchBackend({ connection, indexName: config.indexName });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const job = createReindexJob({ config: { ...config, weeklySource: source }, connection, logger });
-  let forceNext = false;
   scheduler = createReindexScheduler({
     cron: config.reindexCron,
     timeZone: config.timeZone,
     logger,
-    run: () => {
-      const force = forceNext;
-      forceNext = false;
-      return job({ force });
-    },
+    run: (_trigger, { force }) => job({ force }),
   });
 
   const health = await backend.health();
   if (!health.available) throw new Error(`Meilisearch does not answer: ${health.reason ?? 'unknown reason'}`);
-  if (!health.documents) {
-    logger.info({ source, sample: !config.weeklySource }, `The index ${config.indexName} is empty: indexing ${config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts'}`);
-    // forced: an emptied index must be rebuilt even when the source did not change
-    forceNext = true;
-    const report = await scheduler.trigger('startup');
-    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The initial index failed: the API answers 503 until a reindex succeeds (see /api/admin/status)');
+  if (!health.documents || (await sourceChanged(source))) {
+    if (!health.documents) logger.info({ source, sample: !config.weeklySource }, `The index ${config.indexName} is empty: indexing ${config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts'}`);
+    // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
+    const report = await scheduler.trigger('startup', { force: !health.documents });
+    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The start-up index failed: see /api/admin/status (an empty index answers 503 until a reindex succeeds)');
   }
   scheduler.start();
 
   const app = createApp({ backend, logger, config, scheduler, metrics: createMetrics() });
   server = app.listen(config.port);
+  trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', resolve).once('error', reject);
   });

@@ -1,4 +1,4 @@
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution, type IndexStats } from 'meilisearch';
 import { SearchUnavailableError } from '../src/errors/search-unavailable-error.ts';
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
 import { getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
@@ -167,26 +167,26 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
   }
 
   async function facets(): Promise<FacetCounts & { total: number }> {
-    const result = await guarded('Counting facets', (c) => c.index<SearchDocument>(indexName).search('', {
-      page: 1,
-      hitsPerPage: 0,
-      facets: [...FACET_FIELDS],
-    }));
+    const [result, stats] = await guarded('Counting facets', (c) => Promise.all([
+      c.index<SearchDocument>(indexName).search('', { page: 1, hitsPerPage: 0, facets: [...FACET_FIELDS] }),
+      // totalHits stops at the index's maxTotalHits (1000); the stats count every document
+      c.index(indexName).getStats(),
+    ]));
     return {
       projects: toCounts(result.facetDistribution?.projects),
       years: toCounts(result.facetDistribution?.year),
-      total: result.totalHits ?? 0,
+      total: stats.numberOfDocuments,
     };
   }
 
   async function health(): Promise<BackendHealth> {
     try {
-      // A search both proves Meilisearch answers and counts the live index's documents with
-      // the search-only key (which may not read /stats).
+      // Proves Meilisearch answers and counts the live index's documents with the search key.
       // Probes want a quick answer: at most 2 s, even when searches may wait longer.
       const signal = AbortSignal.timeout(Math.min(timeout, 2_000));
-      const result = await getClient().index(indexName).search('', { page: 1, hitsPerPage: 0 }, { signal });
-      const documents = result.totalHits ?? 0;
+      // the stats, not a search: a search's totalHits stops at maxTotalHits (1000)
+      const stats = await getClient().index(indexName).httpRequest.get<IndexStats>({ path: `indexes/${encodeURIComponent(indexName)}/stats`, extraRequestInit: { signal } });
+      const documents = stats.numberOfDocuments;
       return documents > 0 ? { available: true, documents } : { available: true, documents, reason: `the index ${indexName} is empty` };
     } catch (error) {
       if (apiCode(error) === 'index_not_found') return { available: true, documents: null, reason: `the index ${indexName} does not exist yet` };

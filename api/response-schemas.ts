@@ -72,6 +72,7 @@ export const readinessSchema = z.object({
 export const reindexStartedSchema = z.object({
   status: z.literal('started'),
   startedAt: z.string(),
+  force: z.boolean(),
 }).register(responseSchemas, { id: 'ReindexStarted' });
 
 export const adminStatusSchema = z.object({

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ReindexSourceError } from '../src/errors/reindex-errors.ts';
+import { isGitSource, redactGitUrl } from './git-source.ts';
 
 /** Folders never part of a source. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
@@ -68,4 +69,14 @@ export async function getSourceFingerprint(paths: string[], extra = ''): Promise
     markdownFiles += list.filter(({ rel }) => /\.(md|markdown)$/i.test(rel)).length;
   }
   return { fingerprint: top.digest('hex'), files, markdownFiles };
+}
+
+/**
+ * What a list of sources *is*, independent of its contents: absolute paths for folders and
+ * files, git URLs with credentials redacted. Part of the fingerprint (pointing WEEKLY_SOURCE
+ * elsewhere is a change even when the new place is a copy) and kept in the reindex state, so
+ * the service sees at start that its source changed.
+ */
+export function getSourceIdentity(sources: readonly string[]): string[] {
+  return sources.map((source) => (isGitSource(source) ? redactGitUrl(source) : path.resolve(source)));
 }

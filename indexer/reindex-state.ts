@@ -6,6 +6,8 @@ export interface IndexState {
   fingerprint: string;
   documents: number;
   finishedAt: string;
+  /** The sources of that run (`getSourceIdentity`); absent in states written before it was kept. */
+  sources?: string[];
 }
 
 interface StateFile {

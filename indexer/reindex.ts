@@ -12,7 +12,7 @@ import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
 import { toIndexDocument } from '../src/search/to-index-document.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from './extract-corpus.ts';
-import { getSourceFingerprint } from './get-source-fingerprint.ts';
+import { getSourceFingerprint, getSourceIdentity } from './get-source-fingerprint.ts';
 import { acquireReindexLock } from './reindex-lock.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { getReindexStatePath, readIndexState, writeIndexState } from './reindex-state.ts';
@@ -44,7 +44,11 @@ export interface ReindexOptions {
   maxLossRatio?: number;
   /** Longest wait for one task, in ms (default: 10 minutes). */
   taskTimeoutMs?: number;
-  /** Build indexes older than this are leftovers of crashed runs and get deleted (default: 1 hour). */
+  /**
+   * Build indexes older than this are leftovers of crashed runs and get deleted at the start of
+   * the run (default: 0, every one, when `dataDir` is given: the run then holds the lock, so no
+   * other run of this index is going; 1 hour without a lock).
+   */
   staleBuildMs?: number;
   /**
    * Turns `records` (when it is a list of sources) into folders, once the lock is held, e.g.
@@ -80,7 +84,7 @@ async function deleteStaleBuilds(client: Meilisearch, indexName: string, maxAgeM
   for (const { uid } of results) {
     if (!uid.startsWith(prefix)) continue;
     const startedAt = Number(uid.slice(prefix.length));
-    if (!Number.isFinite(startedAt) || Date.now() - startedAt < maxAgeMs) continue;
+    if (!/^\d+$/.test(uid.slice(prefix.length)) || Date.now() - startedAt < maxAgeMs) continue;
     logger.warn({ index: uid }, 'Deleting a build index left by an earlier failed run');
     await waitForTask(client, client.deleteIndex(uid), { operation: `delete stale build index ${uid}`, timeout });
   }
@@ -137,8 +141,9 @@ async function* readInput(
 export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   const {
     client, indexName, logger, force = false, dataDir, batchSize = 1000, concurrency = 4,
-    maxLossRatio = 0.1, taskTimeoutMs = 10 * 60_000, staleBuildMs = 60 * 60_000,
+    maxLossRatio = 0.1, taskTimeoutMs = 10 * 60_000,
   } = options;
+  const staleBuildMs = options.staleBuildMs ?? (dataDir ? 0 : 60 * 60_000);
   if (!/^[A-Za-z0-9_-]+$/.test(indexName)) throw new TypeError(`reindex: indexName must be letters, digits, - or _, got ${JSON.stringify(indexName)}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new TypeError(`reindex: batchSize must be a positive integer, got ${batchSize}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`reindex: concurrency must be a positive integer, got ${concurrency}`);
@@ -172,6 +177,8 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   try {
     if (dataDir) release = await acquireReindexLock(path.join(dataDir, `reindex-${indexName}.lock`));
     const statePath = dataDir ? getReindexStatePath(dataDir) : null;
+    // Leftovers of runs that died (Meilisearch or the service killed mid-build) go first, even when this run is skipped.
+    await deleteStaleBuilds(client, indexName, staleBuildMs, logger, taskTimeoutMs);
     const live = await countDocuments(client, indexName);
     report.previousDocuments = live;
     report.documents = live ?? 0;
@@ -179,9 +186,12 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     // 1. Fingerprint the source; skip when nothing changed since the last successful run.
     emit('fingerprint');
     let input = options.records;
+    let sources: string[] | undefined;
     if (Array.isArray(input)) {
+      sources = getSourceIdentity(input);
       if (options.prepareSources) input = await options.prepareSources(input);
-      const settingsHash = createHash('sha256').update(JSON.stringify({ indexName, settings, baseUrl: options.baseUrl ?? null })).digest('hex');
+      // the sources' identity too: another folder or repository is another source, even with the same files
+      const settingsHash = createHash('sha256').update(JSON.stringify({ indexName, settings, baseUrl: options.baseUrl ?? null, sources })).digest('hex');
       const source = await getSourceFingerprint(input, settingsHash);
       report.fingerprint = source.fingerprint;
       progress.postsTotal = source.markdownFiles;
@@ -197,7 +207,6 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     }
 
     // 2. Fresh build index, settings first (documents are then indexed once).
-    await deleteStaleBuilds(client, indexName, staleBuildMs, logger, taskTimeoutMs);
     buildIndex = `${indexName}${BUILD_SUFFIX}${Date.now()}`;
     report.buildIndex = buildIndex;
     logger.info({ indexName, buildIndex, force }, 'Reindex started');
@@ -303,7 +312,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     }
     report.documents = built;
     if (statePath && report.fingerprint) {
-      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString() });
+      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(sources ? { sources } : {}) });
     }
     emit('done');
     finish('succeeded');

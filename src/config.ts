@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import cron from 'node-cron';
@@ -22,6 +23,31 @@ function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** Express's named subnets, accepted in TRUST_PROXY besides addresses and CIDR ranges. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isTrustedProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Express's `trust proxy`: false (off), a number of proxy hops, or the proxies' addresses.
+ * `true` (trust any X-Forwarded-For) is not offered: any client could then pick its own address.
+ */
+const trustProxy = () => z.string().prefault('off').transform((v, ctx): false | number | string[] => {
+  if (v === 'off' || v === 'false' || v === '0') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length && list.every(isTrustedProxyEntry)) return list;
+  ctx.addIssue({ code: 'custom', message: 'expected off, a number of proxy hops (1-99), or comma-separated proxy addresses / CIDR ranges (loopback, linklocal, uniquelocal allowed)' });
+  return z.NEVER;
+});
 
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
@@ -65,6 +91,11 @@ export const CONFIG_VARIABLES = {
   publicBaseUrl: variable('PUBLIC_BASE_URL',
     httpUrl().prefault('https://www.sofastack.tech/blog/').transform((u) => (u.endsWith('/') ? u : `${u}/`)),
     'Base of public post URLs'),
+  publicUrl: variable('PUBLIC_URL',
+    httpUrl().optional().transform((u) => (u ? new URL(u).origin : undefined)),
+    'Public origin of this service, e.g. https://faq.example.com: the demo page loads the widget from there (unset: from its own origin)'),
+  trustProxy: variable('TRUST_PROXY', trustProxy(),
+    'Reverse proxies to trust for the client address (X-Forwarded-For): off (default), a hop count, or proxy addresses / CIDR ranges'),
   logLevel: variable('LOG_LEVEL',
     z.string().prefault('info').transform((v) => v.toLowerCase())
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' })),

@@ -10,10 +10,11 @@ export interface ShutdownHookOptions {
 
 /**
  * On SIGINT or SIGTERM, run `cleanup` once and exit (130 / 143, the shell's codes for those
- * signals). A second signal exits at once. Returns a function that removes the hooks.
+ * signals). A second signal exits at once. Returns a function that removes the hooks, with
+ * `trigger(signal)` to start the same shutdown from inside (e.g. a dependency gave up).
  * (A crash or SIGKILL skips this; the embedded Meilisearch's watchdog covers those.)
  */
-export function installShutdownHooks(options: ShutdownHookOptions): () => void {
+export function installShutdownHooks(options: ShutdownHookOptions): (() => void) & { trigger(signal: NodeJS.Signals): void } {
   const { logger, cleanup } = options;
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -39,8 +40,9 @@ export function installShutdownHooks(options: ShutdownHookOptions): () => void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return () => {
+  const remove = () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
+  return Object.assign(remove, { trigger: onSignal });
 }

@@ -37,10 +37,15 @@ export interface ReindexScheduler {
   /** Stop the schedule; a run in progress continues (await `idle()` to wait for it). */
   stop(): Promise<void>;
   /** Run now unless a run is going; resolves with its report, or null when skipped as an overlap. */
-  trigger(trigger?: ReindexTrigger): Promise<ReindexReport | null>;
+  trigger(trigger?: ReindexTrigger, options?: ReindexRunOptions): Promise<ReindexReport | null>;
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
   getStatus(): ReindexSchedulerStatus;
+}
+
+export interface ReindexRunOptions {
+  /** Rebuild even when the source is unchanged, and swap even when the index shrinks. */
+  force?: boolean;
 }
 
 export interface ReindexSchedulerOptions {
@@ -49,7 +54,7 @@ export interface ReindexSchedulerOptions {
   /** IANA time zone of the expression (TZ). */
   timeZone: string;
   /** One reindex (e.g. resolve sources, then `reindex`); should report failures in its report rather than throw. */
-  run: (trigger: ReindexTrigger) => Promise<ReindexReport>;
+  run: (trigger: ReindexTrigger, options: { force: boolean }) => Promise<ReindexReport>;
   logger: Logger;
 }
 
@@ -69,7 +74,7 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
   let lastRun: ReindexRunStatus | null = null;
   let skippedOverlaps = 0;
 
-  async function trigger(kind: ReindexTrigger = 'manual'): Promise<ReindexReport | null> {
+  async function trigger(kind: ReindexTrigger = 'manual', runOptions: ReindexRunOptions = {}): Promise<ReindexReport | null> {
     if (current) {
       skippedOverlaps++;
       logger.warn({ trigger: kind, runningSince: current.startedAt, runningTrigger: current.trigger }, 'Reindex already running: this trigger is skipped');
@@ -78,9 +83,10 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
     const startedAt = new Date().toISOString();
     let finish!: () => void;
     current = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)) };
-    logger.info({ trigger: kind }, 'Scheduled reindex starting');
+    const force = runOptions.force ?? false;
+    logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
     try {
-      const report = await options.run(kind);
+      const report = await options.run(kind, { force });
       lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: report.outcome, report, error: report.error };
       const level = report.outcome === 'failed' ? 'error' : 'info';
       logger[level]({ trigger: kind, report }, `Reindex ${report.outcome}${report.error ? `: ${report.error.code}: ${report.error.message}` : ''}`);

@@ -92,7 +92,7 @@ test('with ADMIN_TOKEN: 401 without or with a wrong token; status and reindex wi
   assert.equal(runs(), 1);
 
   // the last run shows in /metrics too
-  const metrics = (await request(app).get('/metrics').expect(200)).text;
+  const metrics = (await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text;
   assert.match(metrics, /weekly_faq_reindex_last_run_outcome\{outcome="succeeded"\} 1/);
   assert.match(metrics, /weekly_faq_reindex_last_run_timestamp_seconds [1-9]/);
   // admin parameters are validated like any other

@@ -105,8 +105,9 @@ test('nothing a client sends gets a 500: malformed escapes, odd methods, random 
   }
   for (const method of ['post', 'put', 'delete', 'patch'] as const) {
     const res = await request(t.app)[method]('/api/search');
-    assert.equal(res.status, 404, method);
-    assert.equal(errorBodySchema.parse(res.body).error.code, 'not-found');
+    assert.equal(res.status, 405, method);
+    assert.equal(res.headers.allow, 'GET, HEAD, OPTIONS');
+    assert.equal(errorBodySchema.parse(res.body).error.code, 'method-not-allowed');
   }
   // random parameter soup
   const names = ['q', 'project', 'year', 'from', 'to', 'sort', 'page', 'hitsPerPage'];

@@ -100,7 +100,7 @@ test('GET /metrics: request counts and latency by route and status, search laten
   await request(t.app).get('/api/search?q=timeout').expect(200);
   await request(t.app).get('/api/qa/nope').expect(404);
   await request(t.app).get('/api/search?page=0').expect(400);
-  const res = await request(t.app).get('/metrics').expect(200);
+  const res = await request(t.app).get('/metrics').set('Authorization', `Bearer ${'x'.repeat(20)}`).expect(200);
   assert.match(res.headers['content-type'] ?? '', /text\/plain/);
   const text = res.text;
   assert.match(text, /weekly_faq_http_requests_total\{method="GET",route="\/api\/search",status="200"\} \d+/);
@@ -112,7 +112,7 @@ test('GET /metrics: request counts and latency by route and status, search laten
   assert.match(text, /weekly_faq_reindex_last_run_timestamp_seconds 0/);
   // unknown paths share one label (no cardinality blow-up)
   await request(t.app).get('/random/path/123').expect(404);
-  assert.match((await request(t.app).get('/metrics')).text, /route="unmatched",status="404"/);
+  assert.match((await request(t.app).get('/metrics').set('Authorization', `Bearer ${'x'.repeat(20)}`)).text, /route="unmatched",status="404"/);
 });
 
 test('CORS: any origin by default on the read-only endpoints, never on admin; CORS_ORIGINS restricts', async () => {

@@ -31,7 +31,7 @@ test('npm start flow: indexes the sample posts into an empty index, serves, and 
       void exited.then((code) => reject(new Error(`main exited early (${code}): ${stderr}`)));
     });
     await listening;
-    const meiliPid = lines.find((l) => l.msg === 'Embedded Meilisearch is up')?.pid as number;
+    const meiliPid = lines.find((l) => l.msg === 'Embedded Meilisearch is up')?.meiliPid as number;
     const runtime = JSON.parse(await fs.readFile(`${dataDir}/meili-runtime.json`, 'utf8')) as { watchdogPid: number };
     assert.ok(meiliPid && isRunning(meiliPid));
     assert.ok(lines.some((l) => l.msg === 'Reindex succeeded'), 'the empty index was filled');

@@ -11,12 +11,12 @@ import { loadConfig } from '../src/config.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 import { API_RECORDS } from './helpers/api-records.ts';
-import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
+import { startApiTest, TEST_ADMIN_TOKEN, type ApiTest } from './helpers/start-api-test.ts';
 
 let t: ApiTest;
 let restarted: EmbeddedMeili | null = null;
 before(async () => {
-  t = await startApiTest();
+  t = await startApiTest({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 });
 after(async () => {
   await restarted?.stop();
@@ -42,7 +42,7 @@ test('Meilisearch going away: 503 with Retry-After; back on the same port and da
   const notReady = await request(t.app).get('/readyz').expect(503);
   assert.equal(notReady.body.meilisearch, 'unavailable');
   await request(t.app).get('/healthz').expect(200);
-  assert.match((await request(t.app).get('/metrics').expect(200)).text, /weekly_faq_index_documents -1/);
+  assert.match((await request(t.app).get('/metrics').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).expect(200)).text, /weekly_faq_index_documents -1/);
 
   restarted = await startEmbeddedMeili({ dataDir: t.meili.dataDir, logger: t.meili.logger, port });
   assert.equal(restarted.url, t.meili.connection.url);

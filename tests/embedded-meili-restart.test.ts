@@ -29,7 +29,7 @@ test('a server that dies while running is restarted, with the reason logged; the
   meili = await startEmbeddedMeili({ dataDir, logger, logLevel: 'debug' });
   assert.match(meili.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
-  await client.createIndex('kept').waitTask();
+  await client.createIndex('kept').waitTask({ timeout: 120_000 });
   assert.equal(JSON.stringify(meili).includes(meili.masterKey), false, 'master key not serialized');
 
   const firstPid = meili.pid;

@@ -14,14 +14,14 @@ import { getWebAssets } from '../web/get-web-assets.ts';
 import { createWebRouter, getPageCsp } from '../web/create-web-router.ts';
 
 /** The real app on a backend that is never asked (the web routes do not search). */
-function makeApp() {
+function makeApp(env: Record<string, string> = {}) {
   const backend: SearchBackend = {
     search: () => Promise.reject(new Error('not in this test')),
     getRecord: () => Promise.resolve(null),
     facets: () => Promise.reject(new Error('not in this test')),
     health: () => Promise.resolve({ available: true, documents: 0 }),
   };
-  const config = loadConfig({ DATA_DIR: '/tmp/weekly-faq-web-router-test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: '/tmp/weekly-faq-web-router-test', LOG_LEVEL: 'silent', ...env });
   return createApp({ backend, logger: createTestLogger(), config, metrics: createMetrics({ defaultMetrics: false }) });
 }
 
@@ -83,16 +83,20 @@ test('/widget.js is embeddable from any origin', async () => {
   assert.match(res.text, /WeeklyFaqWidget/);
 });
 
-test('/demo embeds the widget with the one tag, from ?api= or this origin, under a strict CSP with a nonce', async () => {
-  const app = makeApp();
-  const other = await request(app).get('/demo?api=http://127.0.0.1:9999/ignored/path').expect(200);
-  assert.match(other.text, /<script src="http:\/\/127\.0\.0\.1:9999\/widget\.js" data-project="MOSN" data-container="#faq-search" defer><\/script>/);
-  const csp = other.headers['content-security-policy']!;
-  assert.match(csp, /script-src 'self' http:\/\/127\.0\.0\.1:9999/);
-  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  assert.ok(nonce && other.text.includes(`<style nonce="${nonce}">`));
-  const own = await request(app).get('/demo?api=javascript:alert(1)').set('Host', 'faq.test:8080').expect(200);
-  assert.match(own.text, /<script src="http:\/\/faq\.test:8080\/widget\.js"/);
+test('/demo embeds the widget with the one tag, from PUBLIC_URL or this origin only (never from the request), under a strict CSP with a nonce', async () => {
+  const own = await request(makeApp()).get('/demo?api=https://attacker.example').set('Host', 'attacker.example:8080').expect(200);
+  assert.match(own.text, /<script src="\/widget\.js" data-project="MOSN" data-container="#faq-search" defer><\/script>/);
+  assert.equal(own.text.includes('attacker'), false, 'nothing from the query or the Host header reaches the page');
+  const ownCsp = own.headers['content-security-policy']!;
+  assert.match(ownCsp, /script-src 'self';/);
+  assert.equal(ownCsp.includes('attacker'), false, 'nor its CSP');
+  const nonce = /'nonce-([^']+)'/.exec(ownCsp)?.[1];
+  assert.ok(nonce && own.text.includes(`<style nonce="${nonce}">`));
+
+  const configured = await request(makeApp({ PUBLIC_URL: 'https://faq.example.com/some/path' })).get('/demo?api=https://attacker.example').expect(200);
+  assert.match(configured.text, /<script src="https:\/\/faq\.example\.com\/widget\.js" data-project="MOSN"/);
+  assert.match(configured.headers['content-security-policy']!, /script-src 'self' https:\/\/faq\.example\.com;/);
+  assert.equal(configured.text.includes('attacker'), false);
 });
 
 test('API routes and unknown paths are untouched (JSON 404 still)', async () => {

@@ -11,6 +11,11 @@ export interface WebRouterOptions {
   title?: string;
   /** Project the demo page pre-filters its widget to (default: MOSN). */
   demoProject?: string;
+  /**
+   * Public origin of the service (PUBLIC_URL): the demo page loads the widget from there.
+   * Default: this origin (`/widget.js`). Never taken from the request (query or Host).
+   */
+  publicUrl?: string | undefined;
 }
 
 /** Content-Security-Policy of the pages: only this origin's script and styles, nothing inline. */
@@ -22,25 +27,16 @@ export function getPageCsp(apiBase: string): string {
   ].join('; ');
 }
 
-/** The demo page's CSP: a strict host page (no inline styles but its own nonce) that allows the widget's origin. */
+/**
+ * The demo page's CSP: a strict host page (no inline styles but its own nonce) that allows the
+ * widget's origin (`''`: this origin only).
+ */
 export function getDemoCsp(widgetOrigin: string, nonce: string): string {
+  const sources = widgetOrigin ? `'self' ${widgetOrigin}` : "'self'";
   return [
-    "default-src 'self'", `script-src 'self' ${widgetOrigin}`, `style-src 'self' 'nonce-${nonce}'`, 'img-src * data:',
-    `connect-src 'self' ${widgetOrigin}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+    "default-src 'self'", `script-src ${sources}`, `style-src 'self' 'nonce-${nonce}'`, 'img-src * data:',
+    `connect-src ${sources}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
-}
-
-/** The widget origin of `/demo?api=ORIGIN` (an http(s) origin), else this server's own. */
-function getDemoWidgetOrigin(req: Request): string {
-  const own = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const api = req.query.api;
-  if (typeof api !== 'string') return own;
-  try {
-    const url = new URL(api);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : own;
-  } catch {
-    return own;
-  }
 }
 
 /** A year: hashed file names never change content. */
@@ -78,6 +74,8 @@ export function createWebRouter(options: WebRouterOptions = {}): Router {
   const apiBase = options.apiBase ?? '';
   const title = options.title ?? 'SOFA Weekly answers';
   const demoProject = options.demoProject ?? 'MOSN';
+  // configuration only: a widget origin read from the request would let anyone run their script here
+  const widgetOrigin = options.publicUrl ? new URL(options.publicUrl).origin : '';
   // start building now, so the first request does not wait; a failure shows on requests
   getWebAssets().catch(() => {});
   const csp = getPageCsp(apiBase);
@@ -107,8 +105,7 @@ export function createWebRouter(options: WebRouterOptions = {}): Router {
     res.set('Access-Control-Allow-Origin', '*');
     sendAsset(req, res, (await getWebAssets()).widgetJs, 'public, max-age=300, must-revalidate');
   });
-  router.get('/demo', (req, res) => {
-    const widgetOrigin = getDemoWidgetOrigin(req);
+  router.get('/demo', (_req, res) => {
     const nonce = randomBytes(16).toString('base64');
     res.set('Content-Security-Policy', getDemoCsp(widgetOrigin, nonce)).set('Cache-Control', 'no-store').type('html')
       .send(renderDemoHtml({ widgetOrigin, project: demoProject, nonce }));

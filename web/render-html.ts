@@ -33,7 +33,7 @@ export function renderPageHtml(assets: WebAssets, options: { title: string; apiB
 
 /**
  * `GET /demo`: a sample documentation page that embeds the widget with the one tag, loaded
- * from `widgetOrigin` (another origin in the tests, as on a real docs site).
+ * from `widgetOrigin` (PUBLIC_URL; `''`: this origin).
  */
 export function renderDemoHtml(options: { widgetOrigin: string; project: string; nonce: string }): string {
   const src = `${options.widgetOrigin}/widget.js`;

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { z } from 'zod';
 import { ReindexRunningError } from '../../src/errors/reindex-running-error.ts';
 import { SearchUnavailableError } from '../../src/errors/search-unavailable-error.ts';
 import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
@@ -7,8 +8,12 @@ import { noParamsSchema } from '../request-schemas.ts';
 import { requireAdminToken } from '../require-admin-token.ts';
 import type { SearchBackend } from '../search-backend.ts';
 
+/** Body of `POST /api/admin/reindex` (optional): `{"force": true}` rebuilds even when unchanged or shrinking. */
+export const reindexBodySchema = z.strictObject({ force: z.boolean({ error: 'expected true or false' }).optional() });
+
 /**
- * `POST /api/admin/reindex` (start a run now; 202, or 409 while one runs) and
+ * `POST /api/admin/reindex` (start a run now, `{"force": true}` to rebuild whatever the
+ * fingerprint and shrink check say; 202, or 409 while one runs) and
  * `GET /api/admin/status` (last and next runs, document count, last report).
  * Only with `Authorization: Bearer $ADMIN_TOKEN`; 404 when ADMIN_TOKEN is unset. No CORS.
  */
@@ -21,16 +26,18 @@ export function createAdminRouter(options: {
   const router = Router();
   const guard = requireAdminToken(options.adminToken);
 
-  router.post('/api/admin/reindex', guard, (req, res) => {
+  // small bodies only, and only once the token is checked
+  router.post('/api/admin/reindex', guard, express.json({ limit: '1kb', strict: true, type: () => true }), (req, res) => {
     parseParams(noParamsSchema, req.query);
+    const { force = false } = parseParams(reindexBodySchema, req.body ?? {});
     if (!scheduler) throw new SearchUnavailableError('Reindex: this service runs without a reindex scheduler', 60);
     const status = scheduler.getStatus();
     if (status.currentRun) throw new ReindexRunningError(status.currentRun.startedAt);
     const startedAt = new Date().toISOString();
     // The run goes on in the background; its outcome is in /api/admin/status (the scheduler logs and keeps it).
-    scheduler.trigger('manual').catch((error: unknown) => req.log.error({ err: error }, 'Manual reindex failed'));
-    req.log.info('Manual reindex started');
-    res.status(202).set('Cache-Control', 'no-store').json({ status: 'started', startedAt });
+    scheduler.trigger('manual', { force }).catch((error: unknown) => req.log.error({ err: error }, 'Manual reindex failed'));
+    req.log.info({ force }, 'Manual reindex started');
+    res.status(202).set('Cache-Control', 'no-store').json({ status: 'started', startedAt, force });
   });
 
   router.get('/api/admin/status', guard, async (req, res) => {

@@ -12,3 +12,5 @@ export * from './unauthorized-error.ts';
 export * from './rate-limited-error.ts';
 export * from './reindex-running-error.ts';
 export * from './bad-request-error.ts';
+export * from './method-not-allowed-error.ts';
+export * from './data-dir-in-use-error.ts';

@@ -30,6 +30,8 @@ export interface MeiliConnection {
 export async function connectMeili(
   config: Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'meiliBin' | 'dataDir' | 'indexName' | 'logLevel'>,
   logger: Logger,
+  /** `attach: false` for the service: never share another process's embedded server (see `EmbeddedMeiliOptions.attach`). */
+  options: { attach?: boolean } = {},
 ): Promise<MeiliConnection> {
   let embedded: EmbeddedMeili | null = null;
   let url: () => string;
@@ -43,7 +45,7 @@ export async function connectMeili(
     masterKey = config.meiliMasterKey ?? '';
     logger.info({ url: external }, 'Using external Meilisearch');
   } else {
-    const server = await startEmbeddedMeili({ dataDir: config.dataDir, bin: config.meiliBin, logger, logLevel: config.logLevel });
+    const server = await startEmbeddedMeili({ dataDir: config.dataDir, bin: config.meiliBin, logger, logLevel: config.logLevel, attach: options.attach ?? true });
     embedded = server;
     url = () => server.url;
     masterKey = server.masterKey;

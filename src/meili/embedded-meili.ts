@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,7 @@ import { findFreePort } from './find-free-port.ts';
 import { getMasterKey } from './get-master-key.ts';
 import { claimMeiliRuntime, isProcessAlive, readMeiliRuntime, releaseMeiliRuntime, writeMeiliRuntime } from './meili-runtime-file.ts';
 import { resolveMeiliBinary } from './resolve-meili-binary.ts';
+import { stopOrphanServers } from './stop-orphan-servers.ts';
 import { waitForHealth } from './wait-for-health.ts';
 
 export interface EmbeddedMeiliOptions {
@@ -26,8 +29,21 @@ export interface EmbeddedMeiliOptions {
   startTimeoutMs?: number;
   /** Restart the server when it dies while running (default: true). */
   restart?: boolean;
-  /** Give up after this many failed restarts in a row (default: 8). */
+  /**
+   * Give up after this many failed restarts in a row, or this many restarts within
+   * `restartWindowMs` (a server that keeps dying right after each restart) (default: 8).
+   */
   maxRestartAttempts?: number;
+  /** Window of the restart budget, in ms (default: 10 minutes). */
+  restartWindowMs?: number;
+  /**
+   * Use a server another process of ours runs on this data directory (default: true, for
+   * `npm run index` next to the service). False for the service: it would lose that server
+   * when the other process ends, so it waits for it to end instead (up to `waitForOwnerMs`).
+   */
+  attach?: boolean;
+  /** With `attach: false`, longest wait for the other process to stop its server, in ms (default: 30 minutes). */
+  waitForOwnerMs?: number;
 }
 
 /** Why the server stopped when nobody asked it to. */
@@ -63,6 +79,15 @@ export interface EmbeddedMeili extends EventEmitter {
 }
 
 const WATCHDOG = fileURLToPath(new URL('./meili-watchdog.mjs', import.meta.url));
+/**
+ * util-linux's setpriv: runs the server with a parent-death signal, so the kernel stops it
+ * when its watchdog dies, even by SIGKILL (Node cannot set PR_SET_PDEATHSIG itself).
+ */
+const SETPRIV = '/usr/bin/setpriv';
+/** Our own variables, which Meilisearch must not see (MEILI_MASTER_KEY is set to the embedded key). */
+const OWN_VARIABLES = new Set(['MEILI_URL', 'MEILI_BIN', 'MEILI_MASTER_KEY']);
+/** Indexing memory when MEILI_MAX_INDEXING_MEMORY is unset (Meilisearch's default is 2/3 of the RAM). */
+export const DEFAULT_INDEXING_MEMORY = '256MiB';
 const OUTPUT_LINES_KEPT = 30;
 const ADDRESS_IN_USE = /address already in use|os error 98/i;
 
@@ -71,18 +96,41 @@ function stripAnsi(line: string): string {
   return line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
-/** Environment for the server: ours without any MEILI_* variable (which would override our flags). */
+/**
+ * Environment for the server: ours, with the operator's MEILI_* variables (Meilisearch reads
+ * them: MEILI_MAX_INDEXING_MEMORY, MEILI_EXPERIMENTAL_*, ...) except our own, and our key.
+ * The flags we pass (database, address, environment, log level) win over their variables.
+ */
 function serverEnv(masterKey: string, watchdogConfig: object): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MEILI_')) env[name] = value;
+  for (const [name, value] of Object.entries(process.env)) if (!OWN_VARIABLES.has(name)) env[name] = value;
   env.MEILI_MASTER_KEY = masterKey;
   env.WEEKLY_FAQ_WATCHDOG = JSON.stringify(watchdogConfig);
   return env;
 }
 
+/**
+ * Flags that keep indexing from starving searches and memory, unless the operator set the
+ * matching MEILI_* variable: 256 MiB of indexing memory, and indexing threads leaving at
+ * least one core to searches (half the cores, at least 1).
+ *
+ * @see https://www.meilisearch.com/docs/learn/self_hosted/configure_meilisearch_at_launch#max-indexing-memory
+ */
+export function getIndexingBounds(env: NodeJS.ProcessEnv, cores = os.availableParallelism()): string[] {
+  const flags: string[] = [];
+  if (!env.MEILI_MAX_INDEXING_MEMORY) flags.push('--max-indexing-memory', DEFAULT_INDEXING_MEMORY);
+  if (!env.MEILI_MAX_INDEXING_THREADS) flags.push('--max-indexing-threads', String(Math.max(1, Math.floor(cores / 2))));
+  return flags;
+}
+
+async function findSetpriv(): Promise<string | null> {
+  return await fs.access(SETPRIV, constants.X_OK).then(() => SETPRIV, () => null);
+}
+
 class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
   readonly owned = true;
-  #options: Required<Pick<EmbeddedMeiliOptions, 'startTimeoutMs' | 'restart' | 'maxRestartAttempts'>> & EmbeddedMeiliOptions;
+  #options: Required<Pick<EmbeddedMeiliOptions, 'startTimeoutMs' | 'restart' | 'maxRestartAttempts' | 'restartWindowMs'>> & EmbeddedMeiliOptions;
+  #restartTimes: number[] = [];
   #binary: string;
   #masterKey: string;
   #port: number;
@@ -101,7 +149,7 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
 
   constructor(options: EmbeddedMeiliOptions, binary: string, masterKey: string, port: number) {
     super();
-    this.#options = { startTimeoutMs: 30_000, restart: true, maxRestartAttempts: 8, ...options };
+    this.#options = { startTimeoutMs: 30_000, restart: true, maxRestartAttempts: 8, restartWindowMs: 10 * 60_000, ...options };
     this.#binary = binary;
     this.#masterKey = masterKey;
     this.#port = port;
@@ -141,6 +189,7 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
       // production: no search preview dashboard and a master key of 16+ bytes is enforced
       '--env', 'production',
       '--log-level', verbose ? 'INFO' : 'WARN',
+      ...getIndexingBounds(process.env),
     ];
   }
 
@@ -161,10 +210,16 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
     this.#output = [];
     this.#lastExit = null;
     this.#pid = null;
+    // never two servers on one database: one left by a killed watchdog goes first
+    await stopOrphanServers(path.join(this.#options.dataDir, 'meili'), this.#options.logger);
+    const setpriv = await findSetpriv();
+    const [bin, args] = setpriv
+      ? [setpriv, ['--pdeathsig', 'TERM', '--', this.#binary, ...this.#args()]]
+      : [this.#binary, this.#args()];
     const watchdog = spawn(process.execPath, [WATCHDOG], {
       detached: true, // own process group: a Ctrl-C in the terminal reaches us, not the server
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: serverEnv(this.#masterKey, { bin: this.#binary, args: this.#args(), stopTimeoutMs: 10_000 }),
+      env: serverEnv(this.#masterKey, { bin, args, stopTimeoutMs: 10_000 }),
     });
     this.#watchdog = watchdog;
     this.#collect(watchdog.stdout, 'stdout');
@@ -196,7 +251,7 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
       throw new MeiliStartError(`Embedded Meilisearch (${this.#binary}) ${why}`, output);
     }
     watchdog.once('exit', (code, signal) => this.#onWatchdogExit(watchdog, code, signal));
-    await writeMeiliRuntime(this.#runtimeFile, { ownerPid: process.pid, watchdogPid: watchdog.pid ?? null, url: this.url });
+    await writeMeiliRuntime(this.#runtimeFile, { ownerPid: process.pid, watchdogPid: watchdog.pid ?? null, url: this.url, meiliPid: this.#pid });
   }
 
   /** Launch, retrying on a fresh port when ours was taken in the meantime. */
@@ -243,13 +298,33 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
       this.#readyPromise.catch(() => undefined);
       return;
     }
+    const now = Date.now();
+    this.#restartTimes = this.#restartTimes.filter((t) => now - t < this.#options.restartWindowMs);
+    if (this.#restartTimes.length >= this.#options.maxRestartAttempts) {
+      // it keeps dying right after each restart: restarting again would loop forever
+      this.#readyPromise = this.#giveUp(`it stopped ${this.#restartTimes.length + 1} times within ${Math.round(this.#options.restartWindowMs / 1000)} s (last: ${why})`);
+      this.#readyPromise.catch(() => undefined);
+      return;
+    }
     this.#readyPromise = this.#restartLoop(why);
     this.#readyPromise.catch(() => undefined);
   }
 
+  async #giveUp(why: string): Promise<never> {
+    const error = new MeiliStartError(`Embedded Meilisearch is not restarted again: ${why}`, this.#output);
+    // its server may outlive a killed watchdog: none may stay behind on the database
+    await stopOrphanServers(path.join(this.#options.dataDir, 'meili'), this.#options.logger);
+    await releaseMeiliRuntime(this.#runtimeFile);
+    this.#options.logger.fatal({ err: error }, 'Embedded Meilisearch is down');
+    this.emit('failed', error);
+    throw error;
+  }
+
   async #restartLoop(why: string): Promise<void> {
+    // recent restarts count towards the backoff: a server dying at once again waits longer each time
+    const earlier = this.#restartTimes.length;
     for (let attempt = 1; attempt <= this.#options.maxRestartAttempts; attempt++) {
-      const delay = Math.min(250 * 2 ** (attempt - 1), 30_000);
+      const delay = Math.min(250 * 2 ** (earlier + attempt - 1), 30_000);
       await new Promise<void>((resolve) => {
         this.#restartTimer = setTimeout(resolve, delay);
       });
@@ -258,6 +333,7 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
       try {
         await this.launchWithPortRetry();
         this.#restarts++;
+        this.#restartTimes.push(Date.now());
         this.#options.logger.info({ attempt, url: this.url, restarts: this.#restarts }, `Embedded Meilisearch restarted (it had stopped: ${why})`);
         this.emit('restarted');
         return;
@@ -265,10 +341,7 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
         this.#options.logger.error({ err: error, attempt }, 'Restarting the embedded Meilisearch failed');
       }
     }
-    const error = new MeiliStartError(`Embedded Meilisearch could not be restarted after ${this.#options.maxRestartAttempts} attempts`, this.#output);
-    this.#options.logger.fatal({ err: error }, 'Embedded Meilisearch is down');
-    this.emit('failed', error);
-    throw error;
+    return await this.#giveUp(`${this.#options.maxRestartAttempts} restart attempts failed (it had stopped: ${why})`);
   }
 
   stop(): Promise<void> {
@@ -290,6 +363,8 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
         clearTimeout(force);
       }
       this.#pid = null;
+      // a server whose watchdog was killed is stopped by the kernel (setpriv) or, without setpriv, here
+      await stopOrphanServers(path.join(this.#options.dataDir, 'meili'), this.#options.logger);
       await releaseMeiliRuntime(this.#runtimeFile);
       this.#options.logger.info('Embedded Meilisearch stopped');
     })();
@@ -316,6 +391,11 @@ class AttachedMeili extends EventEmitter implements EmbeddedMeili {
   async stop(): Promise<void> {}
 }
 
+/** Names (never values) of the operator's MEILI_* variables the embedded server gets. */
+function getPassedVariables(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env).filter((name) => name.startsWith('MEILI_') && !OWN_VARIABLES.has(name)).sort();
+}
+
 /** True when `url` answers /health and accepts `masterKey` (so it is our server). */
 async function isOurServer(url: string, masterKey: string): Promise<boolean> {
   if (!(await waitForHealth(url, { timeoutMs: 500 }))) return false;
@@ -328,15 +408,29 @@ async function isOurServer(url: string, masterKey: string): Promise<boolean> {
  * Returns 'claimed' (start one), or an attached server. Waits while another process is
  * starting or restarting its server; removes the file of a server whose processes are gone.
  */
-async function claimOrAttach(runtimeFile: string, masterKey: string, timeoutMs: number): Promise<'claimed' | AttachedMeili> {
-  const deadline = Date.now() + timeoutMs;
+async function claimOrAttach(
+  runtimeFile: string, masterKey: string, timeoutMs: number,
+  wait: { attach: boolean; waitForOwnerMs: number; logger: Logger },
+): Promise<'claimed' | AttachedMeili> {
+  let deadline = Date.now() + timeoutMs;
+  let waitingFor: number | null = null;
   for (;;) {
     if (await claimMeiliRuntime(runtimeFile)) return 'claimed';
     const info = await readMeiliRuntime(runtimeFile);
     const ownerAlive = info !== null && isProcessAlive(info.ownerPid);
     const watchdogAlive = info?.watchdogPid != null && isProcessAlive(info.watchdogPid);
     if (info?.url && info.watchdogPid != null && watchdogAlive && (await isOurServer(info.url, masterKey))) {
-      return new AttachedMeili(info.url, masterKey, info.watchdogPid);
+      if (wait.attach) return new AttachedMeili(info.url, masterKey, info.watchdogPid);
+      if (waitingFor !== info.ownerPid) {
+        waitingFor = info.ownerPid;
+        deadline = Date.now() + wait.waitForOwnerMs;
+        wait.logger.warn({ ownerPid: info.ownerPid, runtimeFile }, `Process ${info.ownerPid} (e.g. npm run index) runs Meilisearch on this data directory: waiting for it to finish, then starting our own`);
+      }
+      if (Date.now() > deadline) {
+        throw new MeiliStartError(`Process ${info.ownerPid} still runs Meilisearch on this data directory after ${Math.round(wait.waitForOwnerMs / 1000)} s (see ${runtimeFile}); stop it or use another DATA_DIR`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
     }
     if (!info || !ownerAlive) {
       // stale: its owner is gone (and its watchdog has stopped the server)
@@ -373,7 +467,9 @@ export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise
   if (tightened) logger.warn({ keyFile }, 'The Meilisearch master key file was readable by others; set its mode to 0600');
 
   const runtimeFile = path.join(dataDir, 'meili-runtime.json');
-  const claim = await claimOrAttach(runtimeFile, key, options.startTimeoutMs ?? 30_000);
+  const claim = await claimOrAttach(runtimeFile, key, options.startTimeoutMs ?? 30_000, {
+    attach: options.attach ?? true, waitForOwnerMs: options.waitForOwnerMs ?? 30 * 60_000, logger,
+  });
   if (claim !== 'claimed') {
     logger.info({ url: claim.url, watchdogPid: claim.watchdogPid }, 'Using the embedded Meilisearch already running on this data directory');
     return claim;
@@ -389,6 +485,7 @@ export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise
     throw error;
   }
   await server.start();
-  logger.info({ url: server.url, pid: server.pid, dataDir: path.join(dataDir, 'meili') }, 'Embedded Meilisearch is up');
+  // `pid` is the logger's (this process); the server's is meiliPid
+  logger.info({ url: server.url, meiliPid: server.pid, watchdogPid: server.watchdogPid, dataDir: path.join(dataDir, 'meili'), passedVariables: getPassedVariables(process.env) }, 'Embedded Meilisearch is up');
   return server;
 }

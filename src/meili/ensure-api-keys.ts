@@ -43,7 +43,7 @@ async function ensureKey(client: Meilisearch, spec: KeyCreation & { uid: string 
 export interface ApiKeys {
   /** Indexing key: documents, settings, indexes and tasks; cannot manage keys. */
   adminKey: string;
-  /** Search-only key for `<indexName>`, the only key the API uses. */
+  /** Search key for `<indexName>` (search, and its document count), the only key the API uses. */
   searchKey: string;
 }
 
@@ -67,8 +67,9 @@ export async function ensureApiKeys(options: { url: string; masterKey: string; i
   const search = await ensureKey(client, {
     uid: getStableKeyUid(`weekly-faq:search:${indexName}`),
     name: `weekly-faq search (${indexName})`,
-    description: 'Search-only key used by the weekly-faq API; created at start-up',
-    actions: ['search'],
+    description: 'Search key used by the weekly-faq API; created at start-up',
+    // stats.get: the exact document count (a search's totalHits stops at maxTotalHits, 1000)
+    actions: ['search', 'stats.get'],
     indexes: [indexName],
     expiresAt: null,
   });

@@ -12,6 +12,8 @@ export interface MeiliRuntimeInfo {
   watchdogPid: number | null;
   /** Base URL; null while it is starting. */
   url: string | null;
+  /** Pid of the Meilisearch process itself; null while it is starting. */
+  meiliPid?: number | null;
   updatedAt: string;
 }
 
@@ -20,7 +22,7 @@ export async function readMeiliRuntime(file: string): Promise<MeiliRuntimeInfo |
   try {
     const info = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<MeiliRuntimeInfo>;
     if (typeof info.ownerPid !== 'number') return null;
-    return { ownerPid: info.ownerPid, watchdogPid: info.watchdogPid ?? null, url: info.url ?? null, updatedAt: info.updatedAt ?? '' };
+    return { ownerPid: info.ownerPid, watchdogPid: info.watchdogPid ?? null, url: info.url ?? null, meiliPid: info.meiliPid ?? null, updatedAt: info.updatedAt ?? '' };
   } catch {
     return null;
   }

@@ -17,7 +17,7 @@ export function isRunning(pid: number): boolean {
 }
 
 /** Wait until `pid` is gone; false if it is still running after `limitMs` (a generous safety limit, not a timing check). */
-export async function waitUntilGone(pid: number, limitMs = 20_000): Promise<boolean> {
+export async function waitUntilGone(pid: number, limitMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (!isRunning(pid)) return true;

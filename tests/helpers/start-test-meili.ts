@@ -31,6 +31,12 @@ export async function makeTempDir(prefix = 'weekly-faq-test-'): Promise<string> 
 }
 
 /**
+ * How the test clients wait for Meilisearch tasks: the client's default gives up after 5 s,
+ * which a loaded 2-core machine misses; poll (every 50 ms) for up to 2 minutes instead.
+ */
+export const TEST_WAIT_OPTIONS = { timeout: 120_000, interval: 50 } as const;
+
+/**
  * Start a real embedded Meilisearch (the project's own launcher) on a fresh temporary
  * DATA_DIR, with the service's keys. Call `stop()` in `after()`.
  */
@@ -44,8 +50,8 @@ export async function startTestMeili(env: Record<string, string> = {}): Promise<
     config,
     logger,
     connection,
-    admin: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }),
-    search: new Meilisearch({ host: connection.url, apiKey: connection.searchKey }),
+    admin: new Meilisearch({ host: connection.url, apiKey: connection.adminKey, defaultWaitOptions: TEST_WAIT_OPTIONS }),
+    search: new Meilisearch({ host: connection.url, apiKey: connection.searchKey, defaultWaitOptions: TEST_WAIT_OPTIONS }),
     async stop() {
       await connection.stop();
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { SearchResult } from '../../api/search-backend.ts';
+import { findFreePort } from '../../src/meili/find-free-port.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
 
@@ -34,15 +34,16 @@ export interface WebBrowserTest {
  * and headless chromium (no network but loopback).
  */
 export async function startWebBrowserTest(): Promise<WebBrowserTest> {
-  const api = await startApiTest({ records: WEB_RECORDS });
+  const port = await findFreePort();
+  // PUBLIC_URL: the demo page (opened on `localhost`) loads the widget from 127.0.0.1, another origin
+  const api = await startApiTest({ records: WEB_RECORDS, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
   let server: Server | null = null;
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
   try {
-    server = api.app.listen(0, '127.0.0.1');
+    server = api.app.listen(port, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));
-    const { port } = server.address() as AddressInfo;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -66,7 +67,7 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
         contexts.push(context);
         const page = await context.newPage();
         // Generous: a 2-core machine running Meilisearch, the API and Chromium at once has slow moments.
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(30_000);
         page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
         page.on('dialog', (dialog) => {
           problems.push(`dialog: ${dialog.message()}`);

@@ -1,0 +1,143 @@
+// Fault suite (issue 10): the service as a process. SIGTERM with busy keep-alive clients,
+// SIGTERM through `npm start`, two services on one DATA_DIR, a stale lock, a changed source.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { findServersOnDatabase } from '../src/meili/stop-orphan-servers.ts';
+import { waitUntilGone } from './helpers/is-running.ts';
+import { makeTempDir } from './helpers/start-test-meili.ts';
+import { startServiceChild, type ServiceChild } from './helpers/start-service-child.ts';
+
+const FIXTURES = path.resolve('tests/fixtures/posts');
+const started: ServiceChild[] = [];
+const dirs: string[] = [];
+after(async () => {
+  for (const s of started) s.kill();
+  for (const dir of dirs) {
+    // a service that failed its test may have left its Meilisearch: stop it before deleting its files
+    for (const pid of await findServersOnDatabase(path.join(dir, 'meili'))) process.kill(pid, 'SIGKILL');
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+async function service(env: Record<string, string>, options?: { npm?: boolean }): Promise<ServiceChild> {
+  const s = await startServiceChild(env, options);
+  started.push(s);
+  return s;
+}
+
+async function dataDir(): Promise<string> {
+  const dir = await makeTempDir();
+  dirs.push(dir);
+  return dir;
+}
+
+/** GET over a keep-alive agent; resolves with the status and the Connection header. */
+function get(agent: http.Agent, url: string): Promise<{ status: number; connection: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+test('SIGTERM with 20 busy keep-alive clients: no request is reset, answers after the signal say Connection: close, exit 0', async () => {
+  const s = await service({ DATA_DIR: await dataDir() });
+  await s.listening;
+  let signalled = false;
+  const outcome = { answered: 0, closeAnswers: 0, resets: [] as string[], refused: 0 };
+  const client = async (i: number) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    let n = 0;
+    for (;;) {
+      try {
+        const res = await get(agent, `${s.url}/api/search?q=${['jraft', 'mosn', 'rpc', 'seata'][(i + n++) % 4]}`);
+        outcome.answered++;
+        if (res.connection === 'close') outcome.closeAnswers++;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        if (code === 'ECONNREFUSED') outcome.refused++;
+        else outcome.resets.push(code);
+        break;
+      }
+      if (signalled && s.child.exitCode !== null) break;
+    }
+    agent.destroy();
+  };
+  const clients = Array.from({ length: 20 }, (_, i) => client(i));
+  // let every client get going (some answers on each connection)
+  const deadline = Date.now() + 120_000;
+  while (outcome.answered < 60 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  signalled = true;
+  s.child.kill('SIGTERM');
+  assert.equal(await s.exited, 0, s.stderr());
+  await Promise.all(clients);
+  assert.deepEqual(outcome.resets, [], 'no request lost its answer');
+  assert.equal(outcome.refused, 20, 'every client ended by finding the port closed, never mid-request');
+  assert.ok(outcome.closeAnswers > 0, 'answers during the shutdown carry Connection: close');
+  assert.ok(s.lines.some((l) => l.msg === 'Stopped'));
+});
+
+test('SIGTERM sent to `npm start` reaches the service: graceful stop, Meilisearch stopped, exit', async () => {
+  const dir = await dataDir();
+  const s = await service({ DATA_DIR: dir }, { npm: true });
+  await s.listening;
+  const meiliPid = (await s.waitForLine((l) => l.msg === 'Embedded Meilisearch is up')).meiliPid as number;
+  const servicePid = Number(await fs.readFile(path.join(dir, 'service.lock'), 'utf8'));
+  s.child.kill('SIGTERM'); // the npm process, as a terminal or a supervisor would
+  await s.waitForLine((l) => l.msg === 'Stopped');
+  await s.exited;
+  assert.ok(await waitUntilGone(servicePid), 'the service process exited');
+  assert.ok(await waitUntilGone(meiliPid), 'its Meilisearch stopped');
+  await assert.rejects(fs.access(path.join(dir, 'service.lock')), 'the lock is released');
+});
+
+test('a second service on the same DATA_DIR refuses to start, naming the first; a stale lock is taken over', async () => {
+  const dir = await dataDir();
+  const first = await service({ DATA_DIR: dir });
+  await first.listening;
+  const second = await service({ DATA_DIR: dir });
+  assert.equal(await second.exited, 1);
+  const refusal = second.lines.find((l) => l.level === 60);
+  assert.match(String(refusal?.msg), new RegExp(`Another weekly-faq service \\(pid ${first.child.pid}\\) is running on this DATA_DIR`));
+  assert.equal(refusal?.code, 'data-dir-in-use');
+  assert.equal((await fetch(`${first.url}/readyz`)).status, 200, 'the first one is untouched');
+  first.child.kill('SIGTERM');
+  assert.equal(await first.exited, 0);
+
+  // a lock whose process is gone (SIGKILLed service) does not block the next start
+  await fs.writeFile(path.join(dir, 'service.lock'), '999999999\n');
+  const third = await service({ DATA_DIR: dir });
+  await third.listening;
+  assert.ok(third.lines.some((l) => l.msg === 'Took over the service lock of a process that is gone'));
+  third.child.kill('SIGTERM');
+  assert.equal(await third.exited, 0);
+});
+
+test('a changed WEEKLY_SOURCE is noticed at start: it says so and reindexes', async () => {
+  const dir = await dataDir();
+  const samples = await service({ DATA_DIR: dir });
+  await samples.listening;
+  const sampleHits = ((await (await fetch(`${samples.url}/api/search?q=`)).json()) as { totalHits: number }).totalHits;
+  samples.child.kill('SIGTERM');
+  assert.equal(await samples.exited, 0);
+
+  // another folder: the sample posts plus one more post (another slug, so 4 more records)
+  const source = path.join(dir, 'other-source');
+  await fs.cp(FIXTURES, source, { recursive: true });
+  await fs.cp(path.join(FIXTURES, 'askers-without-at'), path.join(source, 'askers-copy'), { recursive: true });
+  const moved = await service({ DATA_DIR: dir, WEEKLY_SOURCE: source });
+  await moved.listening;
+  const notice = moved.lines.find((l) => String(l.msg).startsWith('The source of weekly posts changed'));
+  assert.ok(notice, JSON.stringify(moved.lines.map((l) => l.msg)));
+  assert.deepEqual(notice.now, [source]);
+  assert.ok(moved.lines.some((l) => l.msg === 'Reindex succeeded'));
+  const hits = ((await (await fetch(`${moved.url}/api/search?q=`)).json()) as { totalHits: number }).totalHits;
+  assert.equal(hits, sampleHits + 4, 'the new source is served');
+  moved.child.kill('SIGTERM');
+  assert.equal(await moved.exited, 0);
+});
