@@ -5,7 +5,9 @@ import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-
 import { getPostDate } from './get-post-date.ts';
 import { getPostSlug, getPostUrl } from './get-post-url.ts';
 import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
-import { assignProjects } from './assign-projects.ts';
+import { assignProjects, type ProjectInferrer } from './assign-projects.ts';
+import { getIssueReference } from './get-issue-reference.ts';
+import { getDefaultProjectInferrer } from './project-classifier.ts';
 import { markdownToPlainText, markdownToSafeHtml } from './render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
 import { getRecordId } from './get-record-id.ts';
@@ -16,6 +18,11 @@ export interface ExtractPostOptions {
   baseUrl?: string;
   /** Which posts are weeklies (default: `DEFAULT_WEEKLY_RULE`). */
   weeklyRule?: WeeklyRule;
+  /**
+   * Guesses the project of pairs nothing in the post names (default: the classifier learned from
+   * the corpus's attributed pairs, `src/data/project-classifier.json`); `null` infers nothing.
+   */
+  inferProject?: ProjectInferrer | null;
 }
 
 /** Markdown of a question: quote markers and a leading `Q：` dropped, so the text reads as written. */
@@ -95,12 +102,14 @@ export function extractPost(text: string, source: string, path: string, options:
 
   const slug = getPostSlug(source, data.slug);
   const url = getPostUrl(slug, options.baseUrl);
-  const projects = assignProjects(segmented.pairs);
+  const inferProject = options.inferProject === undefined ? getDefaultProjectInferrer() : options.inferProject;
+  const decisions = assignProjects(segmented.pairs, inferProject ?? undefined);
   const seenIds = new Map<string, number>();
   const records: QaRecord[] = [];
   const threadQuestions = new Map<number, string[]>();
   for (const [index, pair] of segmented.pairs.entries()) {
-    const question = markdownToPlainText(questionMarkdown(pair));
+    const questionSource = questionMarkdown(pair);
+    const question = markdownToPlainText(questionSource);
     const markdown = answerMarkdown(pair);
     const answer = markdownToPlainText(markdown);
     const earlier = threadQuestions.get(pair.thread) ?? [];
@@ -113,14 +122,23 @@ export function extractPost(text: string, source: string, path: string, options:
     const baseId = getRecordId(slug, pair.asker, question);
     const occurrence = seenIds.get(baseId) ?? 0;
     seenIds.set(baseId, occurrence + 1);
+    const decision = decisions[index] ?? { projects: [], source: null, confidence: null, conflict: null };
+    const { issue, issueUrl } = getIssueReference(pair, questionSource, decision.projects);
+    if (decision.conflict) {
+      const reason = `${decision.source} says ${decision.projects.join(', ')} but the pair itself names only ${decision.conflict.named}`;
+      file.message(reason, { ruleId: 'attribution-conflict', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
+    }
     records.push({
       id: occurrence === 0 ? baseId : getRecordId(slug, pair.asker, question, occurrence),
       question,
       answer,
       answerHtml: markdownToSafeHtml(markdown),
       asker: pair.asker,
-      issue: pair.issue,
-      projects: projects[index] ?? [],
+      issue,
+      issueUrl,
+      projects: decision.projects,
+      projectSource: decision.source,
+      projectConfidence: decision.confidence,
       followup,
       thread: pair.thread,
       turn: pair.turn,
