@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { discoverFiles, type DiscoveryProblem } from './discover-posts.ts';
 import { extractPost, type ExtractPostOptions } from './extract-post.ts';
 import type { PostResult } from './post-result.ts';
@@ -8,8 +9,11 @@ export type { PostMessage, PostResult } from './post-result.ts';
 export interface ExtractOptions extends ExtractPostOptions {
   /** Files larger than this are reported and not read (default: 5 MiB; the largest real post is ~60 KB). */
   maxFileBytes?: number;
-  /** How a file is read (default: `fs.readFile` as UTF-8); a seam for virtual trees and fault tests. */
-  readFile?: (path: string) => Promise<string>;
+  /**
+   * How a file is read (default: `fs.readFile`, its bytes); a seam for virtual trees and fault tests.
+   * Bytes that are not valid UTF-8 make the file a `binary-file`; a string is taken as it is.
+   */
+  readFile?: (path: string) => Promise<string | Buffer>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -37,13 +41,17 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
       yield failed(file.path, file.source, 'file-too-large', `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit; not read`);
       continue;
     }
-    let text: string;
+    let content: string | Buffer;
     try {
-      text = await (options.readFile ?? ((filePath: string) => fs.readFile(filePath, 'utf8')))(file.path);
+      content = await (options.readFile ?? ((filePath: string) => fs.readFile(filePath)))(file.path);
     } catch (error) {
       yield failed(file.path, file.source, 'unreadable-file', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
-    yield extractPost(text, file.source, file.path, options);
+    if (typeof content !== 'string' && !isUtf8(content)) {
+      yield failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
+      continue;
+    }
+    yield extractPost(typeof content === 'string' ? content : content.toString('utf8'), file.source, file.path, options);
   }
 }

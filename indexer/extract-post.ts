@@ -10,6 +10,7 @@ import { getIssueReference } from './get-issue-reference.ts';
 import { getDefaultProjectInferrer } from './project-classifier.ts';
 import { markdownToPlainText, markdownToSafeHtml } from './render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
+import { getNestingDepth, MAX_NESTING_DEPTH } from './get-nesting-depth.ts';
 import { getRecordId } from './get-record-id.ts';
 import type { PostMessage, PostResult } from './post-result.ts';
 
@@ -68,9 +69,8 @@ export function extractPost(text: string, source: string, path: string, options:
   };
 
   if (text.trim() === '') return fail('empty-file', 'empty file');
-  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
-    return fail('binary-file', 'not a text file (binary content or invalid UTF-8)');
-  }
+  // Invalid UTF-8 is caught where the bytes are read (`extractCorpus`); a string has none left.
+  if (text.includes('\u0000')) return fail('binary-file', 'not a text file (NUL bytes)');
 
   const frontMatter = parseFrontMatter(text);
   if (!frontMatter.ok) {
@@ -100,14 +100,43 @@ export function extractPost(text: string, source: string, path: string, options:
     file.message('Q&A section found but no question with an answer in it', { ruleId: 'no-pairs', source: 'weekly-faq' });
   }
 
-  const slug = getPostSlug(source, data.slug);
+  for (const pair of segmented.pairs) {
+    const depth = Math.max(getNestingDepth(questionMarkdown(pair)), getNestingDepth(answerMarkdown(pair)));
+    if (depth > MAX_NESTING_DEPTH) {
+      const reason = `the pair at line ${pair.firstLine} nests ${depth} levels deep (lists, quotes, tags or brackets; the limit is ${MAX_NESTING_DEPTH}): post skipped`;
+      file.message(reason, { ruleId: 'too-deeply-nested', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
+      return result('failed', { title: null, date });
+    }
+  }
+
+  try {
+    return result('weekly', { title, date, records: toRecords(segmented.pairs, file, { source, title, date, slug: getPostSlug(source, data.slug), options }) });
+  } catch (error) {
+    // The depth check above should keep every recursion on the post's content bounded; should one
+    // still overflow the stack, the post is skipped and named, and the run goes on.
+    if (!(error instanceof RangeError)) throw error;
+    file.message(`too deeply nested to render (${error.message}): post skipped`, { ruleId: 'too-deeply-nested', source: 'weekly-faq' });
+    return result('failed', { title: null, date });
+  }
+}
+
+interface PostFacts {
+  source: string;
+  title: string;
+  date: string;
+  slug: string;
+  options: ExtractPostOptions;
+}
+
+/** The records of a post's pairs: projects decided, issue resolved, question and answer rendered. */
+function toRecords(pairs: SegmentedPair[], file: VFile, { source, title, date, slug, options }: PostFacts): QaRecord[] {
   const url = getPostUrl(slug, options.baseUrl);
   const inferProject = options.inferProject === undefined ? getDefaultProjectInferrer() : options.inferProject;
-  const decisions = assignProjects(segmented.pairs, inferProject ?? undefined);
+  const decisions = assignProjects(pairs, inferProject ?? undefined);
   const seenIds = new Map<string, number>();
   const records: QaRecord[] = [];
   const threadQuestions = new Map<number, string[]>();
-  for (const [index, pair] of segmented.pairs.entries()) {
+  for (const [index, pair] of pairs.entries()) {
     const questionSource = questionMarkdown(pair);
     const question = markdownToPlainText(questionSource);
     const markdown = answerMarkdown(pair);
@@ -150,5 +179,5 @@ export function extractPost(text: string, source: string, path: string, options:
       url,
     });
   }
-  return result('weekly', { title, date, records });
+  return records;
 }

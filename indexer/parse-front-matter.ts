@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml';
 
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown>; body: string; bodyStartLine: number }
-  | { ok: false; ruleId: 'no-front-matter' | 'bad-front-matter'; reason: string };
+  | { ok: false; ruleId: 'no-front-matter' | 'bad-front-matter' | 'too-deeply-nested'; reason: string };
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 
@@ -21,6 +21,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     try {
       data = parseYaml(indentQuotedContinuations(yamlText), { schema: 'core' });
     } catch {
+      // The YAML parser recurses once per level of `[[[...]]]`.
+      if (error instanceof RangeError || /call stack/i.test(String((error as Error).message))) return { ok: false, ruleId: 'too-deeply-nested', reason: 'front matter is too deeply nested to parse' };
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { ok: false, ruleId: 'bad-front-matter', reason: `front matter is not valid YAML: ${message}` };
     }
