@@ -1,14 +1,15 @@
 import { VFile } from 'vfile';
 import type { QaRecord } from '../src/qa-record.ts';
-import { parseFrontMatter } from './parse-front-matter.ts';
+import { getFrontMatterText, parseFrontMatter } from './parse-front-matter.ts';
 import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
 import { getPostDate } from './get-post-date.ts';
 import { getPostSlug, getPostUrl } from './get-post-url.ts';
 import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
 import { assignProjects, type ProjectInferrer } from './assign-projects.ts';
 import { getIssueReference } from './get-issue-reference.ts';
+import { answerMarkdown, questionMarkdown } from './get-pair-markdown.ts';
 import { getDefaultProjectInferrer } from './project-classifier.ts';
-import { markdownToPlainText, markdownToSafeHtml } from './render-markdown.ts';
+import { markdownToPlainText, renderMarkdown } from './render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
 import { getNestingDepth, MAX_NESTING_DEPTH } from './get-nesting-depth.ts';
 import { getRecordId } from './get-record-id.ts';
@@ -24,19 +25,6 @@ export interface ExtractPostOptions {
    * the corpus's attributed pairs, `src/data/project-classifier.json`); `null` infers nothing.
    */
   inferProject?: ProjectInferrer | null;
-}
-
-/** Markdown of a question: quote markers and a leading `Q：` dropped, so the text reads as written. */
-function questionMarkdown(pair: SegmentedPair): string {
-  return pair.questionLines
-    .map((line) => line.replace(/^\s*(?:>\s?)+/, ''))
-    .join('\n')
-    .replace(/^\s*Q\s*[：:]\s*/i, '');
-}
-
-/** Drop `A：` markers that start later lines of an answer (several `A：` lines form one answer). */
-function answerMarkdown(pair: SegmentedPair): string {
-  return pair.answerLines.map((line) => line.replace(/^\s*(?:\*\*)?(?:A|答)\s*[：:]\s*(?:\*\*)?/i, '')).join('\n');
 }
 
 function toMessages(file: VFile): PostMessage[] {
@@ -72,13 +60,19 @@ export function extractPost(text: string, source: string, path: string, options:
   // Invalid UTF-8 is caught where the bytes are read (`extractCorpus`); a string has none left.
   if (text.includes('\u0000')) return fail('binary-file', 'not a text file (NUL bytes)');
 
+  const rule = options.weeklyRule ?? DEFAULT_WEEKLY_RULE;
+  // Parsing YAML is most of the cost of a non-weekly post: only parse front matter that can be a
+  // weekly's (its path, its raw text naming the newsletter, or a category rule to check).
+  if (!rule.categoryPattern && !rule.pathPattern?.test(source) && !rule.titlePattern.test(getFrontMatterText(text))) {
+    return result('skipped');
+  }
   const frontMatter = parseFrontMatter(text);
   if (!frontMatter.ok) {
-    const looksWeekly = (options.weeklyRule ?? DEFAULT_WEEKLY_RULE).titlePattern.test(text.slice(0, 2000));
+    const looksWeekly = rule.titlePattern.test(text.slice(0, 2000));
     return frontMatter.ruleId === 'no-front-matter' && !looksWeekly ? result('skipped') : fail(frontMatter.ruleId, frontMatter.reason);
   }
   const data = frontMatter.data;
-  if (!isWeeklyPost(data, source, options.weeklyRule)) return result('skipped');
+  if (!isWeeklyPost(data, source, rule)) return result('skipped');
 
   const title = typeof data.title === 'string' ? data.title.trim() : '';
   const date = getPostDate(data.date);
@@ -139,8 +133,7 @@ function toRecords(pairs: SegmentedPair[], file: VFile, { source, title, date, s
   for (const [index, pair] of pairs.entries()) {
     const questionSource = questionMarkdown(pair);
     const question = markdownToPlainText(questionSource);
-    const markdown = answerMarkdown(pair);
-    const answer = markdownToPlainText(markdown);
+    const { text: answer, html: answerHtml } = renderMarkdown(answerMarkdown(pair));
     const earlier = threadQuestions.get(pair.thread) ?? [];
     threadQuestions.set(pair.thread, [...earlier, question]);
     if (!question) {
@@ -161,7 +154,7 @@ function toRecords(pairs: SegmentedPair[], file: VFile, { source, title, date, s
       id: occurrence === 0 ? baseId : getRecordId(slug, pair.asker, question, occurrence),
       question,
       answer,
-      answerHtml: markdownToSafeHtml(markdown),
+      answerHtml,
       asker: pair.asker,
       issue,
       issueUrl,

@@ -6,6 +6,19 @@ export type FrontMatterResult =
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 
+/**
+ * The raw text of a post's front matter, unparsed (up to its closing `---`); for a file without
+ * one, its first 2,000 characters. Cheap: lets the extractor skip YAML for posts that cannot be
+ * weekly. Pure.
+ */
+export function getFrontMatterText(text: string): string {
+  const opening = OPENING.exec(text);
+  if (!opening) return text.slice(0, 2000);
+  const rest = text.slice(opening[0].length);
+  const closing = /^---[ \t]*$/m.exec(rest);
+  return closing ? rest.slice(0, closing.index) : rest.slice(0, 2000);
+}
+
 /** Split a post into its YAML front matter and body. Pure; problems are returned, not thrown. */
 export function parseFrontMatter(text: string): FrontMatterResult {
   const opening = OPENING.exec(text);
