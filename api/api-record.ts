@@ -2,8 +2,8 @@ import type { QaRecord } from '../src/qa-record.ts';
 
 /** The record fields the API returns, in this order (`thread`, `turn` and `dateTs` stay internal). */
 export const API_RECORD_FIELDS = [
-  'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'followup',
-  'context', 'date', 'year', 'title', 'source', 'url',
+  'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'issueUrl', 'projects', 'projectSource',
+  'projectConfidence', 'followup', 'context', 'date', 'year', 'title', 'source', 'url',
 ] as const satisfies readonly (keyof QaRecord)[];
 
 /** A record as the API returns it. */

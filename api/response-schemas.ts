@@ -15,7 +15,11 @@ export const apiRecordSchema = z.object({
   answerHtml: z.string().meta({ description: 'Sanitized HTML of the answer' }),
   asker: z.string().nullable(),
   issue: z.number().int().nullable().meta({ description: 'GitHub issue number, for issue entries' }),
+  issueUrl: z.string().nullable().meta({ description: 'https://github.com/<owner>/<repo>/issues/<n> of that issue, when its repository is known' }),
   projects: z.array(z.string()),
+  projectSource: z.enum(['attribution', 'header', 'mention', 'inferred']).nullable()
+    .meta({ description: "How projects was decided: the post's attribution line, its topic header, the project names the pair mentions, or a classifier (null: no project)" }),
+  projectConfidence: z.number().min(0).max(1).nullable().meta({ description: 'For projectSource "inferred": the classifier\'s probability' }),
   followup: z.boolean(),
   context: z.string().nullable().meta({ description: "For follow-ups: the thread's earlier questions" }),
   date: z.string().meta({ description: 'Post date, YYYY-MM-DD' }),

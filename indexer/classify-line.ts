@@ -14,7 +14,8 @@ export type LineKind =
   | { kind: 'boldLine'; text: string; numbered: boolean }
   | { kind: 'asker'; asker: string | null; issue: number | null; inlineQuestion: string }
   | { kind: 'topic'; projects: string[] }
-  | { kind: 'attribution'; projects: string[] }
+  /** `url`: the attribution's link (a repository, or the GitHub issue the pair came from). */
+  | { kind: 'attribution'; projects: string[]; url: string | null }
   | { kind: 'answer'; text: string }
   | { kind: 'quote'; text: string; hasText: boolean }
   | { kind: 'text'; text: string; hasText: boolean };
@@ -26,6 +27,8 @@ const ASKER_WITH_QUESTION_WORD = new RegExp(
 const ASKER_ISSUE = new RegExp(String.raw`^${NUMBER}?@\s*([^\s@#：:]{1,40})\s*#\s*(\d+)\s*[：:]?$`);
 const ASKER_NAME_ONLY = new RegExp(String.raw`^(${NUMBER})?(@)?\s*([^@#：:？?，,。\s][^@#：:？?，,。]{0,30}?)\s*[：:]?$`);
 const TOPIC = new RegExp(String.raw`^${NUMBER}?关于\s*(.+?)\s*(?:的)?\s*(?:几个|一些)?\s*(?:提问|问题)`);
+/** `**3、关于 Seata 事务分组：**`: a bold `关于 X` line naming one project is a topic header too. */
+const BOLD_TOPIC = new RegExp(String.raw`^${NUMBER}?关于\s*(.{1,60}?)\s*[：:]?$`);
 const ANSWER = /^(?:A|答)\s*[：:]\s*/i;
 const URL_AT_START = /^\[?\s*\*?\s*<?(https?:\/\/[^\s)\]>*]+)/i;
 const SECTION_END_WORDS =
@@ -51,20 +54,23 @@ function isWhollyBold(line: string): boolean {
   return /^\*\*[^*]+\*\*[：:]?$/.test(trimmed) || /^<strong>.*<\/strong>$/i.test(trimmed);
 }
 
-function parseAttribution(plain: string): string[] | undefined {
+function parseAttribution(plain: string): { projects: string[]; url: string | null } | undefined {
   const bracketed = /^「\s*([^「」]{1,40}?)\s*」\s*[：:]?\s*(.*)$/.exec(plain);
   const labelled = bracketed ?? /^([A-Za-z][\w .&-]{1,30}?)\s*[：:]\s*(.*)$/.exec(plain);
   if (!labelled) return undefined;
   const label = labelled[1] ?? '';
   const rest = labelled[2] ?? '';
   const url = URL_AT_START.exec(rest)?.[1];
-  if (!url) return bracketed && rest === '' ? projectsOfLabel(label, '') : undefined;
+  if (!url) {
+    const projects = bracketed && rest === '' ? projectsOfLabel(label, '') : undefined;
+    return projects && { projects, url: null };
+  }
   // The line is only the label and its link (`[url](url)` or a bare URL): nothing after it.
   const afterLink = rest.replace(/^\[[^\]]*\]\([^)]*\)/, '').replace(URL_AT_START, '').trim();
   if (afterLink !== '' && !/^[)\]*\s]*$/.test(afterLink)) return undefined;
   const projects = projectsOfLabel(label, url);
   if (projects === undefined && !bracketed) return undefined;
-  return projects ?? [];
+  return { projects: projects ?? [], url };
 }
 
 /** Projects named by an attribution label; the label wins over its link. */
@@ -140,9 +146,12 @@ export function classifyLine(line: string): LineKind {
   }
 
   const attribution = parseAttribution(plain);
-  if (attribution) return { kind: 'attribution', projects: attribution };
+  if (attribution) return { kind: 'attribution', ...attribution };
 
   if (isWhollyBold(trimmed)) {
+    const boldTopic = BOLD_TOPIC.exec(plain);
+    const named = boldTopic ? getMentionedProjects(boldTopic[1] ?? '') : [];
+    if (named.length === 1) return { kind: 'topic', projects: named };
     return { kind: 'boldLine', text: plain, numbered: /^\d{1,2}\s*[、.．]/.test(plain) };
   }
   return { kind: 'text', text: trimmed, hasText: hasWords(trimmed) };

@@ -12,7 +12,7 @@ export interface FoundFile {
 /** A problem met while walking the tree (a symlink loop, an unreadable folder). */
 export interface DiscoveryProblem {
   path: string;
-  ruleId: 'symlink-loop' | 'unreadable-folder' | 'broken-link';
+  ruleId: 'symlink-loop' | 'unreadable-folder' | 'broken-link' | 'link-outside-source';
   reason: string;
 }
 
@@ -34,8 +34,10 @@ function toSource(root: string, file: string): string {
 
 /**
  * Every markdown file under `paths` (folders are walked, files taken as they are), in a stable
- * order. Symlinks are followed; a link back into a folder being walked is a loop, reported once
- * and not entered. Throws `PathNotFoundError` only for a given path that does not exist.
+ * order. Symlinks are followed only while they stay inside the folder given: one that leads out
+ * of it (to `/etc/passwd`, to a key file) is reported (`link-outside-source`) and never read; a
+ * link back into a folder being walked is a loop, reported once and not entered. Throws
+ * `PathNotFoundError` only for a given path that does not exist.
  */
 export async function discoverFiles(
   paths: readonly string[],
@@ -50,17 +52,28 @@ export async function discoverFiles(
       continue;
     }
     const root = path.resolve(given);
-    await walk(root, root, new Set([await fs.realpath(root)]), found, onProblem);
+    const realRoot = await fs.realpath(root);
+    await walk({ root, realRoot, found, onProblem }, root, new Set([realRoot]));
   }
   return found;
 }
 
+interface Walk {
+  root: string;
+  /** The root with every symlink resolved: what a followed link must stay inside. */
+  realRoot: string;
+  found: FoundFile[];
+  onProblem: (problem: DiscoveryProblem) => void;
+}
+
+function isInside(realRoot: string, real: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : `${realRoot}${path.sep}`);
+}
+
 async function walk(
-  root: string,
+  { root, realRoot, found, onProblem }: Walk,
   folder: string,
   ancestors: Set<string>,
-  found: FoundFile[],
-  onProblem: (problem: DiscoveryProblem) => void,
 ): Promise<void> {
   let entries;
   try {
@@ -76,6 +89,14 @@ async function walk(
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     let size = 0;
+    if (entry.isSymbolicLink()) {
+      // Resolve before anything reads through the link: one that leaves the root is never followed.
+      const real = await fs.realpath(full).catch(() => null);
+      if (real !== null && !isInside(realRoot, real)) {
+        onProblem({ path: full, ruleId: 'link-outside-source', reason: `symbolic link to ${real}, outside ${realRoot}; not followed` });
+        continue;
+      }
+    }
     if (entry.isSymbolicLink() || isFile) {
       const stat = await fs.stat(full).catch(() => null);
       if (!stat) {
@@ -92,7 +113,7 @@ async function walk(
         onProblem({ path: full, ruleId: 'symlink-loop', reason: `symbolic link loop (points back to ${real}); not followed` });
         continue;
       }
-      await walk(root, full, new Set([...ancestors, real]), found, onProblem);
+      await walk({ root, realRoot, found, onProblem }, full, new Set([...ancestors, real]));
     } else if (isFile && MARKDOWN.test(entry.name)) {
       found.push({ path: full, source: toSource(root, full), size });
     }

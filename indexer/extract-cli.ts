@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { extractCorpus } from './extract-corpus.ts';
 import { PathNotFoundError } from './discover-posts.ts';
-import { formatPostReport } from './format-report.ts';
+import { countPost, createRunCounts, formatPostReport, formatSummary } from './format-report.ts';
 import type { PostResult } from './post-result.ts';
 import { DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
 
@@ -60,13 +60,11 @@ async function main(): Promise<void> {
   };
 
   const started = performance.now();
-  const counts = { files: 0, weekly: 0, skipped: 0, failed: 0, pairs: 0 };
+  const counts = createRunCounts();
   const reports: PostResult[] = [];
   try {
     for await (const post of extractCorpus(parsed.positionals, { weeklyRule, ...(baseUrl ? { baseUrl } : {}) })) {
-      counts.files += 1;
-      counts[post.status] += 1;
-      counts.pairs += post.records.length;
+      countPost(counts, post);
       for (const record of post.records) process.stdout.write(`${JSON.stringify(record)}\n`);
       if (post.status === 'failed') {
         for (const message of post.messages) process.stderr.write(`warning: ${post.path}: ${message.reason} [${message.ruleId}]\n`);
@@ -78,10 +76,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (parsed.values.report) process.stderr.write(reports.map(formatPostReport).join(''));
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stderr.write(
-    `extract: ${counts.pairs} pairs from ${counts.weekly} weekly posts (${counts.files} files: ${counts.skipped} not weekly, ${counts.failed} failed) in ${seconds} s\n`,
-  );
+  process.stderr.write(formatSummary(counts, (performance.now() - started) / 1000));
 }
 
 await main();

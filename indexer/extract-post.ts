@@ -1,13 +1,17 @@
 import { VFile } from 'vfile';
 import type { QaRecord } from '../src/qa-record.ts';
-import { parseFrontMatter } from './parse-front-matter.ts';
+import { getFrontMatterText, parseFrontMatter } from './parse-front-matter.ts';
 import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
 import { getPostDate } from './get-post-date.ts';
 import { getPostSlug, getPostUrl } from './get-post-url.ts';
 import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
-import { assignProjects } from './assign-projects.ts';
-import { markdownToPlainText, markdownToSafeHtml } from './render-markdown.ts';
+import { assignProjects, type ProjectInferrer } from './assign-projects.ts';
+import { getIssueReference } from './get-issue-reference.ts';
+import { answerMarkdown, questionMarkdown } from './get-pair-markdown.ts';
+import { getDefaultProjectInferrer } from './project-classifier.ts';
+import { markdownToPlainText, renderMarkdown } from './render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
+import { getNestingDepth, MAX_NESTING_DEPTH } from './get-nesting-depth.ts';
 import { getRecordId } from './get-record-id.ts';
 import type { PostMessage, PostResult } from './post-result.ts';
 
@@ -16,19 +20,11 @@ export interface ExtractPostOptions {
   baseUrl?: string;
   /** Which posts are weeklies (default: `DEFAULT_WEEKLY_RULE`). */
   weeklyRule?: WeeklyRule;
-}
-
-/** Markdown of a question: quote markers and a leading `Q：` dropped, so the text reads as written. */
-function questionMarkdown(pair: SegmentedPair): string {
-  return pair.questionLines
-    .map((line) => line.replace(/^\s*(?:>\s?)+/, ''))
-    .join('\n')
-    .replace(/^\s*Q\s*[：:]\s*/i, '');
-}
-
-/** Drop `A：` markers that start later lines of an answer (several `A：` lines form one answer). */
-function answerMarkdown(pair: SegmentedPair): string {
-  return pair.answerLines.map((line) => line.replace(/^\s*(?:\*\*)?(?:A|答)\s*[：:]\s*(?:\*\*)?/i, '')).join('\n');
+  /**
+   * Guesses the project of pairs nothing in the post names (default: the classifier learned from
+   * the corpus's attributed pairs, `src/data/project-classifier.json`); `null` infers nothing.
+   */
+  inferProject?: ProjectInferrer | null;
 }
 
 function toMessages(file: VFile): PostMessage[] {
@@ -61,17 +57,22 @@ export function extractPost(text: string, source: string, path: string, options:
   };
 
   if (text.trim() === '') return fail('empty-file', 'empty file');
-  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
-    return fail('binary-file', 'not a text file (binary content or invalid UTF-8)');
-  }
+  // Invalid UTF-8 is caught where the bytes are read (`extractCorpus`); a string has none left.
+  if (text.includes('\u0000')) return fail('binary-file', 'not a text file (NUL bytes)');
 
+  const rule = options.weeklyRule ?? DEFAULT_WEEKLY_RULE;
+  // Parsing YAML is most of the cost of a non-weekly post: only parse front matter that can be a
+  // weekly's (its path, its raw text naming the newsletter, or a category rule to check).
+  if (!rule.categoryPattern && !rule.pathPattern?.test(source) && !rule.titlePattern.test(getFrontMatterText(text))) {
+    return result('skipped');
+  }
   const frontMatter = parseFrontMatter(text);
   if (!frontMatter.ok) {
-    const looksWeekly = (options.weeklyRule ?? DEFAULT_WEEKLY_RULE).titlePattern.test(text.slice(0, 2000));
+    const looksWeekly = rule.titlePattern.test(text.slice(0, 2000));
     return frontMatter.ruleId === 'no-front-matter' && !looksWeekly ? result('skipped') : fail(frontMatter.ruleId, frontMatter.reason);
   }
   const data = frontMatter.data;
-  if (!isWeeklyPost(data, source, options.weeklyRule)) return result('skipped');
+  if (!isWeeklyPost(data, source, rule)) return result('skipped');
 
   const title = typeof data.title === 'string' ? data.title.trim() : '';
   const date = getPostDate(data.date);
@@ -93,16 +94,46 @@ export function extractPost(text: string, source: string, path: string, options:
     file.message('Q&A section found but no question with an answer in it', { ruleId: 'no-pairs', source: 'weekly-faq' });
   }
 
-  const slug = getPostSlug(source, data.slug);
+  for (const pair of segmented.pairs) {
+    const depth = Math.max(getNestingDepth(questionMarkdown(pair)), getNestingDepth(answerMarkdown(pair)));
+    if (depth > MAX_NESTING_DEPTH) {
+      const reason = `the pair at line ${pair.firstLine} nests ${depth} levels deep (lists, quotes, tags or brackets; the limit is ${MAX_NESTING_DEPTH}): post skipped`;
+      file.message(reason, { ruleId: 'too-deeply-nested', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
+      return result('failed', { title: null, date });
+    }
+  }
+
+  try {
+    return result('weekly', { title, date, records: toRecords(segmented.pairs, file, { source, title, date, slug: getPostSlug(source, data.slug), options }) });
+  } catch (error) {
+    // The depth check above should keep every recursion on the post's content bounded; should one
+    // still overflow the stack, the post is skipped and named, and the run goes on.
+    if (!(error instanceof RangeError)) throw error;
+    file.message(`too deeply nested to render (${error.message}): post skipped`, { ruleId: 'too-deeply-nested', source: 'weekly-faq' });
+    return result('failed', { title: null, date });
+  }
+}
+
+interface PostFacts {
+  source: string;
+  title: string;
+  date: string;
+  slug: string;
+  options: ExtractPostOptions;
+}
+
+/** The records of a post's pairs: projects decided, issue resolved, question and answer rendered. */
+function toRecords(pairs: SegmentedPair[], file: VFile, { source, title, date, slug, options }: PostFacts): QaRecord[] {
   const url = getPostUrl(slug, options.baseUrl);
-  const projects = assignProjects(segmented.pairs);
+  const inferProject = options.inferProject === undefined ? getDefaultProjectInferrer() : options.inferProject;
+  const decisions = assignProjects(pairs, inferProject ?? undefined);
   const seenIds = new Map<string, number>();
   const records: QaRecord[] = [];
   const threadQuestions = new Map<number, string[]>();
-  for (const [index, pair] of segmented.pairs.entries()) {
-    const question = markdownToPlainText(questionMarkdown(pair));
-    const markdown = answerMarkdown(pair);
-    const answer = markdownToPlainText(markdown);
+  for (const [index, pair] of pairs.entries()) {
+    const questionSource = questionMarkdown(pair);
+    const question = markdownToPlainText(questionSource);
+    const { text: answer, html: answerHtml } = renderMarkdown(answerMarkdown(pair));
     const earlier = threadQuestions.get(pair.thread) ?? [];
     threadQuestions.set(pair.thread, [...earlier, question]);
     if (!question) {
@@ -113,14 +144,23 @@ export function extractPost(text: string, source: string, path: string, options:
     const baseId = getRecordId(slug, pair.asker, question);
     const occurrence = seenIds.get(baseId) ?? 0;
     seenIds.set(baseId, occurrence + 1);
+    const decision = decisions[index] ?? { projects: [], source: null, confidence: null, conflict: null };
+    const { issue, issueUrl } = getIssueReference(pair, questionSource, decision.projects);
+    if (decision.conflict) {
+      const reason = `${decision.source} says ${decision.projects.join(', ')} but the pair itself names only ${decision.conflict.named}`;
+      file.message(reason, { ruleId: 'attribution-conflict', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
+    }
     records.push({
       id: occurrence === 0 ? baseId : getRecordId(slug, pair.asker, question, occurrence),
       question,
       answer,
-      answerHtml: markdownToSafeHtml(markdown),
+      answerHtml,
       asker: pair.asker,
-      issue: pair.issue,
-      projects: projects[index] ?? [],
+      issue,
+      issueUrl,
+      projects: decision.projects,
+      projectSource: decision.source,
+      projectConfidence: decision.confidence,
       followup,
       thread: pair.thread,
       turn: pair.turn,
@@ -132,5 +172,5 @@ export function extractPost(text: string, source: string, path: string, options:
       url,
     });
   }
-  return result('weekly', { title, date, records });
+  return records;
 }

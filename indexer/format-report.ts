@@ -1,17 +1,68 @@
+import type { QaRecord } from '../src/qa-record.ts';
 import type { PostResult } from './post-result.ts';
 
+/** How a record's projects were decided, as the report shows it: `attribution`, `inferred 0.83`... */
+function projectSourceLabel(record: QaRecord): string {
+  if (record.projectSource === null) return 'no project';
+  return record.projectSource === 'inferred' ? `inferred ${record.projectConfidence ?? '?'}` : record.projectSource;
+}
+
 /**
- * One post's block of the `--report`: the pairs found (line, asker, projects, question start),
- * then its messages. A weekly post that yielded nothing says why.
+ * One post's block of the `--report`: the pairs found (line, asker, issue, projects and how they
+ * were decided, question start), then its messages (e.g. `attribution-conflict`). A weekly post
+ * that yielded nothing says why.
  */
 export function formatPostReport(post: PostResult): string {
   const header = `${post.source} (${post.date ?? 'no date'}): ${post.records.length} pairs`;
   const pairs = post.records.map(
     (record) =>
-      `  ${record.thread}.${record.turn}${record.followup ? ' (follow-up)' : ''} @${record.asker ?? '-'}${record.issue ? ` #${record.issue}` : ''} [${record.projects.join(', ')}] ${record.question.replace(/\s+/g, ' ').slice(0, 50)}`,
+      `  ${record.thread}.${record.turn}${record.followup ? ' (follow-up)' : ''} @${record.asker ?? '-'}${record.issue ? ` #${record.issue}` : ''} [${record.projects.join(', ')}] (${projectSourceLabel(record)}) ${record.question.replace(/\s+/g, ' ').slice(0, 50)}`,
   );
   const messages = post.messages.map(
     (message) => `  ${post.records.length === 0 ? 'NOTHING: ' : ''}${message.line ? `line ${message.line}: ` : ''}${message.reason} [${message.ruleId}]`,
   );
   return [header, ...pairs, ...messages].join('\n') + '\n';
+}
+
+/** Counts over a run's records and messages, for the summary. */
+export interface RunCounts {
+  files: number;
+  weekly: number;
+  skipped: number;
+  failed: number;
+  pairs: number;
+  /** Records whose `projects` is empty. */
+  withoutProject: number;
+  /** Records with an `issueUrl`. */
+  withIssueLink: number;
+  /** Records whose project was inferred by the classifier. */
+  inferred: number;
+  /** `attribution-conflict` messages. */
+  conflicts: number;
+}
+
+export function createRunCounts(): RunCounts {
+  return { files: 0, weekly: 0, skipped: 0, failed: 0, pairs: 0, withoutProject: 0, withIssueLink: 0, inferred: 0, conflicts: 0 };
+}
+
+/** Add one post's result to `counts` (mutates and returns it). */
+export function countPost(counts: RunCounts, post: PostResult): RunCounts {
+  counts.files += 1;
+  counts[post.status] += 1;
+  counts.pairs += post.records.length;
+  for (const record of post.records) {
+    if (record.projects.length === 0) counts.withoutProject += 1;
+    if (record.issueUrl) counts.withIssueLink += 1;
+    if (record.projectSource === 'inferred') counts.inferred += 1;
+  }
+  counts.conflicts += post.messages.filter((message) => message.ruleId === 'attribution-conflict').length;
+  return counts;
+}
+
+/** The summary line written to stderr at the end of a run. */
+export function formatSummary(counts: RunCounts, seconds: number): string {
+  return (
+    `extract: ${counts.pairs} pairs from ${counts.weekly} weekly posts (${counts.files} files: ${counts.skipped} not weekly, ${counts.failed} failed) in ${seconds.toFixed(2)} s; ` +
+    `${counts.withoutProject} without a project, ${counts.withIssueLink} with an issue link, ${counts.inferred} projects inferred, ${counts.conflicts} attribution conflicts\n`
+  );
 }

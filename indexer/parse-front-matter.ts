@@ -2,9 +2,22 @@ import { parse as parseYaml } from 'yaml';
 
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown>; body: string; bodyStartLine: number }
-  | { ok: false; ruleId: 'no-front-matter' | 'bad-front-matter'; reason: string };
+  | { ok: false; ruleId: 'no-front-matter' | 'bad-front-matter' | 'too-deeply-nested'; reason: string };
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+
+/**
+ * The raw text of a post's front matter, unparsed (up to its closing `---`); for a file without
+ * one, its first 2,000 characters. Cheap: lets the extractor skip YAML for posts that cannot be
+ * weekly. Pure.
+ */
+export function getFrontMatterText(text: string): string {
+  const opening = OPENING.exec(text);
+  if (!opening) return text.slice(0, 2000);
+  const rest = text.slice(opening[0].length);
+  const closing = /^---[ \t]*$/m.exec(rest);
+  return closing ? rest.slice(0, closing.index) : rest.slice(0, 2000);
+}
 
 /** Split a post into its YAML front matter and body. Pure; problems are returned, not thrown. */
 export function parseFrontMatter(text: string): FrontMatterResult {
@@ -21,6 +34,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     try {
       data = parseYaml(indentQuotedContinuations(yamlText), { schema: 'core' });
     } catch {
+      // The YAML parser recurses once per level of `[[[...]]]`.
+      if (error instanceof RangeError || /call stack/i.test(String((error as Error).message))) return { ok: false, ruleId: 'too-deeply-nested', reason: 'front matter is too deeply nested to parse' };
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { ok: false, ruleId: 'bad-front-matter', reason: `front matter is not valid YAML: ${message}` };
     }

@@ -1,4 +1,5 @@
 import { classifyLine, isQaHeading, isSectionEndBoldLine, type LineKind } from './classify-line.ts';
+import { getProjectByLabel } from '../src/project-catalogue.ts';
 
 /** A question/answer pair as located in the post's lines, before rendering. */
 export interface SegmentedPair {
@@ -10,6 +11,8 @@ export interface SegmentedPair {
   turn: number;
   asker: string | null;
   issue: number | null;
+  /** The project an issue entry's header names (`**2.@SOFABolt #332**` then `@user`), whose repository holds the issue. */
+  issueProject: string | null;
   /** Markdown source of the question (quote markers kept; the renderer drops them). */
   questionLines: string[];
   /** Markdown source of the answer, its `A：` markers removed. */
@@ -21,7 +24,9 @@ export interface SegmentedPair {
   attributed: string[] | null;
   /** Which attribution group covered the pair (pairs since the previous attribution line). */
   attributionGroup: number | null;
-  /** Projects named by the last `关于 X 的提问` header before the pair, if any. */
+  /** Links of the attribution line(s) that cover the pair (a repository, or the issue it came from). */
+  attributionUrls: string[];
+  /** Projects named by the `关于 X 的提问` header whose section holds the pair, if any. */
   topicProjects: string[] | null;
 }
 
@@ -63,7 +68,7 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
   // Held in an object: the closures below change it, which flow analysis of a `let` would not see.
   const cursor: { state: State; pair: SegmentedPair | null } = { state: 'outside', pair: null };
   let sections = 0;
-  let thread = { number: 0, turns: 0, asker: null as string | null, issue: null as number | null };
+  let thread = { number: 0, turns: 0, asker: null as string | null, issue: null as number | null, issueProject: null as string | null };
   let pending: SegmentedPair[] = [];
   let attributionGroups = 0;
   let previousWasAttribution = false;
@@ -101,7 +106,8 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
   };
 
   const openThread = (asker: string | null, issue: number | null): void => {
-    thread = { number: thread.number + 1, turns: 0, asker, issue };
+    const project = asker === null ? undefined : getProjectByLabel(asker);
+    thread = { number: thread.number + 1, turns: 0, asker, issue, issueProject: issue !== null && project ? project.name : null };
   };
 
   const openPair = (lineNumber: number, firstLine: string | null): void => {
@@ -114,12 +120,14 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
       turn: thread.turns,
       asker: thread.asker,
       issue: thread.issue,
+      issueProject: thread.issueProject,
       questionLines: firstLine === null ? [] : [firstLine],
       answerLines: [],
       firstLine: lineNumber,
       lastLine: lineNumber,
       attributed: null,
       attributionGroup: null,
+      attributionUrls: [],
       topicProjects,
     };
     cursor.state = 'question';
@@ -168,13 +176,20 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
         break;
       case 'asker':
         closePair();
-        openThread(kind.asker, kind.issue);
+        if (cursor.state === 'header' && thread.turns === 0 && thread.issueProject !== null && kind.issue === null) {
+          // `**1.@MOSN #2347**` then `@huayangchan`: the issue's project, then the user who asked.
+          thread.asker = kind.asker;
+        } else {
+          openThread(kind.asker, kind.issue);
+        }
         cursor.state = 'header';
         if (kind.inlineQuestion) openPair(lineNumber, kind.inlineQuestion);
         break;
       case 'topic':
         closePair();
         topicProjects = kind.projects.length > 0 ? kind.projects : null;
+        // An attribution line covers the pairs since the previous one within the same topic section.
+        pending = [];
         cursor.state = 'between';
         break;
       case 'attribution': {
@@ -183,6 +198,7 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
         for (const covered of pending) {
           covered.attributed = [...new Set([...(covered.attributed ?? []), ...kind.projects])];
           covered.attributionGroup = attributionGroups;
+          if (kind.url) covered.attributionUrls.push(kind.url);
         }
         // Consecutive attribution lines cover the same pairs; the next pairs start afresh.
         const nextIndex = kinds.slice(index + 1).findIndex((next) => next.kind !== 'blank');

@@ -21,7 +21,7 @@ export const PROJECTS: readonly Project[] = [
     name: 'SOFARPC',
     aliases: ['sofarpc', 'sofa-rpc', 'rpc'],
     repos: ['sofastack/sofa-rpc', 'sofastack/sofa-rpc-boot-projects'],
-    mentions: [/sofa[\s-]?rpc/i],
+    mentions: [/sofa[\s.-]?rpc/i],
     synonyms: ['sofa-rpc', 'rpc'],
   },
   {
@@ -191,6 +191,11 @@ export function getProjectByLabel(label: string): Project | null | undefined {
   const key = normalizeLabel(label);
   if (UMBRELLA_LABELS.has(key)) return null;
   return byLabel.get(key);
+}
+
+/** The project of a canonical name (as in records), if any. */
+export function getProjectByName(name: string): Project | undefined {
+  return PROJECTS.find((project) => project.name === name);
 }
 
 /** The project whose GitHub repository a URL points into, if any. */

@@ -1,4 +1,11 @@
 /**
+ * How a record's projects were decided: the attribution line(s) covering the pair, the
+ * `关于 X 的提问` topic header above it, the project names its text mentions, or a classifier
+ * learned from the attributed pairs (`projectConfidence` then says how sure it was).
+ */
+export type ProjectSource = 'attribution' | 'header' | 'mention' | 'inferred';
+
+/**
  * One reader question and its answer, extracted from a weekly post.
  * This is the shape written by the extractor (JSON Lines) and loaded into Meilisearch.
  */
@@ -13,10 +20,16 @@ export interface QaRecord {
   answerHtml: string;
   /** Name of the asker as written in the post, or null. */
   asker: string | null;
-  /** GitHub issue number for `@user #1234` entries, or null. */
+  /** GitHub issue number the question comes from (`@user #1234` entries, an issue link in the question), or null. */
   issue: number | null;
+  /** Full URL of that issue (`https://github.com/<owner>/<repo>/issues/<n>`), or null when its repository is unknown. */
+  issueUrl: string | null;
   /** Canonical project names (see `src/project-catalogue.ts`). */
   projects: string[];
+  /** How `projects` was decided; null when nothing decided (then `projects` is empty). */
+  projectSource: ProjectSource | null;
+  /** For `projectSource: "inferred"`: the classifier's probability (0-1) of that project; else null. */
+  projectConfidence: number | null;
   /** True when the question only makes sense after the previous turn of its thread. */
   followup: boolean;
   /** 1-based number of the asker thread within the post. */

@@ -83,6 +83,18 @@ test('binary garbage is reported as not text', async () => {
   assertOneWarning(bad, 'binary-file', /not a text file/);
 });
 
+test('a post with a few invalid UTF-8 sequences is binary-file, as the README says (not indexed with U+FFFD)', async () => {
+  const broken = Buffer.concat([Buffer.from(GOOD_POST.slice(0, 120)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(GOOD_POST.slice(120))]);
+  const { bad } = await runOn({ 'badutf8/index.md': broken }, 'badutf8');
+  assertOneWarning(bad, 'binary-file', /invalid UTF-8/);
+});
+
+test('a valid post that contains U+FFFD itself is text', async () => {
+  const { bad } = await runOn({ 'replacement/index.md': GOOD_POST.replace('支持。', '支持\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD。') }, 'replacement');
+  assert.equal(bad[0]?.status, 'weekly');
+  assert.equal(bad[0]?.records.length, 1);
+});
+
 test('a 20 MB file is reported and not read', async () => {
   const root = makeTree({ 'good/index.md': GOOD_POST });
   mkdirSync(path.join(root, 'huge'));

@@ -17,9 +17,10 @@ for (const name of readdirSync(fixtures)) {
     assert.ok(post);
     const actual = {
       status: post.status,
-      records: post.records.map(({ question, answer, asker, issue, projects, followup, thread, turn, context, date }) => ({
-        question, answer, asker, issue, projects, followup, thread, turn, context, date,
+      records: post.records.map(({ question, answer, asker, issue, issueUrl, projects, projectSource, projectConfidence, followup, thread, turn, context, date }) => ({
+        question, answer, asker, issue, issueUrl, projects, projectSource, projectConfidence, followup, thread, turn, context, date,
       })),
+      messages: post.messages.map(({ ruleId, line }) => ({ ruleId, line })),
     };
     const expectedFile = path.join(fixtures, name, 'expected.json');
     if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);

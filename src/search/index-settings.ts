@@ -31,6 +31,7 @@ export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute',
 export const DISPLAYED_ATTRIBUTES = [
   'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'followup',
   'thread', 'turn', 'context', 'date', 'dateTs', 'year', 'title', 'source', 'url',
+  'issueUrl', 'projectSource', 'projectConfidence',
 ] as const;
 
 /** Fields written in Chinese (with English terms mixed in): segmented as Mandarin. */

@@ -16,6 +16,7 @@ export const HOSTILE_RECORD: QaRecord = makeRecord(90, {
     + '<svg onload="window.__pwned=7"></svg><iframe src="javascript:parent.__pwned=8"></iframe>'
     + '<a href="https://www.sofastack.tech/projects/mosn/" onclick="window.__pwned=9" style="color:red">MOSN docs</a></p>',
   url: 'javascript:window.__pwned=10',
+  issue: 13, issueUrl: 'javascript:window.__pwned=13',
   title: 'SOFA Weekly | <b onmouseover="window.__pwned=11">hostile</b>',
 });
 
@@ -38,6 +39,7 @@ export const CHINESE_RECORDS: QaRecord[] = [
   }),
   makeRecord(93, {
     id: 'rpc-timeout-zh', projects: ['SOFARPC'], date: '2021-04-16', year: 2021, asker: '李明', issue: 1024,
+    issueUrl: 'https://github.com/sofastack/sofa-rpc/issues/1024',
     question: 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？',
     answer: '先看服务端的 RPC 日志中的处理耗时；如果服务端耗时很短，再检查客户端的连接和网络延迟。',
     answerHtml: '<p>先看服务端的 RPC 日志中的处理耗时；如果服务端耗时很短，再检查客户端的连接和网络延迟。</p><ul><li>服务端日志：<code>rpc-server-digest.log</code></li><li>客户端日志：<code>rpc-client-digest.log</code></li></ul>',

@@ -10,6 +10,8 @@ export function renderRecordMeta(record: ApiRecord, t: Translations): HTMLElemen
   if (record.projects.length) parts.push(h('span', { class: 'tags' }, record.projects.map((p) => h('span', { class: 'tag' }, p))));
   parts.push(h('time', { datetime: record.date }, record.date));
   if (record.asker) parts.push(h('span', { class: 'asker' }, t.askedBy(record.asker)));
+  const issue = getSafeUrl(record.issueUrl);
+  if (issue) parts.push(h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank' }, `GitHub #${record.issue ?? ''}`));
   if (source) parts.push(h('a', { class: 'source', href: source, rel: 'noopener noreferrer', target: '_blank' }, t.source(record.title || record.url)));
   return h('p', { class: 'meta' }, parts);
 }

@@ -3,6 +3,7 @@ import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
+import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
 import type { SearchState } from '../core/search-state.ts';
@@ -141,12 +142,15 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function renderHitOption(hit: SearchHit) {
     const href = permalink(hit);
+    const issue = getSafeUrl(hit.issueUrl);
     const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
       h('a', { href, tabindex: '-1', onclick: () => recent.add(input.value) },
         hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
-        h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)));
+        h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)),
+      // A sibling of the option's link (links cannot nest); mouse only, like the rest of the option.
+      issue ? h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank', tabindex: '-1' }, `GitHub #${hit.issue ?? ''}`) : null);
     return { node, choose: () => {
       recent.add(input.value);
       location.assign(href);

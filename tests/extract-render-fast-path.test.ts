@@ -1,0 +1,55 @@
+/**
+ * Fragments with no markdown syntax skip the parser; they must render byte for byte as the parser
+ * renders them (text and HTML), on hand-picked, random and (with ../shared) every real fragment.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isPlainFragment, markdownToPlainText, renderMarkdown } from '../indexer/render-markdown.ts';
+import { segmentPairs } from '../indexer/segment-pairs.ts';
+import { answerMarkdown, questionMarkdown } from '../indexer/get-pair-markdown.ts';
+import { discoverFiles } from '../indexer/discover-posts.ts';
+
+function assertSameBothWays(fragment: string): void {
+  assert.deepEqual(renderMarkdown(fragment), renderMarkdown(fragment, { fastPath: false }), JSON.stringify(fragment));
+  assert.equal(markdownToPlainText(fragment), markdownToPlainText(fragment, { fastPath: false }), JSON.stringify(fragment));
+}
+
+test('hand-picked fragments render the same with and without the fast path', () => {
+  const fragments = [
+    '支持。', '不会，MOSN 会把连接迁移到新进程。', '第一段。\n\n第二段，\n同一段的第二行。', '  前后有空格的行  \n\n\n  下一段',
+    '\u3000全角空格开头', 'a "quoted" \'word\' (paren) 1.5 版本，50% 的情况', '问：这个怎么配置？\n\n答：这样配置。', '',
+    '- 列表', '1. 有序', '**粗体**', 'http://example.org', 'a@b.co', '<br/>', '行尾两个空格  \n下一行', '标题\n===', '\tcode',
+  ];
+  for (const fragment of fragments) assertSameBothWays(fragment);
+  assert.equal(isPlainFragment('支持。'), true);
+  assert.equal(isPlainFragment('**粗体**'), false);
+});
+
+test('random fragments over plain characters render the same both ways', () => {
+  const alphabet = ['中', '文', '，', '。', '？', 'a', 'B', '1', '.', ' ', ' ', '\n', '\n\n', '"', "'", '(', ')', '-', '+', '=', ':', '/', '%', '\u3000', '：'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 2000; i += 1) {
+    const fragment = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    assertSameBothWays(fragment);
+  }
+});
+
+const corpus = path.join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sofastack.tech');
+test('every question and answer of the real corpus renders the same both ways', { skip: existsSync(corpus) ? false : 'no ../shared corpus' }, async () => {
+  let plain = 0;
+  let all = 0;
+  for (const file of await discoverFiles([corpus])) {
+    if (!/sofa-?weekly/i.test(file.source)) continue;
+    for (const pair of segmentPairs(readFileSync(file.path, 'utf8').split('\n')).pairs) {
+      for (const fragment of [questionMarkdown(pair), answerMarkdown(pair)]) {
+        all += 1;
+        if (isPlainFragment(fragment)) plain += 1;
+        assertSameBothWays(fragment);
+      }
+    }
+  }
+  assert.ok(plain > all / 2, `${plain} of ${all} fragments take the fast path`);
+});

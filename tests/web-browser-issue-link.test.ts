@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+
+// A record's GitHub issue is a link on the search page and in the widget (never a javascript: one).
+let t: WebBrowserTest;
+before(async () => {
+  if (!SKIP_BROWSER) t = await startWebBrowserTest();
+});
+after(async () => {
+  await t?.stop();
+});
+const skip = SKIP_BROWSER;
+const ISSUE = 'https://github.com/sofastack/sofa-rpc/issues/1024';
+
+test('the search page links a result to its GitHub issue; a javascript: issue URL is no link', { skip }, async () => {
+  const page = await t.newPage();
+  await page.goto(`${t.origin}/?q=${encodeURIComponent('SOFARPC 超时')}`);
+  const hit = page.locator('.hit', { hasText: 'SOFARPC 调用超时后如何排查' });
+  const link = hit.getByRole('link', { name: 'GitHub #1024' });
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), ISSUE);
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await page.goto(`${t.origin}/?q=hostile`);
+  await page.locator('.hit', { hasText: 'Hostile post' }).waitFor();
+  assert.equal(await page.locator('.hit a.issue').count(), 0);
+});
+
+test('the widget shows the issue link beside the result', { skip }, async () => {
+  const page = await t.newPage();
+  await page.goto(`${t.otherOrigin}/demo?api=${encodeURIComponent(t.origin)}`);
+  await page.locator('weekly-faq-search button.trigger').click();
+  await page.locator('weekly-faq-dialog input').fill('SOFARPC 超时');
+  const option = page.locator('weekly-faq-dialog [role=option]', { hasText: 'SOFARPC 调用超时后如何排查' });
+  await option.waitFor();
+  assert.equal(await option.locator('a.issue').getAttribute('href'), ISSUE);
+  assert.equal(await option.locator('a.issue').textContent(), 'GitHub #1024');
+});
