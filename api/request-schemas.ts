@@ -58,7 +58,7 @@ function repeatable<T extends z.ZodType>(item: T) {
 /** The query text, at most `max` characters (the message says how long it was and what to do). */
 function queryText(max: number, hint: string) {
   return single('text')
-    .refine((q) => q.length <= max, { error: (issue) => `the question is too long: ${String(issue.input).length} characters, at most ${max} (${hint})` })
+    .max(max, { error: (issue) => `the question is too long: ${String(issue.input).length} characters, at most ${max} (${hint})` })
     .transform((q) => q.trim());
 }
 
