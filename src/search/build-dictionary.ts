@@ -72,14 +72,21 @@ export function buildDictionary(entries: Iterable<LexiconEntry>, documentFrequen
   return dictionary;
 }
 
-/** The Chinese words of texts (ICU's segmentation, words of two or more Han characters), by number of texts they occur in. */
-export function countChineseWords(texts: Iterable<string>, locale = 'zh'): Map<string, number> {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+/**
+ * Runs of 2 to `maxLength` Han characters in texts, by the number of texts they occur in: a
+ * lexicon headword found here is a word the corpus uses. Substrings rather than a segmenter's
+ * words: ICU cuts `超时` into `超|时` and `回滚` into `回|滚`, and would hide exactly the
+ * technical words the dictionary is for.
+ */
+export function countChineseWords(texts: Iterable<string>, maxLength = 6): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
     const seen = new Set<string>();
-    for (const { segment, isWordLike } of segmenter.segment(text)) {
-      if (isWordLike && /^\p{Script=Han}{2,}$/u.test(segment)) seen.add(segment);
+    for (const run of text.normalize('NFKC').match(/\p{Script=Han}{2,}/gu) ?? []) {
+      const chars = [...run];
+      for (let i = 0; i < chars.length; i++) {
+        for (let n = 2; n <= maxLength && i + n <= chars.length; n++) seen.add(chars.slice(i, i + n).join(''));
+      }
     }
     for (const word of seen) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
