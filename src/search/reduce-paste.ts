@@ -97,7 +97,7 @@ export function reducePaste(query: string, options: PasteReductionOptions = {}):
   // Exception short names lead: they identify the problem best, and the whole-query limits of
   // Meilisearch and `maxTerms` keep the first words.
   for (const name of exceptions.filter((e) => !e.includes('.'))) add(name);
-  for (const line of head) add(line.slice(0, 200));
+  for (const line of head) add(line.slice(0, maxLength));
   for (const code of codes) add(code);
   for (const key of keys) add(key);
   for (const text of quoted) add(text);
