@@ -151,8 +151,14 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
           question: renderHighlight(hit._formatted?.question ?? hit.question),
           answer: renderHighlight(hit._formatted?.answer ?? hit.answer),
         },
+        match: result.matches[hit.id]?.match ?? 'weak',
+        score: result.matches[hit.id]?.score ?? 0,
       })),
       facets: { projects: distributions.projects, years: distributions.year },
+      strongHits: result.strongHits,
+      detectedProject: result.detectedProjects[0] ?? null,
+      detectedProjects: result.detectedProjects,
+      searchedFor: result.searchedFor,
     };
   }
 

@@ -11,7 +11,7 @@ export function planSearch(params: SearchParams): { main: MainQuery; facetQuerie
   const sort = params.sort === 'oldest' ? ['dateTs:asc'] : params.sort === 'newest' || !params.q ? ['dateTs:desc'] : undefined;
   const selected: Record<FacetField, unknown[]> = { projects: params.projects, year: params.years };
   return {
-    main: { q: params.q, filter: buildFilter(params), sort, page: params.page, hitsPerPage: params.hitsPerPage, facets: [...FACET_FIELDS] },
+    main: { q: params.q, filter: buildFilter(params), sort, page: params.page, hitsPerPage: params.hitsPerPage, facets: [...FACET_FIELDS], minMatch: params.minMatch },
     facetQueries: FACET_FIELDS.filter((facet) => selected[facet].length > 0).map((facet) => ({ facet, filter: buildFilter(params, { omit: facet }) })),
   };
 }

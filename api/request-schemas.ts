@@ -19,7 +19,12 @@ export function getKnownYears(now = new Date()): string[] {
   return years;
 }
 
-export const MAX_QUERY_LENGTH = 512;
+/** Longest `q` of `GET /api/search`: a question with a pasted error (longer pastes: POST). */
+export const MAX_QUERY_LENGTH = 4096;
+/** Longest `q` of `POST /api/search`, for clients that paste whole logs. */
+export const MAX_POST_QUERY_LENGTH = 65_536;
+/** `minMatch` values: `strong` keeps only the hits that answer the query. */
+export const MIN_MATCHES = ['any', 'strong'] as const;
 export const MAX_HITS_PER_PAGE = 50;
 /** Meilisearch returns at most 1000 hits for a query (`pagination.maxTotalHits`): no page beyond can have hits. */
 export const MAX_PAGE = 1000;
@@ -50,17 +55,22 @@ function repeatable<T extends z.ZodType>(item: T) {
   );
 }
 
+/** The query text, at most `max` characters (the message says how long it was and what to do). */
+function queryText(max: number, hint: string) {
+  return single('text')
+    .max(max, { error: (issue) => `the question is too long: ${String(issue.input).length} characters, at most ${max} (${hint})` })
+    .transform((q) => q.trim());
+}
+
 const date = single('a date YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine((value) => getDateTs(value) !== null, 'expected a real calendar date YYYY-MM-DD');
 
 /** `GET /api/search`. */
 export const searchQuerySchema = z.strictObject({
-  q: single('text')
-    .max(MAX_QUERY_LENGTH, `expected at most ${MAX_QUERY_LENGTH} characters`)
-    .transform((q) => q.trim())
+  q: queryText(MAX_QUERY_LENGTH, 'use POST /api/search with a JSON body for a longer paste')
     .optional()
-    .meta({ description: `Words to search for (at most ${MAX_QUERY_LENGTH} characters); empty or absent: every record, newest first` }),
+    .meta({ description: `Words to search for, a question or a pasted error (at most ${MAX_QUERY_LENGTH} characters; POST for more); empty or absent: every record, newest first` }),
   project: repeatable(z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }))
     .optional()
     .meta({ description: 'Canonical project name (see /api/facets); repeat it for any of several projects' }),
@@ -74,10 +84,23 @@ export const searchQuerySchema = z.strictObject({
     .meta({ description: '`relevance` (default; newest first when `q` is empty), `newest` or `oldest`' }),
   page: wholeNumber(1, MAX_PAGE).optional().meta({ description: '1-based page number (default: 1)' }),
   hitsPerPage: wholeNumber(1, MAX_HITS_PER_PAGE).optional().meta({ description: `Hits per page, 1 to ${MAX_HITS_PER_PAGE} (default: 10)` }),
+  minMatch: z.enum(MIN_MATCHES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${MIN_MATCHES.join(', ')}`) })
+    .optional()
+    .meta({ description: '`strong`: only the hits that answer the query (`match: "strong"`); `any` (default): every matching hit' }),
 }).superRefine((query, context) => {
   if (query.from && query.to && query.from > query.to) {
     context.addIssue({ code: 'custom', path: ['from'], message: `is after to (${query.from} > ${query.to})` });
   }
+});
+
+/**
+ * `POST /api/search` JSON body: the parameters of `GET /api/search` (strings or arrays of
+ * strings, as in a query string; the router turns JSON numbers into strings) with `q` up to
+ * `MAX_POST_QUERY_LENGTH` characters.
+ */
+export const searchBodySchema = searchQuerySchema.safeExtend({
+  q: queryText(MAX_POST_QUERY_LENGTH, 'send the first lines and the exception only').optional()
+    .meta({ description: `Words to search for, a question or a pasted log (at most ${MAX_POST_QUERY_LENGTH} characters)` }),
 });
 
 /** `GET /api/qa/:id` path parameters. */

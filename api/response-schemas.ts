@@ -39,6 +39,8 @@ export const searchHitSchema = apiRecordSchema.extend({
     question: z.string(),
     answer: z.string(),
   }).meta({ description: 'Matched words in <mark>, everything else HTML-escaped: safe to insert as HTML' }),
+  match: z.enum(['strong', 'weak']).meta({ description: '`strong`: the hit answers the query; `weak`: related at best' }),
+  score: z.number().min(0).max(1).meta({ description: 'The evidence `match` was decided on: the share of the query\'s informative terms the hit holds' }),
 }).register(responseSchemas, { id: 'SearchHit' });
 
 export const searchResultSchema = z.object({
@@ -50,6 +52,10 @@ export const searchResultSchema = z.object({
   processingTimeMs: z.number(),
   hits: z.array(searchHitSchema),
   facets: facetCountsSchema.meta({ description: "Counts for the query and its filters, except that each facet's own filter is left out of its counts" }),
+  strongHits: z.number().int().meta({ description: 'Hits that answer the query (match "strong"), all pages together' }),
+  detectedProject: z.string().nullable().meta({ description: 'The project the query names (jraft -> SOFAJRaft), ranked first; null when none' }),
+  detectedProjects: z.array(z.string()).meta({ description: 'Every project the query names, in query order' }),
+  searchedFor: z.string().meta({ description: 'What was searched for: the query, or what identifies a pasted error in it' }),
 }).register(responseSchemas, { id: 'SearchResult' });
 
 export const facetsResultSchema = facetCountsSchema.extend({

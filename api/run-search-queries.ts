@@ -3,7 +3,7 @@ import type { SearchDocument } from '../src/search/search-document.ts';
 import { API_RECORD_FIELDS } from './api-record.ts';
 import type { FacetField } from './build-filter.ts';
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG } from './render-highlight.ts';
-import { searchQa } from '../src/search/search-qa.ts';
+import { searchQa, type HitMatch } from '../src/search/search-qa.ts';
 
 /** Fields highlighted in hits (`SearchHit.highlight`). */
 export const HIGHLIGHTED_FIELDS = ['question', 'answer'] as const;
@@ -16,6 +16,7 @@ export interface MainQuery {
   page: number;
   hitsPerPage: number;
   facets: FacetField[];
+  minMatch?: 'any' | 'strong' | undefined;
 }
 
 /** Counts of one facet with that facet's own filter left out. */
@@ -33,6 +34,11 @@ export interface QueryStepResult {
   facetDistribution: FacetDistribution;
   /** One distribution per `FacetQuery`, in order. */
   facetCounts: FacetDistribution[];
+  /** How each hit of the page matched, by id. */
+  matches: Record<string, HitMatch>;
+  strongHits: number;
+  detectedProjects: string[];
+  searchedFor: string;
 }
 
 /** The Meilisearch queries of one search: the page of hits first, then one count-only query per `FacetQuery`. */
@@ -90,6 +96,7 @@ export async function runSearchQueries(
       hitsPerPage: main.hitsPerPage,
       facets: main.facets,
       facetCounts: facetQueries.map((query) => ({ filter: query.filter, facets: [query.facet] })),
+      ...(main.minMatch ? { minMatch: main.minMatch } : {}),
     },
     {
       highlightPreTag: HIGHLIGHT_PRE_TAG,
@@ -106,5 +113,9 @@ export async function runSearchQueries(
     processingTimeMs: result.processingTimeMs,
     facetDistribution: result.facetDistribution ?? {},
     facetCounts: result.facetCounts ?? facetQueries.map(() => ({})),
+    matches: result.matches,
+    strongHits: result.strongHits,
+    detectedProjects: result.detectedProjects,
+    searchedFor: result.searchedFor,
   };
 }

@@ -20,6 +20,8 @@ export interface SearchParams {
   /** 1-based. */
   page: number;
   hitsPerPage: number;
+  /** `strong`: only hits that answer the query (default: `any`). */
+  minMatch?: 'any' | 'strong' | undefined;
 }
 
 /** Counts per facet value: `{ projects: { MOSN: 12 }, years: { "2021": 40 } }`. */
@@ -31,6 +33,10 @@ export interface FacetCounts {
 export interface SearchHit extends ApiRecord {
   /** Matched words in `<mark>`, everything else HTML-escaped: safe to insert as HTML. */
   highlight: { question: string; answer: string };
+  /** `strong`: the hit answers the query; `weak`: related at best (`src/search/decide-match.ts`). */
+  match: 'strong' | 'weak';
+  /** The evidence `match` was decided on, in [0, 1] (0 for a blank query's listing). */
+  score: number;
 }
 
 export interface SearchResult {
@@ -43,6 +49,14 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Counts for the query and its filters, except that each facet's own filter is left out of its counts. */
   facets: FacetCounts;
+  /** Hits that answer the query (`match: "strong"`), all pages together. */
+  strongHits: number;
+  /** The project the query names (`jraft` -> SOFAJRaft), whose hits rank first; null when none. */
+  detectedProject: string | null;
+  /** Every project the query names, in query order. */
+  detectedProjects: string[];
+  /** What was searched for: `query`, or what identifies a pasted error in it. */
+  searchedFor: string;
 }
 
 export interface BackendHealth {

@@ -143,7 +143,7 @@ function relevanceSection(results: BenchResults): string {
   const r = figures(results.relevance);
   const lines = ['## Relevance', ''];
   if (!r) return [...lines, missing(results.relevance, 'Relevance') ?? ''].join('\n');
-  const styles = [...new Set([...Object.keys(r.service.byStyle), ...Object.keys(r.meiliDefault.byStyle)])].sort();
+  const styles = [...new Set([r.service, r.meiliDefault, ...(r.sets ?? []).flatMap((set) => [set.service, set.meiliDefault])].flatMap((f) => Object.keys(f.byStyle)))].sort();
   const row = (name: string, f: typeof r.service) => [name, f.s1.toFixed(3), f.s5.toFixed(3), f.s5NotHard.toFixed(3), f.s5Hard.toFixed(3), f.mrr10.toFixed(3), f.n,
     styles.map((s) => `${s} ${f.byStyle[s]?.toFixed(2) ?? '-'}`).join(', ')];
   lines.push(
@@ -153,6 +153,7 @@ function relevanceSection(results: BenchResults): string {
     table(['', 's@1', 's@5', 's@5 not hard', 's@5 hard', 'MRR@10', 'n', 's@5 by style'], [
       row('the service (relevance pipeline)', r.service),
       row('Meilisearch, default settings', r.meiliDefault),
+      ...(r.sets ?? []).flatMap((set) => [row(`${set.name}: the service`, set.service), row(`${set.name}: Meilisearch, default settings`, set.meiliDefault)]),
     ]),
   );
   return lines.join('\n');

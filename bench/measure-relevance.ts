@@ -4,6 +4,9 @@
  * (`meili` mode).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Meilisearch } from 'meilisearch';
 import { extractCorpus } from '../indexer/extract-corpus.ts';
 import type { QaRecord } from '../src/qa-record.ts';
@@ -26,7 +29,15 @@ export interface RelevanceBench {
   /** The same records (`toSearchDocument`) in an index with Meilisearch's default settings. */
   meiliDefault: RelevanceFigures;
   records: number;
+  /** The other query sets (`QUERY_SETS`), each on both sides. */
+  sets?: { name: string; file: string; service: RelevanceFigures; meiliDefault: RelevanceFigures }[];
 }
+
+/** Query sets measured besides the dev queries, when their file exists (paths from the repository root). */
+export const QUERY_SETS: readonly { name: string; file: string }[] = [
+  { name: 'extra (self-written)', file: 'scripts/relevance-extra-queries.json' },
+  { name: 'GitHub issue titles', file: 'bench/queries/issue-titles.json' },
+];
 
 /** The figures of relevance.py's output (its `success@5 by style:` and last `relevance:` lines). */
 export function parseRelevanceOutput(output: string): RelevanceFigures {
@@ -94,7 +105,18 @@ export async function measureRelevance(options: MeasureRelevanceOptions): Promis
   await loadDefaultIndex(options.meiliUrl, options.masterKey, uid, records);
   try {
     const meiliDefault = await runRelevancePy(options.script, ['meili', options.meiliUrl, options.masterKey, uid]);
-    return { service, meiliDefault, records: records.length };
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const sets: NonNullable<RelevanceBench['sets']> = [];
+    for (const set of QUERY_SETS) {
+      const file = path.join(root, set.file);
+      if (!existsSync(file)) continue;
+      sets.push({
+        ...set,
+        service: await runRelevancePy(options.script, ['api', options.apiUrl, '--queries', file]),
+        meiliDefault: await runRelevancePy(options.script, ['meili', options.meiliUrl, options.masterKey, uid, '--queries', file]),
+      });
+    }
+    return { service, meiliDefault, records: records.length, sets };
   } finally {
     await new Meilisearch({ host: options.meiliUrl, apiKey: options.masterKey }).deleteIndex(uid).waitTask({ timeout: 60_000 }).catch(() => {});
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import { z } from 'zod';
 import { PROJECT_NAMES } from '../src/project-catalogue.ts';
-import { InvalidDataFileError } from '../src/errors/invalid-data-file-error.ts';
+import { DataFileError } from '../src/errors/data-file-error.ts';
 import type { ProjectInferrer } from './assign-projects.ts';
 
 /** Below this probability a guess is not used: the pair stays without a project (default of `createProjectClassifier`). */
@@ -73,7 +73,7 @@ const modelSchema = z.tuple([
 /**
  * A `ProjectInferrer` from a model's JSON (as `trainProjectClassifier` makes it): the most likely
  * project and its probability, or null when the text has no known term or the probability is under
- * `confidenceFloor`. Throws `InvalidDataFileError` when the JSON is not such a model or names a
+ * `confidenceFloor`. Throws `DataFileError` (`data-file-invalid`) when the JSON is not such a model or names a
  * project the catalogue does not know (`file` names the model in the message).
  */
 export function createProjectClassifier(modelJson: string, confidenceFloor = DEFAULT_CONFIDENCE_FLOOR, file = 'project classifier model'): ProjectInferrer {
@@ -81,13 +81,13 @@ export function createProjectClassifier(modelJson: string, confidenceFloor = DEF
   try {
     parsed = modelSchema.safeParse(JSON.parse(modelJson));
   } catch (error) {
-    throw new InvalidDataFileError(file, `not JSON: ${(error as Error).message}`);
+    throw new DataFileError(file, null, `not JSON: ${(error as Error).message}`);
   }
-  if (!parsed.success) throw new InvalidDataFileError(file, `not a naive Bayes model as trainProjectClassifier writes it: ${parsed.error.message}`);
+  if (!parsed.success) throw new DataFileError(file, null, `not a naive Bayes model as trainProjectClassifier writes it: ${parsed.error.message}`);
   const labels = Object.keys(parsed.data[1]);
   const unknown = labels.filter((label) => !PROJECT_NAMES.includes(label));
-  if (unknown.length > 0) throw new InvalidDataFileError(file, `names projects the catalogue does not know: ${unknown.join(', ')}`);
-  if (labels.length < 2) throw new InvalidDataFileError(file, 'knows fewer than two projects');
+  if (unknown.length > 0) throw new DataFileError(file, null, `names projects the catalogue does not know: ${unknown.join(', ')}`);
+  if (labels.length < 2) throw new DataFileError(file, null, 'knows fewer than two projects');
   const classifier = naiveBayesTextClassifier();
   classifier.importJSON(modelJson);
   classifier.consolidate();

@@ -8,6 +8,7 @@ import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../src/err
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
 import type { QaRecord } from '../src/qa-record.ts';
+import { createCorpusDictionary } from '../src/search/create-corpus-dictionary.ts';
 import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
 import { toIndexDocument } from '../src/search/to-index-document.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
@@ -237,6 +238,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       inflight.add(tracked);
     };
     let batch: SearchDocument[] = [];
+    const dictionary = createCorpusDictionary();
     const extract = options.extract ?? extractCorpus;
     for await (const { post, records } of readInput(input, extract, { baseUrl: options.baseUrl }, batchSize)) {
       if (uploadError) break;
@@ -260,6 +262,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       for (const record of records) {
         if (ids.has(record.id)) duplicateIds.push(record.id);
         else ids.add(record.id);
+        dictionary.add(record);
         batch.push(toIndexDocument(record));
         report.pairs++;
         progress.pairs++;
@@ -276,6 +279,8 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     emit('index');
     await Promise.all(inflight);
     if (uploadError) throw uploadError;
+    // English -> Chinese words the corpus uses (src/search/create-corpus-dictionary.ts).
+    await wait(build.updateSynonyms(await dictionary.synonyms(settings.synonyms ?? {})), `apply the corpus dictionary to ${buildIndex}`);
 
     // 4. Verify the count.
     emit('verify');

@@ -88,7 +88,7 @@ test('GET /openapi.json: OpenAPI 3.1 generated from the validating schemas', asy
   const project = parameters.find((p) => p.name === 'project');
   assert.equal(project?.schema.type, 'array');
   assert.ok(((project?.schema.items as { enum: string[] }).enum).includes('MOSN'));
-  assert.equal(parameters.find((p) => p.name === 'q')?.schema.maxLength, 512);
+  assert.equal(parameters.find((p) => p.name === 'q')?.schema.maxLength, 4096);
   assert.deepEqual(parameters.find((p) => p.name === 'sort')?.schema.enum, ['relevance', 'newest', 'oldest']);
   for (const name of ['SearchResult', 'SearchHit', 'Record', 'Facets', 'Error', 'Readiness', 'AdminStatus']) assert.ok(doc.components.schemas[name], name);
   // every $ref resolves

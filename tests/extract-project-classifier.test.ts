@@ -41,11 +41,11 @@ test('a pair nothing names gets the inferred project, its source and confidence;
   assert.deepEqual([records[1]?.projects, records[1]?.projectSource, records[1]?.projectConfidence], [[], null, null]);
 });
 
-test('a model that is not valid, or names an unknown project, is refused with invalid-data-file', () => {
-  assert.throws(() => createProjectClassifier('{not json', 0.75, 'model.json'), (error) => isWeeklyFaqError(error, 'invalid-data-file') && /model\.json/.test(error.message));
-  assert.throws(() => createProjectClassifier('[1, 2]'), (error) => isWeeklyFaqError(error, 'invalid-data-file'));
+test('a model that is not valid, or names an unknown project, is refused with data-file-invalid', () => {
+  assert.throws(() => createProjectClassifier('{not json', 0.75, 'model.json'), (error) => isWeeklyFaqError(error, 'data-file-invalid') && /model\.json/.test(error.message));
+  assert.throws(() => createProjectClassifier('[1, 2]'), (error) => isWeeklyFaqError(error, 'data-file-invalid'));
   const renamed = trainProjectClassifier(samples, 1).replaceAll('"Seata"', '"Fescar2"');
-  assert.throws(() => createProjectClassifier(renamed), (error) => isWeeklyFaqError(error, 'invalid-data-file') && /Fescar2/.test(error.message));
+  assert.throws(() => createProjectClassifier(renamed), (error) => isWeeklyFaqError(error, 'data-file-invalid') && /Fescar2/.test(error.message));
 });
 
 test('the shipped model is valid and knows only catalogue projects', () => {

@@ -231,6 +231,58 @@ test('API down: a clear message; it recovers without a reload', { skip }, async 
   t.problems.length = 0; // the aborted requests log console errors by design
 });
 
+test('no direct answer: says so plainly, folds the related hits, offers next steps (English and Chinese)', { skip }, async () => {
+  const q = 'Redis Cluster Lua CROSSSLOT timeout';
+  const answer = await t.apiSearch(`q=${encodeURIComponent(q)}`);
+  assert.equal(answer.strongHits, 0, 'the API finds nothing that answers it');
+  assert.ok(answer.hits.length > 0, 'but it has related hits');
+  const page = await t.newPage();
+  await page.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
+  await page.getByText('No question in the weekly Q&A answers this directly.').waitFor();
+  const related = page.locator('details.related');
+  assert.equal(await related.locator('summary').textContent(), `Related questions (${answer.hits.length})`);
+  assert.equal(await related.getAttribute('open'), null, 'related hits are folded');
+  assert.equal(await related.locator('.hit .question').first().isVisible(), false);
+  await related.locator('summary').click();
+  await related.locator('.hit .question').first().waitFor();
+  assert.equal(await page.locator('.next-steps a.ask').getAttribute('href'), 'https://github.com/sofastack/sofastack.tech/issues/new');
+  const zh = await t.newPage({ locale: 'zh-CN' });
+  await zh.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
+  await zh.getByText('没有找到直接回答这个问题的问答').waitFor();
+  await zh.getByText(`相关问答（${answer.hits.length}）`).waitFor();
+});
+
+test('a query naming a project offers "Only <project>" in one click, and strong hits show as answers', { skip }, async () => {
+  const answer = await t.apiSearch('q=jraft%20election');
+  assert.equal(answer.detectedProject, 'SOFAJRaft');
+  const page = await open('/?q=jraft%20election');
+  await page.locator('ol.answers .hit').first().waitFor();
+  assert.equal(await page.locator('ol.answers .hit').count(), answer.hits.filter((hit) => hit.match === 'strong').length);
+  await page.getByRole('button', { name: 'Only SOFAJRaft' }).click();
+  await page.waitForURL(/project=SOFAJRaft/);
+  await page.getByRole('button', { name: 'Only SOFAJRaft' }).waitFor({ state: 'detached' });
+  assert.ok((await page.locator('#facet-projects input[value="SOFAJRaft"]').isChecked()));
+});
+
+test('a refused search (4xx) is shown as what it is, never as unavailable, and is not retried', { skip }, async () => {
+  const page = await open('/?q=timeout');
+  let requests = 0;
+  page.on('request', (request) => {
+    if (request.url().includes('/api/search')) requests += 1;
+  });
+  await page.locator('#q').fill('x'.repeat(5000));
+  const alert = page.getByRole('alert');
+  await alert.getByText('This search could not be run.').waitFor();
+  assert.match((await alert.locator('.error-message').textContent())!, /the question is too long: 5000 characters, at most 4096/);
+  assert.equal(await page.getByText('Search is unavailable right now.').count(), 0);
+  assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 0);
+  const sent = requests;
+  // the page's retry interval for outages is 5 s: wait past it, nothing more is sent
+  await page.waitForTimeout(6500);
+  assert.equal(requests, sent);
+  t.problems.length = 0; // the 400 logs a console error by design
+});
+
 test('keyboard only: / focuses the search, Tab reaches the filters and results, Space toggles a facet', { skip }, async () => {
   const page = await open('/?q=timeout');
   await page.locator('body').click({ position: { x: 5, y: 300 } });

@@ -79,6 +79,19 @@ test('a failure is an error state with the API code, retried until it works', as
   assert.equal(controller.getState().result?.query, 'x');
 });
 
+test('a refused request (4xx) is an error state with its status, never retried by itself', async () => {
+  const { client, timers, controller } = setup({ retryMs: 1000 });
+  controller.setParams(params('x'.repeat(5000)));
+  client.calls[0]!.answer.reject(new ApiClientError('invalid-parameter', 'q: the question is too long: 5000 characters, at most 4096', 400));
+  await flush();
+  assert.equal(controller.getState().status, 'error');
+  assert.equal(controller.getState().error?.status, 400);
+  timers.tick(10_000);
+  assert.equal(client.calls.length, 1, 'not retried');
+  controller.setParams(params('short'));
+  assert.equal(client.calls.length, 2, 'a new question is sent at once');
+});
+
 test('asking again for the search on screen or in flight sends nothing', async () => {
   const { client, controller } = setup();
   controller.setParams(params('a'));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { parseParams } from '../parse-params.ts';
-import { searchQuerySchema } from '../request-schemas.ts';
+import { searchBodySchema, searchQuerySchema } from '../request-schemas.ts';
 import type { SearchBackend } from '../search-backend.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
@@ -24,12 +24,22 @@ export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(
   return { body, etag };
 }
 
-/** `GET /api/search` (see `searchQuerySchema` for the parameters). */
+/** JSON numbers (`"page": 2`) as the strings a query string would carry. */
+function numbersAsStrings(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const asString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(asString) : asString(value)]));
+}
+
+/**
+ * `GET /api/search` (see `searchQuerySchema` for the parameters) and `POST /api/search` with
+ * the same parameters as a JSON body, for a pasted log longer than a URL should carry
+ * (`searchBodySchema`). POST answers are not cached.
+ */
 export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[] }): Router {
   const { backend, metrics } = options;
   const router = Router();
-  router.get('/api/search', ...options.before, async (req, res) => {
-    const query = parseParams(searchQuerySchema, req.query);
+  async function answer(query: ReturnType<typeof parseParams<typeof searchQuerySchema>>, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
     try {
@@ -42,13 +52,23 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         sort: query.sort ?? 'relevance',
         page: query.page ?? 1,
         hitsPerPage: query.hitsPerPage ?? 10,
+        minMatch: query.minMatch,
       });
       outcome = 'ok';
       const { body, etag } = serializeSearchAnswer(result);
-      res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag).type('application/json').send(body);
+      if (cacheable) res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag);
+      else res.set('Cache-Control', 'no-store');
+      res.type('application/json').send(body);
     } finally {
       end({ outcome });
     }
+  }
+  router.get('/api/search', ...options.before, async (req: Request, res) => {
+    await answer(parseParams(searchQuerySchema, req.query), res, true);
+  });
+  // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
+  router.post('/api/search', ...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
+    await answer(parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
   });
   return router;
 }

@@ -14,4 +14,4 @@ export * from './reindex-running-error.ts';
 export * from './bad-request-error.ts';
 export * from './method-not-allowed-error.ts';
 export * from './data-dir-in-use-error.ts';
-export * from './invalid-data-file-error.ts';
+export * from './data-file-error.ts';

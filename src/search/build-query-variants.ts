@@ -79,6 +79,11 @@ export const DEFAULT_VARIANT_SPECS: Readonly<Partial<Record<QueryVariantName, Va
   term: { matchingStrategy: 'last', weight: 1 },
 };
 
+/** The group of a term's searches (its alternatives): one per word, whatever the script. */
+export function getTermGroup(term: Pick<QueryTerm, 'text' | 'script'>): string {
+  return `word:${term.script === 'han' ? term.text : term.text.toLowerCase()}`;
+}
+
 /** The query as the searches read it: NFKC, whitespace runs as one space, trimmed. */
 export function normalizeQuery(query: string): string {
   return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -135,7 +140,7 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   };
   for (const term of terms) {
     if (term.script === 'han' && bigramAttributes.length > 0 && (options.hanTerms ?? 'word-or-bigrams') === 'word-or-bigrams') {
-      const group = `word:${term.text}`;
+      const group = getTermGroup(term);
       if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, group);
       for (const bigram of term.bigrams) addTerm(`term:${term.text}~${bigram}`, encodeCjkBigram(bigram), bigramAttributes, group);
     } else if (term.script === 'han' && bigramAttributes.length > 0) {
@@ -143,9 +148,9 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
       for (const bigram of term.bigrams) addTerm(`term:${bigram}`, encodeCjkBigram(bigram), bigramAttributes, `bigram:${bigram}`);
     } else if (term.script === 'han') {
       // An index without bigram fields: the word itself, matched by Meilisearch's segmentation.
-      if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, `word:${term.text}`);
+      if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, getTermGroup(term));
     } else {
-      const group = `word:${term.text.toLowerCase()}`;
+      const group = getTermGroup(term);
       addTerm(`term:${term.text}`, term.text, textAttributes, group);
       if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group);
     }

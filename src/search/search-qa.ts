@@ -1,11 +1,17 @@
 import type { FacetDistribution, Hit, Index, MultiSearchQuery, MultiSearchResponse, RecordAny, SearchResponse } from 'meilisearch';
-import { buildQueryVariants, normalizeQuery, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
+import { buildQueryVariants, getTermGroup, normalizeQuery, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
 import { fuseRankedLists, type RankedList } from './fuse-ranked-lists.ts';
 import { highlightTerms } from './highlight-terms.ts';
 import { getQueryTerms } from './get-query-terms.ts';
 import { rankByTermScores, type TermSearchResult } from './rank-by-term-scores.ts';
 import { BIGRAM_ATTRIBUTES } from './relevance-document.ts';
 import { HIGHLIGHT_ATTRIBUTES, TEXT_ATTRIBUTES } from './relevance-settings.ts';
+import { DEFAULT_MATCH_THRESHOLDS, decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, type MatchThresholds } from './decide-match.ts';
+import { getQueryProjects, isProjectWord, type QueryProjects } from './get-query-projects.ts';
+import { getIdf } from './rank-by-term-scores.ts';
+import { getTermCoverage } from './get-term-coverage.ts';
+import { reducePaste } from './reduce-paste.ts';
+import type { QueryTerm } from './get-query-terms.ts';
 
 /**
  * Search the Q/A index the way the relevance measurements support: build the query's searches
@@ -33,6 +39,16 @@ export interface SearchQaParams {
    * own selection left out, as faceted search shows it), sent in the same multi-search.
    */
   facetCounts?: FacetCountRequest[];
+  /** `strong`: only the hits that answer the query (`decideMatch`); default: every matching hit. */
+  minMatch?: 'strong' | 'any';
+}
+
+/** How one hit of the page matched. */
+export interface HitMatch {
+  match: MatchStrength;
+  /** The score the decision rests on (`getMatchScore`), in [0, 1]. */
+  score: number;
+  evidence: MatchEvidence;
 }
 
 /** Facet counts of the query under another filter than the page's. */
@@ -58,6 +74,14 @@ export interface SearchQaResult<T extends RecordAny = RecordAny> {
   processingTimeMs: number;
   /** The searches sent, for debugging and the relevance report. */
   variants: QueryVariant[];
+  /** How each hit of the page matched, by id (empty for a blank query). */
+  matches: Record<string, HitMatch>;
+  /** Strong hits among the best candidates of the query (0 for a blank query). */
+  strongHits: number;
+  /** Projects the query names (`getQueryProjects`), whose hits rank first. */
+  detectedProjects: string[];
+  /** What was searched for: the query, or what identifies a pasted log in it (`reducePaste`). */
+  searchedFor: string;
 }
 
 export interface SearchQaOptions {
@@ -107,6 +131,15 @@ export interface SearchQaOptions {
    * gets it marked too (default: none).
    */
   synonyms?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Rank the hits of the projects the query names first, among those matching more of the
+   * query than the project's name (default: true).
+   */
+  projectIntent?: boolean;
+  /** Reduce a pasted log or long question to what identifies it (default: true). */
+  reducePaste?: boolean;
+  /** Thresholds of strong matches (default: `DEFAULT_MATCH_THRESHOLDS`). */
+  matchThresholds?: Partial<MatchThresholds>;
   /** Highlight tags (default: `<mark>` and `</mark>`). */
   highlightPreTag?: string;
   highlightPostTag?: string;
@@ -200,9 +233,10 @@ function termSetQueries(termVariants: readonly QueryVariant[], common: Omit<Mult
 }
 
 /** The answers of `termSetQueries`, as one list by idf-weighted term scores, cut at `minRelativeScore` of the best. */
-function rankTermSet(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], minRelativeScore: number): string[] {
-  const termResults: TermSearchResult[] = termVariants.map((variant, i) => {
+function rankTermSet(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], minRelativeScore: number, skipGroups?: ReadonlySet<string>): { id: string; score: number }[] {
+  const termResults: TermSearchResult[] = termVariants.flatMap((variant, i) => {
     const result = answers[i]!;
+    if (variant.group && skipGroups?.has(variant.group)) return [];
     return {
       documentFrequency: result.totalHits ?? result.hits.length,
       hits: result.hits.map((hit) => ({ id: String(hit.id), score: hit._rankingScore ?? 1 })),
@@ -215,7 +249,7 @@ function rankTermSet(termVariants: readonly QueryVariant[], answers: readonly Se
   // question would "match" every document sharing one common bigram with it, which is noise
   // in totals, facet counts and, above all, in results sorted by date.
   const floor = (scored[0]?.score ?? 0) * minRelativeScore;
-  return scored.filter((doc) => doc.score >= floor).map((doc) => doc.id);
+  return scored.filter((doc) => doc.score >= floor);
 }
 
 /** Each hit's fields by id (the first answer that has the document wins). */
@@ -263,15 +297,24 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   const preTag = options.highlightPreTag ?? '<mark>';
   const postTag = options.highlightPostTag ?? '</mark>';
   const minRelativeScore = options.minRelativeScore ?? 0.25;
+  const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
+  const strongOnly = params.minMatch === 'strong';
+  // Strong hits are decided among the best `maxRank` candidates: their documents are needed
+  // whatever page is asked for.
+  const evidenceDepth = thresholds.maxRank;
   const window = Math.min(MAX_TOTAL_HITS, Math.max(options.minCandidates ?? 50, params.page * params.hitsPerPage));
   const termWindow = Math.min(MAX_TOTAL_HITS, Math.max(options.termCandidates ?? 200, window));
   const offset = (params.page - 1) * params.hitsPerPage;
-  const pageDepth = offset + params.hitsPerPage;
+  const pageDepth = Math.max(offset + params.hitsPerPage, evidenceDepth);
   const common = { indexUid: index.uid, ...(params.filter ? { filter: params.filter } : {}) };
   const countRequests = params.facetCounts ?? [];
 
-  const terms = getQueryTerms(normalizeQuery(params.q));
-  const variants = buildQueryVariants(params.q, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, terms, ...options.variants });
+  const searchedFor = options.reducePaste === false ? params.q : reducePaste(params.q);
+  const text = normalizeQuery(searchedFor);
+  const terms = getQueryTerms(text);
+  const named: QueryProjects = options.projectIntent === false ? { projects: [], words: [] } : getQueryProjects(text);
+  const projectGroups = new Set(terms.filter((term) => isProjectWord(term.text, named)).map(getTermGroup));
+  const variants = buildQueryVariants(text, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, terms, ...options.variants });
   const termRanking = options.termRanking ?? 'idf';
   // Term searches ranked by idf form one list; the others (whole-query variants, or every
   // search under `rrf`) are lists of their own, with whole documents and highlights.
@@ -279,7 +322,7 @@ export async function searchQa<T extends RecordAny = RecordAny>(
   const listVariants = variants.filter((variant) => !termVariants.includes(variant));
   const blank = variants.length === 0;
   const sortFields = (params.sort ?? []).map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
-  const termFields = [...new Set(['id', ...(params.facets ?? []), ...sortFields])];
+  const termFields = [...new Set(['id', ...(named.projects.length > 0 ? ['projects'] : []), ...(params.facets ?? []), ...sortFields])];
 
   const queries: MultiSearchQuery[] = [];
   const take = (list: MultiSearchQuery[]) => {
@@ -306,18 +349,17 @@ export async function searchQa<T extends RecordAny = RecordAny>(
         }),
       })));
   const termSet = take(termVariants.length > 0 ? termSetQueries(termVariants, common, termFields, termWindow) : []);
-  // The best documents of each term search, whole (in the sort's order when there is one): the
-  // page is usually among them, which saves a second round trip to fetch it by id.
+  // The best documents of each term search, whole: the best candidates (whose strength is
+  // decided) and the page are usually among them, which saves a second round trip.
   const prefetch = take(options.prefetchPage === false || blank ? [] : termVariants.map((variant) => ({
     ...variantQuery(variant, common),
-    ...(params.sort?.length ? { sort: params.sort } : {}),
     hitsPerPage: pageDepth,
     ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
   })));
   const counts = countRequests.map((request) => {
     const countCommon = { indexUid: index.uid, ...(request.filter ? { filter: request.filter } : {}) };
     return blank || termVariants.length === 0
-      ? take([{ ...countCommon, q: params.q, page: 1, hitsPerPage: 0, facets: request.facets }])
+      ? take([{ ...countCommon, q: text, page: 1, hitsPerPage: 0, facets: request.facets }])
       : take(termSetQueries(termVariants, countCommon, [...new Set(['id', ...request.facets])], termWindow));
   });
 
@@ -331,6 +373,7 @@ export async function searchQa<T extends RecordAny = RecordAny>(
     ...term.translations,
     ...(options.synonyms?.[term.text.toLowerCase()] ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
   ]);
+  const understood = { detectedProjects: named.projects, searchedFor: text };
 
   if (blank) {
     const [only] = pageList(answers);
@@ -343,11 +386,20 @@ export async function searchQa<T extends RecordAny = RecordAny>(
       ...(countRequests.length ? { facetCounts: counts.map((answersOf) => answersOf(answers)[0]?.facetDistribution ?? {}) } : {}),
       processingTimeMs,
       variants,
+      matches: {},
+      strongHits: 0,
+      ...understood,
     };
   }
 
+  const fields = indexHits([...pageList(answers), ...termSet(answers)]);
   const lists: RankedList<string>[] = pageList(answers).map((result, i) => ({ items: result.hits.map((hit) => String(hit.id)), weight: listVariants[i]!.weight }));
-  if (termVariants.length > 0) lists.push({ items: rankTermSet(termVariants, termSet(answers), minRelativeScore), weight: 1 });
+  const scores = new Map<string, number>();
+  if (termVariants.length > 0) {
+    const scored = rankTermSet(termVariants, termSet(answers), minRelativeScore);
+    for (const doc of scored) scores.set(doc.id, doc.score);
+    lists.push({ items: orderByProjectIntent(scored.map((doc) => doc.id), named, fields, termVariants, termSet(answers), projectGroups), weight: 1 });
+  }
   let ranked = fuseRankedLists(lists, { key: (id) => id, k: options.rrfK ?? 60 }).map(({ item }) => item);
 
   // Whole documents with Meilisearch's highlights come from the whole-query variants (the first
@@ -361,16 +413,6 @@ export async function searchQa<T extends RecordAny = RecordAny>(
       if (!current || (!hasMark(current, preTag) && hasMark(hit, preTag))) documents.set(id, hit);
     }
   });
-  const fields = indexHits([...pageList(answers), ...termSet(answers)]);
-
-  if (params.sort?.length) {
-    const compare = compareBySort(params.sort);
-    ranked = ranked
-      .map((id, i) => ({ id, i }))
-      .sort((a, b) => compare(fields.get(a.id) ?? {}, fields.get(b.id) ?? {}) || a.i - b.i)
-      .map(({ id }) => id);
-  }
-  const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
   const prefetched = indexHits(prefetch(answers));
   const addHighlighted = (hit: T) => {
     const formatted: RecordAny = { ...hit };
@@ -379,21 +421,64 @@ export async function searchQa<T extends RecordAny = RecordAny>(
     }
     documents.set(String(hit.id), { ...hit, _formatted: formatted as Partial<T> });
   };
-  const missing: string[] = [];
-  for (const id of pageIds) {
-    if (documents.has(id)) continue;
-    const hit = prefetched.get(id);
-    if (hit) addHighlighted(hit as T);
-    else missing.push(id);
-  }
-  if (missing.length > 0) {
+  const fetchMissing = async (ids: readonly string[]) => {
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (documents.has(id)) continue;
+      const hit = prefetched.get(id);
+      if (hit) addHighlighted(hit as T);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return;
     const fetched = (await index.search('', {
       filter: `id IN [${missing.map(quote).join(', ')}]`,
       limit: missing.length,
       ...(options.attributesToRetrieve ? { attributesToRetrieve: [...options.attributesToRetrieve] } : {}),
     }, extraRequestInit)) as SearchResponse<T>;
     for (const hit of fetched.hits) addHighlighted(hit);
-  }
+  };
+
+  // Strength of the best candidates, in relevance order (before any sort).
+  const best = ranked.slice(0, evidenceDepth);
+  const pageIdsBySort = (list: string[]) => {
+    if (!params.sort?.length) return list;
+    const compare = compareBySort(params.sort);
+    return list
+      .map((id, i) => ({ id, i }))
+      .sort((a, b) => compare(fields.get(a.id) ?? {}, fields.get(b.id) ?? {}) || a.i - b.i)
+      .map(({ id }) => id);
+  };
+  // Without `minMatch`, the page is known before strength is: one fetch for both.
+  const firstPage = strongOnly ? [] : pageIdsBySort(ranked).slice(offset, offset + params.hitsPerPage);
+  await fetchMissing([...best, ...firstPage]);
+  const matches: Record<string, HitMatch> = {};
+  const topScore = scores.get(best[0] ?? '') ?? 0;
+  const weights = getTermWeights(terms, termVariants, termSet(answers), projectGroups);
+  const synonyms = options.synonyms;
+  const mentioning = getMentioning(termVariants, termSet(answers), projectGroups);
+  const informativeScores = new Map(rankTermSet(termVariants, termSet(answers), 0, projectGroups).map((doc) => [doc.id, doc.score]));
+  const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
+  best.forEach((id, rank) => {
+    const document = documents.get(id) as RecordAny | undefined;
+    if (!document) return;
+    const inNamedProject = isAboutNamedProject(document, named, mentioning);
+    const evidence: MatchEvidence = {
+      coverage: getCoverage(document, weights, inNamedProject || named.projects.length === 0, synonyms),
+      // A query of project names only (`jraft`): every hit about the project answers it.
+      scoreShare: maxScore > 0 ? Math.min(1, (informativeScores.get(id) ?? 0) / maxScore) : inNamedProject || named.projects.length === 0 ? 1 : 0,
+      relativeScore: topScore > 0 ? (scores.get(id) ?? 0) / topScore : 0,
+      rank,
+      projectNamed: named.projects.length > 0,
+      inNamedProject,
+    };
+    matches[id] = { match: decideMatch(evidence, thresholds), score: getMatchScore(evidence), evidence };
+  });
+  const strongIds = best.filter((id) => matches[id]?.match === 'strong');
+  if (strongOnly) ranked = strongIds;
+  ranked = pageIdsBySort(ranked);
+  const pageIds = ranked.slice(offset, offset + params.hitsPerPage);
+  await fetchMissing(pageIds);
+  for (const id of pageIds) matches[id] ??= { match: 'weak', score: 0, evidence: { coverage: 0, scoreShare: 0, relativeScore: topScore > 0 ? (scores.get(id) ?? 0) / topScore : 0, rank: -1, projectNamed: named.projects.length > 0, inNamedProject: false } };
 
   const countOver = (ids: readonly string[], byId: Map<string, RecordAny>, facets: readonly string[]) => countFacets(ids.map((id) => byId.get(id) ?? {}), facets);
   return {
@@ -408,11 +493,94 @@ export async function searchQa<T extends RecordAny = RecordAny>(
       ? {
           facetCounts: counts.map((answersOf, i) => {
             const set = answersOf(answers);
-            return countOver(rankTermSet(termVariants, set, minRelativeScore), indexHits(set), countRequests[i]!.facets);
+            const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id);
+            return countOver(strongOnly ? ids.filter((id) => strongIds.includes(id)) : ids, indexHits(set), countRequests[i]!.facets);
           }),
         }
       : {}),
     processingTimeMs,
     variants,
+    matches: Object.fromEntries(pageIds.map((id) => [id, matches[id]!])),
+    strongHits: strongIds.length,
+    ...understood,
   };
+}
+
+/** A term's weight in coverage: its idf (the most common of its searches'), 0 for a project name or an unsearched term. */
+interface WeightedTerm {
+  term: QueryTerm;
+  weight: number;
+  /** Documents containing each of its bigrams (from its bigram searches). */
+  bigramFrequency: Map<string, number>;
+}
+
+function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
+  const documentCount = answers[termVariants.length]?.totalHits ?? 0;
+  const frequency = new Map<string, number>();
+  const bigramFrequency = new Map<string, Map<string, number>>();
+  termVariants.forEach((variant, i) => {
+    if (!variant.group) return;
+    const df = answers[i]?.totalHits ?? 0;
+    frequency.set(variant.group, Math.max(frequency.get(variant.group) ?? 0, df));
+    const bigram = /~(.+)$/.exec(variant.name)?.[1];
+    if (bigram) {
+      const map = bigramFrequency.get(variant.group) ?? new Map<string, number>();
+      map.set(bigram, df);
+      bigramFrequency.set(variant.group, map);
+    }
+  });
+  return terms.map((term) => {
+    const group = getTermGroup(term);
+    const df = frequency.get(group);
+    return { term, weight: df === undefined || projectGroups.has(group) ? 0 : getIdf(df, documentCount), bigramFrequency: bigramFrequency.get(group) ?? new Map() };
+  });
+}
+
+/** Idf-weighted share of the informative terms in the document's question, answer and context. */
+function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], whenNoTerms: boolean, synonyms?: Readonly<Record<string, readonly string[]>>): number {
+  const total = weights.reduce((sum, { weight }) => sum + weight, 0);
+  if (total === 0) return whenNoTerms ? 1 : 0;
+  const text = ['question', 'answer', 'context'].map((field) => (typeof document[field] === 'string' ? document[field] : '')).join('\n');
+  let covered = 0;
+  for (const { term, weight, bigramFrequency } of weights) if (weight > 0) covered += weight * getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) });
+  return covered / total;
+}
+
+/**
+ * Whether a document is about a project the query names: attributed to it, or found by the
+ * search for the project's name (its text names it: a post may file a question about SOFABoot
+ * under SOFARPC).
+ */
+function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
+  if (mentioning.has(String(document.id))) return true;
+  const projects = Array.isArray(document.projects) ? (document.projects as unknown[]).map(String) : [];
+  return named.projects.some((project) => projects.includes(project));
+}
+
+/** Ids of the documents found by the searches for the project names of the query. */
+function getMentioning(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  termVariants.forEach((variant, i) => {
+    if (variant.group && projectGroups.has(variant.group)) for (const hit of answers[i]?.hits ?? []) ids.add(String(hit.id));
+  });
+  return ids;
+}
+
+/**
+ * `ids` (best first) with the hits of the projects the query names first, among those matching
+ * some term other than the project's name; the others keep their order after them.
+ */
+function orderByProjectIntent(ids: string[], named: QueryProjects, fields: Map<string, RecordAny>, termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): string[] {
+  if (named.projects.length === 0) return ids;
+  const mentioning = getMentioning(termVariants, answers, projectGroups);
+  const informative = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group))
+    ? new Set(rankTermSet(termVariants, answers, 0, projectGroups).map((doc) => doc.id))
+    : undefined;
+  const first: string[] = [];
+  const rest: string[] = [];
+  for (const id of ids) {
+    const inProject = isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning);
+    (inProject && (!informative || informative.has(id)) ? first : rest).push(id);
+  }
+  return [...first, ...rest];
 }

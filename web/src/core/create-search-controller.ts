@@ -2,7 +2,7 @@ import { ApiClientError, type ApiClient } from './api-client.ts';
 import { createStore, type Store } from './create-store.ts';
 import { isSameSearch, type SearchParams } from './search-params.ts';
 import { searchReducer } from './search-reducer.ts';
-import { getInitialState, type SearchAction, type SearchState } from './search-state.ts';
+import { getInitialState, isRequestRejected, type SearchAction, type SearchState } from './search-state.ts';
 
 /** The timer functions the controller uses (tests pass fakes). */
 export interface Timers {
@@ -17,7 +17,7 @@ export interface SearchControllerOptions {
   debounceMs?: number;
   /** A request in flight this long turns `loading` into `stalled` (default: 800 ms). */
   stalledMs?: number;
-  /** After a failure, search again this often until it works (default: 5000 ms; 0: never). */
+  /** After an outage (no answer, 5xx), search again this often until it works (default: 5000 ms; 0: never); a 4xx is never retried. */
   retryMs?: number;
   timers?: Timers;
 }
@@ -77,8 +77,10 @@ export function createSearchController(options: SearchControllerOptions): Search
         clearTimers();
         const code = error instanceof ApiClientError ? error.code : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
-        store.dispatch({ type: 'failure', requestId, error: { code, message } });
-        if (retryMs > 0) retryTimer = timers.setTimeout(run, retryMs);
+        const failure = { code, message, status: error instanceof ApiClientError ? error.status : null };
+        store.dispatch({ type: 'failure', requestId, error: failure });
+        // A refused request (4xx) fails the same way every time: only an outage is retried.
+        if (retryMs > 0 && !isRequestRejected(failure)) retryTimer = timers.setTimeout(run, retryMs);
       },
     );
   }

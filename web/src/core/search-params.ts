@@ -21,7 +21,7 @@ export const DEFAULT_PARAMS: SearchParams = { q: '', projects: [], years: [], fr
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 /** The API's limits (api/request-schemas.ts): longer queries and later pages are refused. */
-const MAX_QUERY_LENGTH = 512;
+const MAX_QUERY_LENGTH = 4096;
 const MAX_PAGE = 1000;
 
 /** True when a filter (project, year or date) narrows the search. */

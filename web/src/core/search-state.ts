@@ -7,6 +7,21 @@ import { DEFAULT_PARAMS, type SearchParams } from './search-params.ts';
  */
 export type SearchStatus = 'idle' | 'loading' | 'stalled' | 'error';
 
+/** A failed search: the API's code and message, and its HTTP status when it answered. */
+export interface SearchError {
+  code: string;
+  message: string;
+  status?: number | null;
+}
+
+/**
+ * A request the API refused as it was (4xx: too long, a bad parameter, too many requests):
+ * sending it again cannot help, so it is shown as what it is and never retried by itself.
+ */
+export function isRequestRejected(error: SearchError | null): boolean {
+  return typeof error?.status === 'number' && error.status >= 400 && error.status < 500;
+}
+
 export interface SearchState {
   status: SearchStatus;
   /** What the user asks for now (may be ahead of `result` while loading). */
@@ -16,8 +31,8 @@ export interface SearchState {
   /** The latest successful answer, and the params it answers. */
   result: SearchResult | null;
   resultParams: SearchParams | null;
-  /** Why the latest request failed (status `error`). */
-  error: { code: string; message: string } | null;
+  /** Why the latest request failed (status `error`); `status` is the HTTP status when the API answered. */
+  error: SearchError | null;
 }
 
 export type SearchAction =
@@ -25,7 +40,7 @@ export type SearchAction =
   | { type: 'request'; requestId: number }
   | { type: 'stalled'; requestId: number }
   | { type: 'success'; requestId: number; params: SearchParams; result: SearchResult }
-  | { type: 'failure'; requestId: number; error: { code: string; message: string } }
+  | { type: 'failure'; requestId: number; error: SearchError }
   /** Forget the result and any request in flight (e.g. the widget's query was emptied). */
   | { type: 'reset'; requestId: number };
 

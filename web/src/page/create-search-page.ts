@@ -2,7 +2,7 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import type { SearchState } from '../core/search-state.ts';
+import { isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
@@ -16,7 +16,16 @@ type ChangeKind = 'typing' | 'filter' | 'history';
  * The URL holds the search (`q`, `project`, `year`, `from`, `to`, `sort`, `page`), so a copied
  * URL opens the same results and back/forward move through earlier searches.
  */
-export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations): { controller: SearchController; destroy(): void } {
+export interface SearchPageOptions {
+  /** Where a reader with no direct answer can ask (default: `DEFAULT_ASK_URL`). */
+  askUrl?: string;
+}
+
+/** Where to ask when the weekly Q&A has no answer (the `weekly-faq-ask-url` meta tag overrides it). */
+export const DEFAULT_ASK_URL = 'https://github.com/sofastack/sofastack.tech/issues/new';
+
+export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations, options: SearchPageOptions = {}): { controller: SearchController; destroy(): void } {
+  const askUrl = options.askUrl || DEFAULT_ASK_URL;
   const controller = createSearchController({ client, initialParams: parseSearchParams(location.search) });
   let lastKind: ChangeKind = 'history';
 
@@ -145,12 +154,38 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       result.page < result.totalPages ? link(result.page + 1, t.nextPage, 'next') : null);
   }
 
-  function renderErrorScreen(): void {
-    replaceChildren(screen, h('div', { class: 'error', role: 'alert' },
-      h('p', { class: 'error-title' }, t.errorTitle),
-      h('p', null, t.errorBody),
-      h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
+  function renderErrorScreen(state: SearchState): void {
+    // A refused request (too long, a bad parameter) is shown as what it is: retrying cannot help.
+    replaceChildren(screen, isRequestRejected(state.error)
+      ? h('div', { class: 'error rejected', role: 'alert' },
+          h('p', { class: 'error-title' }, t.rejectedTitle),
+          h('p', { class: 'error-message' }, t.rejectedBody(state.error?.message ?? '')),
+          h('p', null, t.rejectedHint))
+      : h('div', { class: 'error', role: 'alert' },
+          h('p', { class: 'error-title' }, t.errorTitle),
+          h('p', null, t.errorBody),
+          h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
     status.textContent = '';
+  }
+
+  /** "Only SOFARPC": narrows the search to the project the query names, in one click. */
+  function renderOnlyProject(project: string | null, params: SearchParams | null): HTMLElement | null {
+    if (!project || !params || params.projects.includes(project)) return null;
+    return h('p', { class: 'only-project' }, h('button', { type: 'button', onclick: () => {
+      change({ projects: [project], page: 1 }, 'filter');
+      syncInputs(controller.getState().params);
+    } }, t.onlyProject(project)));
+  }
+
+  /** No strong hit: say so plainly, then what the reader can do next. */
+  function renderNoAnswer(project: string | null): HTMLElement {
+    const recent = project ? `/?${getQueryString({ ...withoutFilters(controller.getState().params), q: '', projects: [project], sort: 'newest', page: 1 })}` : null;
+    return h('div', { class: 'no-answer' },
+      h('p', { class: 'no-answer-title' }, t.noDirectAnswer),
+      h('p', null, t.nextSteps),
+      h('ul', { class: 'next-steps' },
+        recent && project ? h('li', null, h('a', { class: 'recent-project', href: recent }, t.recentAbout(project))) : null,
+        h('li', null, h('a', { class: 'ask', href: askUrl, rel: 'noopener', target: '_blank' }, t.askCommunity))));
   }
 
   function renderResultScreen(state: SearchState): void {
@@ -165,6 +200,20 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
           change(withoutFilters(controller.getState().params), 'filter');
           syncInputs(controller.getState().params);
         } }, t.dropFilters)) : null));
+    } else if (result.query && result.page === 1) {
+      // Strong hits are the answers; the weak ones are related at best, collapsed.
+      const strong = result.hits.filter((hit) => hit.match !== 'weak');
+      const weak = result.hits.filter((hit) => hit.match === 'weak');
+      replaceChildren(screen,
+        renderOnlyProject(result.detectedProject ?? null, state.resultParams),
+        strong.length > 0
+          ? h('ol', { class: 'hits answers' }, strong.map((hit, index) => renderHit(hit, index, t, announce)))
+          : renderNoAnswer(result.detectedProject ?? null),
+        weak.length > 0
+          ? h('details', { class: 'related' },
+              h('summary', null, t.related(weak.length)),
+              h('ol', { class: 'hits', start: String(strong.length + 1) }, weak.map((hit, index) => renderHit(hit, strong.length + index, t, announce))))
+          : null);
     } else {
       replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
         result.hits.map((hit, index) => renderHit(hit, index, t, announce))));
@@ -177,7 +226,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     switch (state.status) {
       case 'error':
         renderedResult = null;
-        renderErrorScreen();
+        renderErrorScreen(state);
         break;
       case 'stalled':
         status.textContent = t.stalled;

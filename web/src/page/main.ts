@@ -19,5 +19,5 @@ if (root) {
     }
     createQaPage(root, client, id, translations);
   }
-  else createSearchPage(root, client, translations);
+  else createSearchPage(root, client, translations, { askUrl: document.querySelector<HTMLMetaElement>('meta[name="weekly-faq-ask-url"]')?.content ?? '' });
 }

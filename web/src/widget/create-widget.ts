@@ -6,7 +6,7 @@ import { getNextIndex } from '../core/get-next-index.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
-import type { SearchState } from '../core/search-state.ts';
+import { isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -28,7 +28,11 @@ export interface WidgetOptions {
   lang?: string | undefined;
   /** Strings to change (on top of the language's). */
   translations?: Partial<Translations> | undefined;
+  /** Where to ask when nothing answers the question (default: the search page's `DEFAULT_ASK_URL`). */
+  askUrl?: string | undefined;
 }
+
+const DEFAULT_ASK_URL = 'https://github.com/sofastack/sofastack.tech/issues/new';
 
 export interface Widget {
   open(): void;
@@ -77,7 +81,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   const api = (options.api || location.origin).replace(/\/+$/, '');
   const projects = options.project === undefined ? [] : ([] as string[]).concat(options.project);
-  const base: SearchParams = { ...DEFAULT_PARAMS, projects };
+  let base: SearchParams = { ...DEFAULT_PARAMS, projects };
+  const askUrl = options.askUrl || DEFAULT_ASK_URL;
+  // Weak hits stay folded under "Related" until asked for (per result).
+  let showRelated = false;
+  let relatedFor: unknown = null;
   const recent = createRecentSearches(options.recentSearches === false ? null : getStorage());
   const controller = createSearchController({ client: createApiClient({ baseUrl: api, hitsPerPage: 8 }), debounceMs: 120, retryMs: 0 });
   const id = `wf${++instances}`;
@@ -195,18 +203,51 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       screen();
     } else if (state.status === 'error') {
       options$ = [];
-      status.textContent = t.errorTitle;
-      screen(h('p', { class: 'msg err' }, t.errorTitle));
+      // A refused request says why (too long...); only an outage is "unavailable".
+      const message = isRequestRejected(state.error) ? t.rejectedBody(state.error?.message ?? '') : t.errorTitle;
+      status.textContent = message;
+      screen(h('p', { class: 'msg err' }, message));
     } else if (state.status === 'stalled') {
       status.textContent = t.stalled;
     } else if (state.status === 'loading') {
       if (!result) status.textContent = t.searching;
     } else if (result) {
       status.textContent = t.resultCount(result.totalHits, result.query);
+      if (relatedFor !== result) {
+        relatedFor = result;
+        showRelated = false;
+      }
+      const strong = result.hits.filter((hit) => hit.match !== 'weak');
+      const weak = result.hits.filter((hit) => hit.match === 'weak');
+      const project = result.detectedProject;
+      const only = project && !base.projects.includes(project)
+        ? h('button', { type: 'button', class: 'only', onclick: () => {
+            base = { ...base, projects: [project] };
+            onInput();
+            input.focus();
+          } }, t.onlyProject(project))
+        : null;
+      const relatedToggle = weak.length && !showRelated
+        ? h('button', { type: 'button', class: 'related', onclick: () => {
+            showRelated = true;
+            render(controller.getState());
+            input.focus();
+          } }, t.related(weak.length))
+        : null;
+      const listed = showRelated ? [...strong, ...weak] : strong;
       if (!result.hits.length) {
         options$ = [];
         screen(h('p', { class: 'msg' }, t.noResults(result.query)));
-      } else screen(listbox(t.widgetDialog, result.hits.map(renderHitOption)));
+      } else {
+        if (!listed.length) options$ = [];
+        screen(
+          only,
+          strong.length ? null : h('div', { class: 'msg none' }, h('p', null, t.noDirectAnswer),
+            h('p', null, project ? h('a', { href: `${api}/?${getQueryString({ ...DEFAULT_PARAMS, projects: [project], sort: 'newest' })}` }, t.recentAbout(project)) : null,
+              project ? ' · ' : null, h('a', { class: 'ask', href: askUrl, target: '_blank', rel: 'noopener' }, t.askCommunity))),
+          listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption)) : null,
+          relatedToggle);
+      }
       if (result.totalHits) {
         seeAll.hidden = false;
         seeAll.href = `${api}/?${getQueryString({ ...state.params, page: 1 })}`;

@@ -1,0 +1,57 @@
+import { getCjkBigrams } from './cjk-bigrams.ts';
+import { getEnglishBaseForms } from './term-expansions.ts';
+import type { QueryTerm } from './get-query-terms.ts';
+
+/**
+ * How much of one query term a document's text contains, in [0, 1]: the evidence a reader
+ * would check to accept a hit as an answer ("does it talk about what I asked?"). A Latin term
+ * counts when the text has it at a word start (any English base form: `timeouts` ->
+ * `timeout`), or one of its Chinese equivalents, or one of its synonyms (`jraft` ~
+ * `SOFAJRaft`); a Chinese word counts whole when the text has it, else by the share of its
+ * bigrams the text has (`复制延迟` in a text with `复制` only: 0.5).
+ */
+
+export interface CoverageOptions {
+  /** Lower-cased word -> its synonyms (the index's synonyms). */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Documents containing each bigram of the term, when known: a bigram no document contains
+   * is left out of the share (it joins two words, `做选` of `只做|选主`, and names nothing),
+   * unless none of the term's bigrams is in any document (an unknown word: nothing covers it).
+   */
+  bigramFrequency?: ReadonlyMap<string, number>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function hasLatin(text: string, word: string): boolean {
+  if (!word) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}`, 'iu').test(text);
+}
+
+function hanShare(text: string, word: string, frequency?: ReadonlyMap<string, number>): number {
+  if (text.includes(word)) return 1;
+  const all = [...new Set(getCjkBigrams(word))];
+  const known = frequency ? all.filter((bigram) => (frequency.get(bigram) ?? 1) > 0) : all;
+  const bigrams = known.length > 0 ? known : all;
+  if (bigrams.length === 0) return 0;
+  return bigrams.filter((bigram) => text.includes(bigram)).length / bigrams.length;
+}
+
+/** Share of `term` found in `text` (lower-case `text` is not required). */
+export function getTermCoverage(text: string, term: QueryTerm, options: CoverageOptions = {}): number {
+  if (term.script === 'han') {
+    let best = hanShare(text, term.text, options.bigramFrequency);
+    for (const synonym of options.synonyms?.[term.text] ?? []) if (best < 1 && (hasLatin(text, synonym) || text.includes(synonym))) best = 1;
+    return best;
+  }
+  const lower = term.text.toLowerCase();
+  const forms = new Set([lower, ...lower.split(' ').length === 1 ? getEnglishBaseForms(lower) : []]);
+  for (const form of forms) if (hasLatin(text, form)) return 1;
+  for (const synonym of options.synonyms?.[lower] ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return 1;
+  let best = 0;
+  for (const translation of term.translations) best = Math.max(best, hanShare(text, translation) >= 1 ? 1 : 0);
+  return best;
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getQueryProjects, isProjectWord } from '../src/search/get-query-projects.ts';
+
+test('a query names a project by its name or any catalogue alias, whatever the spelling', () => {
+  const cases: [string, string[]][] = [
+    ['jraft 选主', ['SOFAJRaft']],
+    ['rheakv region 分裂', ['SOFAJRaft']],
+    ['sofa-boot readiness check', ['SOFABoot']],
+    ['SOFA RPC 超时', ['SOFARPC']],
+    ['sofarpc timeout', ['SOFARPC']],
+    ['fescar 全局锁', ['Seata']],
+    ['铜锁 国密', ['Tongsuo']],
+    ['mosn 和 seata 一起用', ['MOSN', 'Seata']],
+  ];
+  for (const [query, projects] of cases) assert.deepEqual(getQueryProjects(query).projects, projects, query);
+});
+
+test('topic words and words merely containing an alias name no project', () => {
+  for (const query of ['注册中心 选主', '分布式事务 回滚', 'mosnd 镜像', 'sofajraftx', 'registryUrl 配置', '']) {
+    assert.deepEqual(getQueryProjects(query).projects, [], query);
+  }
+});
+
+test('the words that named a project are known, so they can be left out of the evidence', () => {
+  const named = getQueryProjects('SOFA-RPC 超时 配置');
+  assert.ok(isProjectWord('SOFA-RPC', named));
+  assert.ok(!isProjectWord('超时', named));
+});
