@@ -116,6 +116,7 @@ test('the Dockerfile builds with devDependencies and runs dist/ on a pinned slim
 
   const build = dockerfile.stages.find((stage) => stage.instructions.some(([k, rest]) => k === 'RUN' && rest.includes('npm run build')));
   assert.ok(build && packageJson.scripts.build, 'a stage runs npm run build');
+  assert.ok(!build.instructions.some(([k, rest]) => k === 'RUN' && /npm ci .*--omit=optional/.test(rest)), 'the build keeps optional packages: esbuild\'s binary is one');
   const buildCopies = build.instructions.filter(([k]) => k === 'COPY').flatMap(([, rest]) => rest.split(/\s+/).slice(0, -1));
   const { include } = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
   for (const needed of [...include, 'samples', 'scripts/build.ts', 'tsconfig.build.json']) assert.ok(buildCopies.includes(needed), `the build stage copies ${needed}`);
