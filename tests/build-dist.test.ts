@@ -36,6 +36,7 @@ test('the build has every module compiled with a source map, every data file cop
   for (const folder of ['src', 'indexer', 'api']) {
     for (const file of await listFiles(path.join(ROOT, folder))) {
       const target = path.join(folder, file);
+      if (file.endsWith('.d.ts')) continue; // declarations only: nothing runs
       if (file.endsWith('.ts')) {
         assert.ok(built.has(target.replace(/\.ts$/, '.js')) && built.has(target.replace(/\.ts$/, '.js.map')), `${target} compiled with its map`);
       } else {
