@@ -18,6 +18,8 @@ export interface WebAssets {
   pageCss: WebAsset;
   /** The embeddable widget, styles inlined (`/widget.js`). */
   widgetJs: WebAsset;
+  /** The admin page's script, styles inlined (`/assets/admin.js`). */
+  adminJs: WebAsset;
 }
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
@@ -63,15 +65,17 @@ async function bundle(entry: string, options: BuildOptions): Promise<Uint8Array>
  * a clean clone serves them at once). The widget is an IIFE with its CSS as a string.
  */
 export async function buildWebAssets(): Promise<WebAssets> {
-  const [pageJs, pageCss, widgetJs] = await Promise.all([
+  const [pageJs, pageCss, widgetJs, adminJs] = await Promise.all([
     bundle('page/main.ts', { format: 'esm', outfile: 'page.js' }),
     bundle('page/page.css', { outfile: 'page.css' }),
     bundle('widget/main.ts', { format: 'iife', outfile: 'widget.js', plugins: [cssAsMinifiedText] }),
+    bundle('admin/main.ts', { format: 'esm', outfile: 'admin.js', plugins: [cssAsMinifiedText] }),
   ]);
   return {
     pageJs: toAsset(pageJs, 'text/javascript; charset=utf-8'),
     pageCss: toAsset(pageCss, 'text/css; charset=utf-8'),
     widgetJs: toAsset(widgetJs, 'text/javascript; charset=utf-8'),
+    adminJs: toAsset(adminJs, 'text/javascript; charset=utf-8'),
   };
 }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
+import type { Insights } from '../../src/insights/create-insights.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { parseParams } from '../parse-params.ts';
+import { recordSearchInsight } from '../record-search-insight.ts';
 import { searchQuerySchema } from '../request-schemas.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import type { SearchBackend, SearchParams } from '../search-backend.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
@@ -25,7 +27,7 @@ export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(
 }
 
 /** `GET /api/search` (see `searchQuerySchema` for the parameters). */
-export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[] }): Router {
+export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
   const router = Router();
   router.get('/api/search', ...options.before, async (req, res) => {
@@ -33,7 +35,8 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
     try {
-      const result = await backend.search({
+      const startedAt = performance.now();
+      const params: SearchParams = {
         q: query.q ?? '',
         projects: query.project ?? [],
         years: (query.year ?? []).map(Number),
@@ -42,7 +45,9 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         sort: query.sort ?? 'relevance',
         page: query.page ?? 1,
         hitsPerPage: query.hitsPerPage ?? 10,
-      });
+      };
+      const result = await backend.search(params);
+      recordSearchInsight(options.insights, req, params, result, performance.now() - startedAt);
       outcome = 'ok';
       const { body, etag } = serializeSearchAnswer(result);
       res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag).type('application/json').send(body);

@@ -12,3 +12,4 @@ export * from './unauthorized-error.ts';
 export * from './rate-limited-error.ts';
 export * from './reindex-running-error.ts';
 export * from './bad-request-error.ts';
+export * from './insights-unavailable-error.ts';

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'libsql';
+
+export type InsightsDb = InstanceType<typeof Database>;
+
+/** Bump with a new entry in MIGRATIONS when the schema changes; `user_version` records it. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE searches (
+     id INTEGER PRIMARY KEY,
+     ts INTEGER NOT NULL,
+     query TEXT NOT NULL,
+     filters TEXT,
+     hits INTEGER NOT NULL,
+     strong INTEGER,
+     project TEXT,
+     latency_ms REAL NOT NULL,
+     client TEXT NOT NULL,
+     origin TEXT
+   );
+   CREATE INDEX searches_ts ON searches (ts);
+   -- covers the per-query aggregates (top queries, gaps, zero hits) without touching the table
+   CREATE INDEX searches_query ON searches (query, ts, hits, strong);
+   CREATE TABLE feedback (
+     key TEXT PRIMARY KEY,
+     ts INTEGER NOT NULL,
+     record_id TEXT NOT NULL,
+     helpful INTEGER NOT NULL,
+     query TEXT NOT NULL,
+     client TEXT NOT NULL
+   );
+   CREATE INDEX feedback_ts ON feedback (ts);
+   CREATE TABLE clicks (
+     key TEXT PRIMARY KEY,
+     ts INTEGER NOT NULL,
+     record_id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     query TEXT NOT NULL,
+     client TEXT NOT NULL
+   );
+   CREATE INDEX clicks_ts ON clicks (ts);`,
+];
+
+function getUserVersion(db: InsightsDb): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version?: unknown } | undefined;
+  return typeof row?.user_version === 'number' ? row.user_version : 0;
+}
+
+/**
+ * Open (creating it and its folder when missing) the insights database and bring its schema
+ * up to date. WAL journal: the admin's reads do not block the batched writes.
+ *
+ * @throws whatever SQLite throws when the file cannot be opened or written (read-only file or
+ *   folder, not a database); callers treat that as "insights unavailable".
+ */
+export function openInsightsDb(file: string): InsightsDb {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 1000 });
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    const version = getUserVersion(db);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        db.exec(`PRAGMA user_version = ${v + 1}`);
+      })();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
