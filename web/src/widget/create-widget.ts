@@ -1,3 +1,4 @@
+import { sendClick } from '../core/create-insights-client.ts';
 import { createApiClient } from '../core/api-client.ts';
 import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
@@ -136,19 +137,22 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   }
 
   function permalink(hit: SearchHit): string {
-    return `${api}/qa/${encodeURIComponent(hit.id)}`;
+    const q = input.value.trim();
+    return `${api}/qa/${encodeURIComponent(hit.id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
   }
 
-  function renderHitOption(hit: SearchHit) {
+  function renderHitOption(hit: SearchHit, index: number) {
     const href = permalink(hit);
+    const click = () => input.value.trim() && sendClick(api, { id: hit.id, position: index + 1, query: input.value.trim() });
     const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
-      h('a', { href, tabindex: '-1', onclick: () => recent.add(input.value) },
+      h('a', { href, tabindex: '-1', onclick: () => { recent.add(input.value); click(); } },
         hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
         h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)));
     return { node, choose: () => {
       recent.add(input.value);
+      click();
       location.assign(href);
     } };
   }
