@@ -23,12 +23,25 @@ export function getAcceptedLanguages(header: string | undefined): string[] {
     .map((l) => l.tag);
 }
 
-/** The question's words, searched within its projects: answers on the same subject. */
+/**
+ * Answers on the same subject: the question's words searched within the record's projects
+ * (the search pipeline drops the question words and weighs the rest), then, when that finds
+ * fewer than `count`, the project's newest answers.
+ */
 async function findRelated(backend: SearchBackend, record: ApiRecord, count: number): Promise<ApiRecord[]> {
-  const result = await backend.search({
-    q: record.question.slice(0, 200), projects: record.projects, years: [], sort: 'relevance', page: 1, hitsPerPage: count + 1,
-  });
-  return result.hits.filter((hit) => hit.id !== record.id).slice(0, count);
+  const base = { projects: record.projects, years: [], sort: 'relevance' as const, page: 1, hitsPerPage: count + 1 };
+  const [similar, newest] = await Promise.all([
+    backend.search({ ...base, q: record.question.slice(0, 200) }),
+    record.projects.length ? backend.search({ ...base, q: '' }) : Promise.resolve({ hits: [] as ApiRecord[] }),
+  ]);
+  const seen = new Set([record.id]);
+  const related: ApiRecord[] = [];
+  for (const hit of [...similar.hits, ...newest.hits]) {
+    if (related.length === count || seen.has(hit.id)) continue;
+    seen.add(hit.id);
+    related.push(hit);
+  }
+  return related;
 }
 
 /**
