@@ -1,8 +1,19 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'libsql';
+import type Database from 'libsql';
 
 export type InsightsDb = InstanceType<typeof Database>;
+
+/**
+ * libsql, loaded on first use: its native binary is a platform package (an optional
+ * dependency); when it is missing the insights are unavailable, and the service still starts.
+ */
+let LoadedDatabase: typeof Database | null = null;
+function loadDatabase(): typeof Database {
+  LoadedDatabase ??= createRequire(import.meta.url)('libsql') as typeof Database;
+  return LoadedDatabase;
+}
 
 /** Bump with a new entry in MIGRATIONS when the schema changes; `user_version` records it. */
 const MIGRATIONS: string[] = [
@@ -55,7 +66,7 @@ function getUserVersion(db: InsightsDb): number {
  */
 export function openInsightsDb(file: string): InsightsDb {
   mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: 1000 });
+  const db = new (loadDatabase())(file, { timeout: 1000 });
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     const version = getUserVersion(db);
