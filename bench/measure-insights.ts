@@ -68,7 +68,7 @@ async function measureSearch(): Promise<Record<string, unknown>> {
     insights.flush();
     on.close();
     off.close();
-    const report = insights.query({ days: 1 });
+    const report = await insights.query({ days: 1 });
     insights.close();
     return {
       requestsEach: times.on.length,
@@ -94,7 +94,7 @@ function generateSearches(file: string, count: number, now: number): number {
     const q = `${words[Math.floor(rand() ** 2 * words.length)]} ${Math.floor(rand() ** 3 * 2000)}`;
     const hits = rand() < 0.1 ? 0 : Math.floor(rand() * 40);
     batch.push({
-      kind: 'search', ts: now - Math.floor(rand() * 90 * 86_400_000), query: q, filters: null, hits, strongHits: hits ? Math.floor(rand() * 3) : 0,
+      kind: 'search', ts: now - Math.floor((1 - i / count) * 90 * 86_400_000), // written in time order, as the service does query: q, filters: null, hits, strongHits: hits ? Math.floor(rand() * 3) : 0,
       project: rand() < 0.5 ? null : ['SOFARPC', 'MOSN', 'SOFAJRaft', 'Seata'][Math.floor(rand() * 4)]!, latencyMs: 5, client: rand() < 0.6 ? 'page' : 'widget',
       origin: null,
     });

@@ -28,21 +28,21 @@ test('feedback is idempotent per browser session: the same vote twice counts onc
   assert.deepEqual((await vote(false)).body, { recorded: true });
   await vote(false);
   insights.flush();
-  let totals = insights.query().totals;
+  let totals = (await insights.query()).totals;
   assert.deepEqual([totals.helpful, totals.unhelpful], [0, 1]);
   await vote(true);
   await vote(false, 'another-session-0000000');
   insights.flush();
-  totals = insights.query().totals;
+  totals = (await insights.query()).totals;
   assert.deepEqual([totals.helpful, totals.unhelpful], [1, 1]);
-  const report = insights.query();
+  const report = await insights.query();
   assert.deepEqual(report.unhelpfulAnswers, [{ recordId: 'rec-1', unhelpful: 1, helpful: 1, queries: [{ query: 'jraft 超时', count: 1 }] }]);
   // a click twice in a session counts once; JSON content type works too
   for (let i = 0; i < 2; i++) {
     await request(app).post('/api/click').send({ id: 'rec-1', position: 2, query: 'jraft 超时', session: SESSION }).expect(202);
   }
   insights.flush();
-  assert.equal(insights.query().totals.clicks, 1);
+  assert.equal((await insights.query()).totals.clicks, 1);
   insights.close();
 });
 

@@ -18,12 +18,12 @@ test('retention deletes searches, clicks and votes older than INSIGHTS_RETENTION
     insights.record({ kind: 'feedback', ts: now - 95 * DAY, key: 'k2', recordId: 'a', helpful: false, query: 'old query', client: 'page' });
     insights.flush();
     assert.equal(insights.enforceRetention(), 3);
-    const report = insights.query({ days: 3650 });
+    const report = await insights.query({ days: 3650 });
     assert.deepEqual(report.topQueries.map((q) => q.query), ['recent query']);
     assert.equal(report.totals.clicks + report.totals.unhelpful, 0);
     now += 85 * DAY; // the recent one is now 95 days old
     assert.equal(insights.enforceRetention(), 1);
-    assert.equal(insights.query().totals.searches, 0);
+    assert.equal((await insights.query()).totals.searches, 0);
   } finally {
     insights.close();
   }

@@ -30,11 +30,10 @@ after(async () => {
 });
 
 /** Poll until `check` passes (the events are written by a timer). */
-async function eventually(check: () => void): Promise<void> {
+async function eventually(check: () => void | Promise<void>): Promise<void> {
   for (let i = 0; ; i++) {
     try {
-      t.insights.flush();
-      check();
+      await check();
       return;
     } catch (error) {
       if (i > 150) throw error;
@@ -67,8 +66,8 @@ test('arrow keys move from the search box through the results and back; the resu
   await page.keyboard.press('Enter');
   await page.waitForURL(`${origin}${second}`);
   await page.locator('h1.question').waitFor();
-  await eventually(() => {
-    const top = t.insights.query().topQueries.find((q) => q.query === 'timeout');
+  await eventually(async () => {
+    const top = (await t.insights.query()).topQueries.find((q) => q.query === 'timeout');
     assert.equal(top?.clicks, 1);
   });
 });
@@ -85,10 +84,10 @@ test('the answer page offers 👍 👎; a vote is recorded once, and changing it
   await page.getByText('感谢反馈。').waitFor();
   assert.equal(await no.getAttribute('aria-pressed'), 'true');
   await no.click();
-  await eventually(() => assert.deepEqual(t.insights.query().unhelpfulAnswers.map((a) => [a.recordId, a.unhelpful, a.queries]), [[record.id, 1, [{ query: '超时', count: 1 }]]]));
+  await eventually(async () => assert.deepEqual((await t.insights.query()).unhelpfulAnswers.map((a) => [a.recordId, a.unhelpful, a.queries]), [[record.id, 1, [{ query: '超时', count: 1 }]]]));
   await page.getByRole('button', { name: '有帮助', exact: true }).click();
-  await eventually(() => {
-    const totals = t.insights.query().totals;
+  await eventually(async () => {
+    const totals = (await t.insights.query()).totals;
     assert.deepEqual([totals.helpful, totals.unhelpful], [1, 0]);
   });
   await page.getByRole('link', { name: '返回搜索结果' }).click();

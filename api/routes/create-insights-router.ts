@@ -34,14 +34,14 @@ const csvQuerySchema = insightsQuerySchema.extend({
 export function createInsightsRouter(options: { adminToken: string | undefined; insights: Pick<Insights, 'query'> }): Router {
   const router = Router();
   const guard = requireAdminToken(options.adminToken);
-  router.get('/api/admin/insights', guard, (req, res) => {
+  router.get('/api/admin/insights', guard, async (req, res) => {
     const query = parseParams(insightsQuerySchema, req.query);
-    res.set('Cache-Control', 'no-store').json(options.insights.query({ days: query.days, limit: query.limit }));
+    res.set('Cache-Control', 'no-store').json(await options.insights.query({ days: query.days, limit: query.limit }));
   });
-  router.get('/api/admin/insights.csv', guard, (req, res) => {
+  router.get('/api/admin/insights.csv', guard, async (req, res) => {
     const query = parseParams(csvQuerySchema, req.query);
     const list = CSV_LISTS[query.list];
-    const report = options.insights.query({ days: query.days, limit: query.limit ?? 500 });
+    const report = await options.insights.query({ days: query.days, limit: query.limit ?? 500 });
     const rows = list.pick(report) as unknown as Record<string, unknown>[];
     res.set('Cache-Control', 'no-store')
       .set('Content-Disposition', `attachment; filename="insights-${query.list}-${report.window.to.slice(0, 10)}.csv"`)

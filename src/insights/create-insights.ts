@@ -7,7 +7,8 @@ import type { InsightEvent } from './insight-events.ts';
 import { looksLikeSecret } from './looks-like-secret.ts';
 import { normalizeInsightQuery } from './normalize-insight-query.ts';
 import { openInsightsDb, type InsightsDb } from './open-insights-db.ts';
-import { queryInsights, type InsightsQueryOptions, type InsightsReport } from './query-insights.ts';
+import { createReportWorker } from './create-report-worker.ts';
+import type { InsightsQueryOptions, InsightsReport } from './query-insights.ts';
 import { writeInsightEvents } from './write-insight-events.ts';
 
 const DAY = 86_400_000;
@@ -40,14 +41,18 @@ export interface Insights {
   record(event: InsightEvent): boolean;
   /** Write what is queued now (tests and shutdown; the timer does it otherwise). */
   flush(): void;
-  /** @throws {InsightsUnavailableError} when the database cannot be opened or read. */
-  query(options?: InsightsQueryOptions): InsightsReport;
+  /**
+   * The report, computed on a worker thread (the main thread keeps serving searches); what is
+   * queued is written first. Rejects with InsightsUnavailableError when the database cannot be
+   * opened or read.
+   */
+  query(options?: InsightsQueryOptions): Promise<InsightsReport>;
   /** Delete rows older than the retention; returns how many. */
   enforceRetention(): number;
   /** Events dropped since start, by reason. */
   getDropped(): Record<DropReason, number>;
   readonly retentionDays: number;
-  /** Flush and close the database; later events are dropped. */
+  /** Flush and close the database and the report worker; later events are dropped. */
   close(): void;
 }
 
@@ -76,6 +81,7 @@ export function createInsights(options: InsightsOptions): Insights {
   let retryAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  const reports = createReportWorker();
 
   const drop = (reason: DropReason, count = 1) => {
     droppedCounts[reason] += count;
@@ -177,15 +183,15 @@ export function createInsights(options: InsightsOptions): Insights {
       return true;
     },
     flush,
-    query(queryOptions = {}) {
-      const target = getDb();
-      if (!target) throw new InsightsUnavailableError(`Insights: the database ${options.file} cannot be opened (see the log)`);
+    async query(queryOptions = {}) {
+      flush();
+      // opened here first: creates the file and its schema, and says at once when it cannot
+      if (!getDb()) throw new InsightsUnavailableError(`Insights: the database ${options.file} cannot be opened (see the log)`);
       const days = Math.min(queryOptions.days ?? 30, retentionDays);
       try {
-        return queryInsights(target, { ...queryOptions, days, now: queryOptions.now ?? now() });
+        return await reports.run(options.file, { ...queryOptions, days, now: queryOptions.now ?? now() });
       } catch (error) {
-        closeDb();
-        throw new InsightsUnavailableError(`Insights: reading ${options.file} failed`, { cause: error });
+        throw new InsightsUnavailableError(`Insights: reading ${options.file} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     },
     enforceRetention() {
@@ -199,6 +205,7 @@ export function createInsights(options: InsightsOptions): Insights {
       closed = true;
       clearInterval(retention);
       closeDb();
+      void reports.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Database from 'libsql';
@@ -29,9 +29,12 @@ const MIGRATIONS: string[] = [
      client TEXT NOT NULL,
      origin TEXT
    );
-   CREATE INDEX searches_ts ON searches (ts);
-   -- covers the per-query aggregates (top queries, gaps, zero hits) without touching the table
+   -- each report list reads one covering index, never the table: the totals and weeks, the
+   -- per-query lists (top, gaps, zero hits), per project, per origin
+   CREATE INDEX searches_ts ON searches (ts, hits, strong);
    CREATE INDEX searches_query ON searches (query, ts, hits, strong);
+   CREATE INDEX searches_project ON searches (project, ts, hits, strong);
+   CREATE INDEX searches_client ON searches (client, origin, ts);
    CREATE TABLE feedback (
      key TEXT PRIMARY KEY,
      ts INTEGER NOT NULL,
@@ -81,4 +84,10 @@ export function openInsightsDb(file: string): InsightsDb {
     db.close();
     throw error;
   }
+}
+
+/** Open an existing insights database to read it (the report's worker thread): no schema changes. */
+export function openInsightsDbForReading(file: string): InsightsDb {
+  if (!existsSync(file)) throw new Error(`openInsightsDbForReading: ${file} does not exist`);
+  return new (loadDatabase())(file, { timeout: 1000 });
 }

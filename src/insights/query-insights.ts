@@ -54,7 +54,7 @@ const weekStart = (week: number) => new Date((week * 7 - 3) * DAY).toISOString()
 
 /**
  * Everything `GET /api/admin/insights` shows, over the last `days` days. Each list is one
- * aggregate query over the `ts` window; the per-query ones read only the covering index.
+ * aggregate over a covering index; the per-query lists share one pass (a temporary table).
  */
 export function queryInsights(db: InsightsDb, options: InsightsQueryOptions = {}): InsightsReport {
   const now = options.now ?? Date.now();
@@ -63,19 +63,24 @@ export function queryInsights(db: InsightsDb, options: InsightsQueryOptions = {}
   const since = now - days * DAY;
   const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
 
-  const totalsRow = db.prepare(`SELECT count(*) AS searches, sum(query <> '') AS withQuery, sum(hits = 0) AS zeroHit,
-      sum(${NO_STRONG}) AS noStrong FROM searches WHERE ts >= ? AND ts <= ?`).get(since, now) as Record<string, unknown>;
+  // each list reads one covering index (see open-insights-db.ts), never the table itself
+  const totalsRow = db.prepare(`SELECT count(*) AS searches, sum(hits = 0) AS zeroHit, sum(${NO_STRONG}) AS noStrong
+      FROM searches INDEXED BY searches_ts WHERE ts >= ? AND ts <= ?`).get(since, now) as Record<string, unknown>;
+  const withQueryRow = db.prepare(`SELECT count(*) AS withQuery FROM searches INDEXED BY searches_query
+      WHERE query > '' AND ts >= ? AND ts <= ?`).get(since, now) as Record<string, unknown>;
   const clicksRow = db.prepare('SELECT count(*) AS clicks FROM clicks WHERE ts >= ? AND ts <= ?').get(since, now) as Record<string, unknown>;
   const votesRow = db.prepare('SELECT sum(helpful = 1) AS helpful, sum(helpful = 0) AS unhelpful FROM feedback WHERE ts >= ? AND ts <= ?').get(since, now) as Record<string, unknown>;
 
   const clicksByQuery = new Map(all<{ query: string; n: number }>(
     'SELECT query, count(*) AS n FROM clicks WHERE ts >= ? AND ts <= ? GROUP BY query', since, now).map((r) => [r.query, r.n]));
 
-  const queryRows = (having: string, order: string): QueryRow[] =>
-    all<Record<string, unknown>>(`SELECT query, count(*) AS searches, avg(hits) AS avgHits, sum(hits = 0) AS zeroHit,
-        sum(${NO_STRONG}) AS noStrong, max(ts) AS lastSeen
-      FROM searches WHERE ts >= ? AND ts <= ? AND query <> ''
-      GROUP BY query ${having} ORDER BY ${order}, query LIMIT ?`, since, now, limit).map((r) => {
+  // the per-query aggregate once, then sorted three ways
+  db.exec('DROP TABLE IF EXISTS temp.query_stats');
+  db.prepare(`CREATE TEMP TABLE query_stats AS SELECT query, count(*) AS searches, avg(hits) AS avgHits, sum(hits = 0) AS zeroHit,
+      sum(${NO_STRONG}) AS noStrong, max(hits) AS maxHits, max(ts) AS lastSeen
+    FROM searches INDEXED BY searches_query WHERE query > '' AND ts >= ? AND ts <= ? GROUP BY query`).run(since, now);
+  const queryRows = (where: string): QueryRow[] =>
+    all<Record<string, unknown>>(`SELECT * FROM temp.query_stats ${where} ORDER BY searches DESC, query LIMIT ?`, limit).map((r) => {
       const searches = num(r.searches);
       const clicks = clicksByQuery.get(String(r.query)) ?? 0;
       return {
@@ -83,6 +88,10 @@ export function queryInsights(db: InsightsDb, options: InsightsQueryOptions = {}
         noStrong: num(r.noStrong), clicks, ctr: searches ? Math.round((clicks / searches) * 1000) / 1000 : 0, lastSeen: toIso(num(r.lastSeen)),
       };
     });
+  const topQueries = queryRows('');
+  const contentGaps = queryRows('WHERE noStrong = searches');
+  const zeroHitQueries = queryRows('WHERE maxHits = 0');
+  db.exec('DROP TABLE temp.query_stats');
 
   const unhelpful = all<{ record_id: string; unhelpful: number; helpful: number }>(
     `SELECT record_id, sum(helpful = 0) AS unhelpful, sum(helpful = 1) AS helpful FROM feedback
@@ -93,19 +102,19 @@ export function queryInsights(db: InsightsDb, options: InsightsQueryOptions = {}
   return {
     window: { from: toIso(since), to: toIso(now), days },
     totals: {
-      searches: num(totalsRow.searches), withQuery: num(totalsRow.withQuery), zeroHit: num(totalsRow.zeroHit), noStrong: num(totalsRow.noStrong),
+      searches: num(totalsRow.searches), withQuery: num(withQueryRow.withQuery), zeroHit: num(totalsRow.zeroHit), noStrong: num(totalsRow.noStrong),
       clicks: num(clicksRow.clicks), helpful: num(votesRow.helpful), unhelpful: num(votesRow.unhelpful),
     },
-    topQueries: queryRows('', 'searches DESC'),
-    contentGaps: queryRows(`HAVING sum(${NO_STRONG}) = count(*)`, 'searches DESC'),
-    zeroHitQueries: queryRows('HAVING max(hits) = 0', 'searches DESC'),
+    topQueries,
+    contentGaps,
+    zeroHitQueries,
     weeks: all<Record<string, unknown>>(`SELECT ${WEEK_OF} AS week, count(*) AS searches, sum(hits = 0) AS zeroHit, sum(${NO_STRONG}) AS noStrong
-      FROM searches WHERE ts >= ? AND ts <= ? GROUP BY week ORDER BY week`, since, now)
+      FROM searches INDEXED BY searches_ts WHERE ts >= ? AND ts <= ? GROUP BY week ORDER BY week`, since, now)
       .map((r) => ({ week: weekStart(num(r.week)), searches: num(r.searches), zeroHit: num(r.zeroHit), noStrong: num(r.noStrong) })),
     projects: all<Record<string, unknown>>(`SELECT project, count(*) AS searches, sum(hits = 0) AS zeroHit, sum(${NO_STRONG}) AS noStrong
-      FROM searches WHERE ts >= ? AND ts <= ? GROUP BY project ORDER BY searches DESC, project LIMIT ?`, since, now, limit)
+      FROM searches INDEXED BY searches_project WHERE ts >= ? AND ts <= ? GROUP BY project ORDER BY searches DESC, project LIMIT ?`, since, now, limit)
       .map((r) => ({ project: typeof r.project === 'string' ? r.project : null, searches: num(r.searches), zeroHit: num(r.zeroHit), noStrong: num(r.noStrong) })),
-    origins: all<Record<string, unknown>>(`SELECT client, origin, count(*) AS searches FROM searches WHERE ts >= ? AND ts <= ?
+    origins: all<Record<string, unknown>>(`SELECT client, origin, count(*) AS searches FROM searches INDEXED BY searches_client WHERE ts >= ? AND ts <= ?
       GROUP BY client, origin ORDER BY searches DESC, client, origin LIMIT ?`, since, now, limit)
       .map((r) => ({ client: String(r.client), origin: typeof r.origin === 'string' ? r.origin : null, searches: num(r.searches) })),
     unhelpfulAnswers: unhelpful.map((r) => ({
