@@ -90,11 +90,11 @@ function generateSearches(file: string, count: number, now: number): number {
   const start = performance.now();
   const batch: SearchEvent[] = [];
   for (let i = 0; i < count; i++) {
-    // a long tail: ~20k distinct queries, a few very frequent
+    // a long tail: ~20k distinct queries, a few very frequent; written in time order, as the service does
     const q = `${words[Math.floor(rand() ** 2 * words.length)]} ${Math.floor(rand() ** 3 * 2000)}`;
     const hits = rand() < 0.1 ? 0 : Math.floor(rand() * 40);
     batch.push({
-      kind: 'search', ts: now - Math.floor((1 - i / count) * 90 * 86_400_000), // written in time order, as the service does query: q, filters: null, hits, strongHits: hits ? Math.floor(rand() * 3) : 0,
+      kind: 'search', ts: now - Math.floor((1 - i / count) * 90 * 86_400_000), query: q, filters: null, hits, strongHits: hits ? Math.floor(rand() * 3) : 0,
       project: rand() < 0.5 ? null : ['SOFARPC', 'MOSN', 'SOFAJRaft', 'Seata'][Math.floor(rand() * 4)]!, latencyMs: 5, client: rand() < 0.6 ? 'page' : 'widget',
       origin: null,
     });
