@@ -127,7 +127,7 @@ async function load(days: number): Promise<void> {
   const response = await authFetch(`/api/admin/insights?days=${days}`).catch(() => null);
   if (response?.status === 401 || response?.status === 404) {
     storage?.removeItem(TOKEN_KEY);
-    showLogin(response.status === 401 ? 'The token was refused.' : 'Admin endpoints are off (ADMIN_TOKEN is not set).');
+    showLogin(response.status === 401 ? 'The token was refused.' : 'The insights are off here (ADMIN_TOKEN is not set, or INSIGHTS_DB is off).');
     return;
   }
   if (!response?.ok) {
