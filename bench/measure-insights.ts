@@ -1,4 +1,4 @@
-// `npx tsx bench/measure-insights.ts`: what the search insights cost.
+// `npx tsx bench/measure-insights.ts` (PARTS=search,queries,bundles; ROUNDS=20): what the search insights cost.
 // 1. Search p50 with insights on vs off, in one run: two apps on the same Meilisearch and
 //    records (the real corpus when ../shared is there, else generated), requests alternating
 //    between them over real HTTP on loopback.
@@ -62,7 +62,7 @@ async function measureSearch(): Promise<Record<string, unknown>> {
       for (const [i, p] of paths.entries()) {
         // alternate which goes first, so neither always meets a warmer cache
         const order: ('on' | 'off')[] = (round + i) % 2 ? ['on', 'off'] : ['off', 'on'];
-        for (const side of order) times[side].push(await get(ports[side], `${p}&r=${round}`.replace('?&', '?')));
+        for (const side of order) times[side].push(await get(ports[side], p));
       }
     }
     insights.flush();
@@ -155,10 +155,9 @@ async function measureBundles(): Promise<Record<string, unknown>> {
   }
 }
 
-const bundles = await measureBundles();
-console.log(JSON.stringify({ bundles }, null, 2));
-const queries = measureQueries();
-console.log(JSON.stringify({ queries }, null, 2));
-const search = await measureSearch();
-console.log(JSON.stringify({ search }, null, 2));
+// PARTS=search (or bundles, queries, comma-separated) runs some parts only
+const parts = (process.env.PARTS ?? 'bundles,queries,search').split(',');
+if (parts.includes('bundles')) console.log(JSON.stringify({ bundles: await measureBundles() }, null, 2));
+if (parts.includes('queries')) console.log(JSON.stringify({ queries: measureQueries() }, null, 2));
+if (parts.includes('search')) console.log(JSON.stringify({ search: await measureSearch() }, null, 2));
 process.exit(0);
