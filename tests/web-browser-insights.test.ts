@@ -93,3 +93,25 @@ test('the answer page offers 👍 👎; a vote is recorded once, and changing it
   await page.getByRole('link', { name: '返回搜索结果' }).click();
   await page.waitForURL(`${origin}/?q=${encodeURIComponent('超时')}`);
 });
+
+test('/admin asks for the token, then shows the tables, an SVG chart per section and CSV downloads', { skip }, async () => {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await fetch(`${origin}/api/search?q=${encodeURIComponent('no-such-words-zzz')}`);
+  t.insights.flush();
+  await page.goto(`${origin}/admin`);
+  await page.getByPlaceholder('ADMIN_TOKEN').fill('wrong-token-00000000000');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByText('The token was refused.').waitFor();
+  await page.getByPlaceholder('ADMIN_TOKEN').fill('test-admin-token-0123456789');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('heading', { name: /Zero-hit queries/ }).waitFor();
+  await page.getByRole('cell', { name: 'no-such-words-zzz' }).first().waitFor();
+  assert.ok(await page.locator('svg.chart rect').count() >= 1, 'bars drawn');
+  const download = page.waitForEvent('download');
+  await page.getByRole('heading', { name: /Zero-hit queries/ }).getByRole('button', { name: 'CSV' }).click();
+  assert.equal((await download).suggestedFilename(), 'insights-zero-hit-queries.csv');
+  assert.deepEqual(problems, []);
+});
