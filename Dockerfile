@@ -24,11 +24,12 @@ COPY web web
 COPY samples samples
 RUN npm run build
 
-# Run-time packages only: no devDependencies, no optional Meilisearch binary.
+# Run-time packages only: no devDependencies. Optional packages stay (libsql's SQLite binary, for
+# the search insights, is one); the optional embedded Meilisearch binary goes: MEILI_URL is required here.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/@gaubee && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 # tini as PID 1 (signals reach node, zombies are reaped); git for a git WEEKLY_SOURCE

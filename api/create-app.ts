@@ -5,9 +5,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
 import { NotFoundError } from '../src/errors/not-found-error.ts';
+import type { Insights } from '../src/insights/create-insights.ts';
 import type { ReindexScheduler } from '../src/reindex-scheduler.ts';
 import type { ApiMetrics } from './create-metrics.ts';
 import { createSearchRateLimit } from './create-search-rate-limit.ts';
+import { mountInsights } from './mount-insights.ts';
 import { onError } from './on-error.ts';
 import { recordRequestMetrics } from './record-request-metrics.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
@@ -21,14 +23,18 @@ import { createRecordRouter } from './routes/create-record-router.ts';
 import { createSearchRouter } from './routes/create-search-router.ts';
 import type { SearchBackend } from './search-backend.ts';
 import { createWebRouter } from '../web/create-web-router.ts';
+import { createAdminPageRouter } from '../web/create-admin-page-router.ts';
+import { createAnswerPageRouter } from '../web/create-answer-page-router.ts';
 
 export interface AppOptions {
   backend: SearchBackend;
   logger: Logger;
-  config: Pick<Config, 'adminToken' | 'corsOrigins' | 'searchRateLimit'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy'>>;
+  config: Pick<Config, 'adminToken' | 'corsOrigins' | 'searchRateLimit'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy' | 'feedbackRateLimit'>>;
   /** The reindex scheduler, for the admin endpoints and the reindex metrics (optional in tests). */
   scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> | undefined;
   metrics: ApiMetrics;
+  /** Search insights: records searches, clicks and feedback, serves the admin report (optional: off in most tests). */
+  insights?: Insights | undefined;
 }
 
 /**
@@ -46,7 +52,7 @@ export function getCorsOptions(origins: readonly string[]): CorsOptions {
  * `{ error: { code, message } }` from the one error middleware (`onError`).
  */
 export function createApp(options: AppOptions): Express {
-  const { backend, logger, config, scheduler, metrics } = options;
+  const { backend, logger, config, scheduler, metrics, insights } = options;
   const app = express();
   app.set('query parser', 'simple'); // repeated parameters become arrays, nothing nests
   app.set('etag', 'weak');
@@ -66,11 +72,13 @@ export function createApp(options: AppOptions): Express {
   app.use(createHealthRouter({ backend }));
   app.use(createMetricsRouter({ metrics, backend, scheduler, adminToken: config.adminToken }));
   app.use(createOpenApiRouter({ admin: Boolean(config.adminToken), before: [readOnlyCors] }));
-  app.use(createSearchRouter({ backend, metrics, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
+  app.use(createSearchRouter({ backend, metrics, insights, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
   app.use(createRecordRouter({ backend, before: [readOnlyCors] }));
   app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
   // without ADMIN_TOKEN the admin endpoints do not exist at all (404, not 405)
   if (config.adminToken) app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
+  if (insights) mountInsights(app, { insights, adminToken: config.adminToken, cors: getCorsOptions(config.corsOrigins), feedbackRateLimit: config.feedbackRateLimit ?? 60 });
+  app.use(createAnswerPageRouter({ backend }), createAdminPageRouter());
   app.use(createWebRouter({ publicUrl: config.publicUrl }));
 
   app.use(methodNotAllowed(app));

@@ -10,6 +10,8 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
 import { createLogger } from '../src/logger.ts';
+import { createInsightsFromConfig } from '../src/insights/create-insights-from-config.ts';
+import type { Insights } from '../src/insights/create-insights.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
 import { createReindexScheduler, type ReindexScheduler } from '../src/reindex-scheduler.ts';
 import { acquireServiceLock } from './acquire-service-lock.ts';
@@ -34,11 +36,13 @@ let server: Server | null = null;
 let scheduler: ReindexScheduler | null = null;
 let connection: MeiliConnection | null = null;
 let exitCode = 0;
+let insights: Insights | undefined;
 
 const shutdown = installShutdownHooks({
   logger,
   cleanup: async () => {
     if (server) await closeServer(server);
+    insights?.close(); // writes the queued events
     await scheduler?.stop();
     // A run in progress fails cleanly once Meilisearch stops (the live index is untouched);
     // give it a moment to finish on its own first.
@@ -91,7 +95,9 @@ try {
   }
   scheduler.start();
 
-  const app = createApp({ backend, logger, config, scheduler, metrics: createMetrics() });
+  const metrics = createMetrics();
+  insights = createInsightsFromConfig(config, { registry: metrics.registry, logger });
+  const app = createApp({ backend, logger, config, scheduler, metrics, insights });
   server = app.listen(config.port);
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {

@@ -96,6 +96,15 @@ export const CONFIG_VARIABLES = {
     'Public origin of this service, e.g. https://faq.example.com: the demo page loads the widget from there (unset: from its own origin)'),
   trustProxy: variable('TRUST_PROXY', trustProxy(),
     'Reverse proxies to trust for the client address (X-Forwarded-For): off (default), a hop count, or proxy addresses / CIDR ranges'),
+  insightsDb: variable('INSIGHTS_DB', z.string().optional().transform((v) => (v === undefined || v === 'off' ? v : path.resolve(v))),
+    'SQLite file of the search insights (default: DATA_DIR/insights.sqlite); "off" records nothing'),
+  insightsRetentionDays: variable('INSIGHTS_RETENTION_DAYS',
+    z.string().regex(/^\d{1,4}$/, 'expected a whole number of days from 1 to 3650').prefault('90').transform(Number)
+      .pipe(z.number().min(1, 'expected 1 to 3650 days').max(3650, 'expected 1 to 3650 days')),
+    'Days search insights, clicks and feedback are kept'),
+  feedbackRateLimit: variable('FEEDBACK_RATE_LIMIT',
+    z.string().regex(/^\d{1,7}$/, 'expected a whole number of requests per minute (0 disables the limit)').prefault('60').transform(Number),
+    'Feedback and click posts per minute per client IP; 0 disables the limit'),
   logLevel: variable('LOG_LEVEL',
     z.string().prefault('info').transform((v) => v.toLowerCase())
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' })),

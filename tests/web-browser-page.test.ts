@@ -172,7 +172,7 @@ test('a result expands to the full answer, with copy buttons and a permalink tha
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^先看服务端的 RPC 日志/);
   await page.setViewportSize({ width: 360, height: 760 });
   await hit.getByRole('link', { name: 'Permalink' }).click();
-  await page.waitForURL(`${t.origin}/qa/rpc-timeout-zh`);
+  await page.waitForURL(`${t.origin}/qa/rpc-timeout-zh?q=${encodeURIComponent('SOFARPC 超时')}`); // the permalink carries the search, for the way back
   await page.getByRole('heading', { level: 1, name: 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？' }).waitFor();
   assert.equal(await page.title(), 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？ – SOFA Weekly answers');
   assert.equal(await page.locator('.answer-body li').count(), 2);
@@ -206,7 +206,7 @@ test('a hostile post renders inert: script, event handlers and javascript: links
   assert.equal(await page.locator('#app script, #app img, #app iframe, #app svg, #app [onerror], #app [onclick], #app [onload], #app [style]').count(), 0);
   await hit.locator('.answer-body a', { hasText: 'click me' }).click();
   await page.getByRole('link', { name: 'Permalink' }).click();
-  await page.waitForURL(/\/qa\/hostile-2023$/);
+  await page.waitForURL(/\/qa\/hostile-2023\?q=hostile$/);
   await page.locator('h1').waitFor();
   assert.match((await page.locator('h1').textContent())!, /<script>/);
   assert.equal(await page.locator('#app script, #app img, #app iframe, #app [onerror], #app [onclick]').count(), 0);

@@ -44,10 +44,11 @@ async function bundle(entry: string, options: BuildOptions): Promise<Uint8Array>
  * dist/ (scripts/build.ts), and under tsx (`npm run dev`, the tests) the app calls it at start.
  */
 export async function buildWebAssets(): Promise<WebAssets> {
-  const [pageJs, pageCss, widgetJs] = await Promise.all([
+  const [pageJs, pageCss, widgetJs, adminJs] = await Promise.all([
     bundle('page/main.ts', { format: 'esm', outfile: 'page.js' }),
     bundle('page/page.css', { outfile: 'page.css' }),
     bundle('widget/main.ts', { format: 'iife', outfile: 'widget.js', plugins: [cssAsMinifiedText] }),
+    bundle('admin/main.ts', { format: 'esm', outfile: 'admin.js', plugins: [cssAsMinifiedText] }),
   ]);
-  return { pageJs: toWebAsset('page.js', pageJs), pageCss: toWebAsset('page.css', pageCss), widgetJs: toWebAsset('widget.js', widgetJs) };
+  return { pageJs: toWebAsset('page.js', pageJs), pageCss: toWebAsset('page.css', pageCss), widgetJs: toWebAsset('widget.js', widgetJs), adminJs: toWebAsset('admin.js', adminJs) };
 }

@@ -5,7 +5,7 @@ import { ASSET_ENCODINGS, getAssetContentType, getEncodedBody, getHashedFileName
 
 /** What `manifest.json` of a built assets folder holds: each asset's name and hash. */
 const entry = z.object({ name: z.string().regex(/^[\w-]+\.(js|css)$/), hash: z.string().regex(/^[0-9a-f]{12}$/) });
-const manifestSchema = z.object({ pageJs: entry, pageCss: entry, widgetJs: entry } satisfies Record<keyof WebAssets, typeof entry>);
+const manifestSchema = z.object({ pageJs: entry, pageCss: entry, widgetJs: entry, adminJs: entry } satisfies Record<keyof WebAssets, typeof entry>);
 
 export const MANIFEST = 'manifest.json';
 
@@ -50,6 +50,6 @@ export async function readWebAssets(dir: string): Promise<WebAssets | null> {
       encoded: Object.fromEntries(ASSET_ENCODINGS.map((encoding, i) => [encoding, encoded[i]])),
     };
   };
-  const [pageJs, pageCss, widgetJs] = await Promise.all(WEB_ASSET_KEYS.map(read));
-  return { pageJs: pageJs!, pageCss: pageCss!, widgetJs: widgetJs! };
+  const [pageJs, pageCss, widgetJs, adminJs] = await Promise.all(WEB_ASSET_KEYS.map(read));
+  return { pageJs: pageJs!, pageCss: pageCss!, widgetJs: widgetJs!, adminJs: adminJs! };
 }

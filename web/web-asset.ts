@@ -28,9 +28,11 @@ export interface WebAssets {
   pageCss: WebAsset;
   /** The embeddable widget, styles inlined (also served un-hashed as `/widget.js`). */
   widgetJs: WebAsset;
+  /** The insights page's script (`/admin`), styles inlined. */
+  adminJs: WebAsset;
 }
 
-export const WEB_ASSET_KEYS = ['pageJs', 'pageCss', 'widgetJs'] as const satisfies readonly (keyof WebAssets)[];
+export const WEB_ASSET_KEYS = ['pageJs', 'pageCss', 'widgetJs', 'adminJs'] as const satisfies readonly (keyof WebAssets)[];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Insights } from '../../src/insights/create-insights.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { parseParams } from '../parse-params.ts';
+import { recordSearchInsight } from '../record-search-insight.ts';
 import { searchBodySchema, searchQuerySchema } from '../request-schemas.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import type { SearchBackend, SearchParams } from '../search-backend.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
@@ -36,14 +38,15 @@ function numbersAsStrings(body: unknown): unknown {
  * the same parameters as a JSON body, for a pasted log longer than a URL should carry
  * (`searchBodySchema`). POST answers are not cached.
  */
-export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[] }): Router {
+export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
   const router = Router();
-  async function answer(query: ReturnType<typeof parseParams<typeof searchQuerySchema>>, res: Response, cacheable: boolean) {
+  async function answer(req: Request, query: ReturnType<typeof parseParams<typeof searchQuerySchema>>, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
     try {
-      const result = await backend.search({
+      const startedAt = performance.now();
+      const params: SearchParams = {
         q: query.q ?? '',
         projects: query.project ?? [],
         years: (query.year ?? []).map(Number),
@@ -53,7 +56,9 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         page: query.page ?? 1,
         hitsPerPage: query.hitsPerPage ?? 10,
         minMatch: query.minMatch,
-      });
+      };
+      const result = await backend.search(params);
+      recordSearchInsight(options.insights, req, params, result, performance.now() - startedAt);
       outcome = 'ok';
       const { body, etag } = serializeSearchAnswer(result);
       if (cacheable) res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag);
@@ -64,11 +69,11 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
     }
   }
   router.get('/api/search', ...options.before, async (req: Request, res) => {
-    await answer(parseParams(searchQuerySchema, req.query), res, true);
+    await answer(req, parseParams(searchQuerySchema, req.query), res, true);
   });
   // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
   router.post('/api/search', ...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
-    await answer(parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
+    await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
   });
   return router;
 }

@@ -15,3 +15,4 @@ export * from './bad-request-error.ts';
 export * from './method-not-allowed-error.ts';
 export * from './data-dir-in-use-error.ts';
 export * from './data-file-error.ts';
+export * from './insights-unavailable-error.ts';

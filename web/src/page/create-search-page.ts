@@ -7,6 +7,8 @@ import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
 import { renderHit } from './render-hit.ts';
+import { bindResultKeys } from './bind-result-keys.ts';
+import { enhanceHit } from './enhance-hit.ts';
 
 /** How a change came: typing replaces the history entry its first keystroke pushed. */
 type ChangeKind = 'typing' | 'filter' | 'history';
@@ -127,6 +129,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   };
   window.addEventListener('popstate', onPopState);
   document.addEventListener('keydown', onKeyDown);
+  const unbindResultKeys = bindResultKeys(root, input);
 
   // --- rendering: one screen per state --------------------------------------------------
   let renderedResult: SearchState['result'] = null;
@@ -216,7 +219,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
           : null);
     } else {
       replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
-        result.hits.map((hit, index) => renderHit(hit, index, t, announce))));
+        result.hits.map((hit, index) => enhanceHit(renderHit(hit, index, t, announce), hit, { query: result.query, position: (result.page - 1) * result.hitsPerPage + index + 1 }))));
     }
   }
 
@@ -265,6 +268,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       controller.destroy();
       window.removeEventListener('popstate', onPopState);
       document.removeEventListener('keydown', onKeyDown);
+      unbindResultKeys();
     },
   };
 }

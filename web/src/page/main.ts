@@ -3,6 +3,7 @@ import { createApiClient } from '../core/api-client.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import { createQaPage } from './create-qa-page.ts';
 import { createSearchPage } from './create-search-page.ts';
+import { enhanceAnswerPage } from './enhance-answer-page.ts';
 
 const root = document.getElementById('app');
 if (root) {
@@ -10,7 +11,10 @@ if (root) {
   const baseUrl = document.querySelector<HTMLMetaElement>('meta[name="weekly-faq-api"]')?.content ?? '';
   const client = createApiClient({ baseUrl });
   const qa = /^\/qa\/([^/]+)\/?$/.exec(location.pathname);
-  if (qa) {
+  if (root.dataset.page === 'answer') enhanceAnswerPage(root, translations);
+  else if (root.dataset.page === 'answer-error') {
+    // the server said what is wrong; nothing to add
+  } else if (qa) {
     let id = qa[1]!;
     try {
       id = decodeURIComponent(id);

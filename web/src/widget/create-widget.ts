@@ -1,3 +1,4 @@
+import { sendClick } from '../core/create-insights-client.ts';
 import { createApiClient } from '../core/api-client.ts';
 import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
@@ -145,14 +146,16 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   }
 
   function permalink(hit: SearchHit): string {
-    return `${api}/qa/${encodeURIComponent(hit.id)}`;
+    const q = input.value.trim();
+    return `${api}/qa/${encodeURIComponent(hit.id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
   }
 
-  function renderHitOption(hit: SearchHit) {
+  function renderHitOption(hit: SearchHit, index: number) {
     const href = permalink(hit);
     const issue = getSafeUrl(hit.issueUrl);
+    const click = () => input.value.trim() && sendClick(api, { id: hit.id, position: index + 1, query: input.value.trim() });
     const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
-      h('a', { href, tabindex: '-1', onclick: () => recent.add(input.value) },
+      h('a', { href, tabindex: '-1', onclick: () => { recent.add(input.value); click(); } },
         hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
@@ -161,6 +164,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       issue ? h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank', tabindex: '-1' }, `GitHub #${hit.issue ?? ''}`) : null);
     return { node, choose: () => {
       recent.add(input.value);
+      click();
       location.assign(href);
     } };
   }

@@ -1,0 +1,16 @@
+import cors, { type CorsOptions } from 'cors';
+import type { Express } from 'express';
+import type { Insights } from '../src/insights/create-insights.ts';
+import { createFeedbackRouter } from './routes/create-feedback-router.ts';
+import { createInsightsRouter } from './routes/create-insights-router.ts';
+
+/**
+ * The insights' endpoints: `POST /api/feedback`, `POST /api/click` (CORS as the read-only
+ * endpoints, so the widget can post from its host page) and the admin report.
+ */
+export function mountInsights(app: Express, options: { insights: Insights; adminToken: string | undefined; cors: CorsOptions; feedbackRateLimit: number }): void {
+  const postCors = cors({ ...options.cors, methods: ['POST'] });
+  app.options(['/api/feedback', '/api/click'], postCors);
+  app.use(createFeedbackRouter({ insights: options.insights, rateLimit: options.feedbackRateLimit, before: [postCors] }));
+  app.use(createInsightsRouter({ adminToken: options.adminToken, insights: options.insights }));
+}
