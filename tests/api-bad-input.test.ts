@@ -104,7 +104,8 @@ test('nothing a client sends gets a 500: malformed escapes, odd methods, random 
     assert.ok(res.status < 500, `${path} -> ${res.status} ${JSON.stringify(res.body)}`);
     if (res.status >= 400) errorBodySchema.parse(res.body);
   }
-  for (const method of ['post', 'put', 'delete', 'patch'] as const) {
+  // POST /api/search is the JSON-body form of a search (an empty body lists everything)
+  for (const method of ['put', 'delete', 'patch'] as const) {
     const res = await request(t.app)[method]('/api/search');
     assert.equal(res.status, 405, method);
     assert.equal(res.headers.allow, 'GET, HEAD, OPTIONS');

@@ -4,7 +4,9 @@
  * (project names left out: naming the project is not an answer): `coverage`, the idf-weighted
  * share found in its text (`getTermCoverage`), and `scoreShare`, its idf-weighted Meilisearch
  * term scores over the most a document could score (which also counts typo, synonym and
- * translated matches, and prefers matches in the question). A hit is strong when the lower of
+ * translated matches, and prefers matches in the question). A Latin term counts as covered in a
+ * hit its own word search found (Meilisearch matched it, maybe through a synonym or the corpus
+ * dictionary). A hit is strong when the lower of
  * the two reaches `minEvidence`, it scores close enough to the best hit, and it is among the
  * first `maxRank`. Thresholds measured in `scripts/relevance-report.md` ("Answerability").
  */
@@ -27,7 +29,7 @@ export interface MatchEvidence {
 }
 
 export interface MatchThresholds {
-  /** Evidence (the lower of coverage and score share) a strong hit needs (default: 0.4). */
+  /** Evidence (the lower of coverage and score share) a strong hit needs (default: 0.45). */
   minEvidence: number;
   /** Relative score a strong hit needs (default: 0.5). */
   minRelativeScore: number;
@@ -36,7 +38,7 @@ export interface MatchThresholds {
 }
 
 export const DEFAULT_MATCH_THRESHOLDS: Readonly<MatchThresholds> = {
-  minEvidence: 0.4,
+  minEvidence: 0.45,
   minRelativeScore: 0.5,
   maxRank: 10,
 };

@@ -512,13 +512,20 @@ interface WeightedTerm {
   weight: number;
   /** Documents containing each of its bigrams (from its bigram searches). */
   bigramFrequency: Map<string, number>;
+  /** Documents the Latin term's own word search found (through a synonym, the dictionary or a typo too). */
+  matched: Set<string>;
 }
 
 function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
   const documentCount = answers[termVariants.length]?.totalHits ?? 0;
   const frequency = new Map<string, number>();
   const bigramFrequency = new Map<string, Map<string, number>>();
+  const matched = new Map<string, Set<string>>();
   termVariants.forEach((variant, i) => {
+    // The word search of a Latin term (not its translations): what Meilisearch matched for it.
+    if (variant.group && variant.name === `term:${variant.q}` && !/\p{Script=Han}/u.test(variant.q)) {
+      matched.set(variant.group, new Set((answers[i]?.hits ?? []).map((hit) => String(hit.id))));
+    }
     if (!variant.group) return;
     const df = answers[i]?.totalHits ?? 0;
     frequency.set(variant.group, Math.max(frequency.get(variant.group) ?? 0, df));
@@ -532,7 +539,7 @@ function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly Quer
   return terms.map((term) => {
     const group = getTermGroup(term);
     const df = frequency.get(group);
-    return { term, weight: df === undefined || projectGroups.has(group) ? 0 : getIdf(df, documentCount), bigramFrequency: bigramFrequency.get(group) ?? new Map() };
+    return { term, weight: df === undefined || projectGroups.has(group) ? 0 : getIdf(df, documentCount), bigramFrequency: bigramFrequency.get(group) ?? new Map(), matched: matched.get(group) ?? new Set() };
   });
 }
 
@@ -542,7 +549,11 @@ function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], when
   if (total === 0) return whenNoTerms ? 1 : 0;
   const text = ['question', 'answer', 'context'].map((field) => (typeof document[field] === 'string' ? document[field] : '')).join('\n');
   let covered = 0;
-  for (const { term, weight, bigramFrequency } of weights) if (weight > 0) covered += weight * getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) });
+  const id = String(document.id);
+  for (const { term, weight, bigramFrequency, matched } of weights) {
+    if (weight <= 0) continue;
+    covered += weight * (term.script === 'latin' && matched.has(id) ? 1 : getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) }));
+  }
   return covered / total;
 }
 

@@ -17,10 +17,12 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** Create `indexName` with the service's settings and `records`, and wait until they are searchable. */
 export async function seedIndex(admin: Meilisearch, records: QaRecord[], indexName = 'qa'): Promise<void> {
-  await admin.createIndex(indexName, { primaryKey: 'id' }).waitTask();
+  // Generous waits: on a loaded 2-core machine a settings task can take well over the client's 5 s default.
+  const wait = { timeout: 120_000 };
+  await admin.createIndex(indexName, { primaryKey: 'id' }).waitTask(wait);
   const index = admin.index(indexName);
-  await index.updateSettings(getRelevanceSettings(getProjectSynonyms())).waitTask();
-  const task = await index.addDocuments(records.map(toIndexDocument)).waitTask();
+  await index.updateSettings(getRelevanceSettings(getProjectSynonyms())).waitTask(wait);
+  const task = await index.addDocuments(records.map(toIndexDocument)).waitTask(wait);
   if (task.status !== 'succeeded') throw new Error(`seedIndex: ${JSON.stringify(task.error)}`);
 }
 
