@@ -26,13 +26,13 @@ test('the search page links a result to its GitHub issue; a javascript: issue UR
   assert.equal(await page.locator('.hit a.issue').count(), 0);
 });
 
-test('the widget shows the issue link beside the result', { skip }, async () => {
+test('the widget (on the demo page, scoped to MOSN) shows the issue link beside the result', { skip }, async () => {
   const page = await t.newPage();
   await page.goto(`${t.otherOrigin}/demo?api=${encodeURIComponent(t.origin)}`);
   await page.locator('weekly-faq-search button.trigger').click();
-  await page.locator('weekly-faq-dialog input').fill('SOFARPC 超时');
-  const option = page.locator('weekly-faq-dialog [role=option]', { hasText: 'SOFARPC 调用超时后如何排查' });
+  await page.locator('weekly-faq-dialog input').fill('超时');
+  const option = page.locator('weekly-faq-dialog [role=option]', { has: page.locator('.q', { hasText: 'MOSN 作为 sidecar 时' }) });
   await option.waitFor();
-  assert.equal(await option.locator('a.issue').getAttribute('href'), ISSUE);
-  assert.equal(await option.locator('a.issue').textContent(), 'GitHub #1024');
+  assert.equal(await option.locator('a.issue').getAttribute('href'), 'https://github.com/mosn/mosn/issues/1087');
+  assert.equal(await option.locator('a.issue').textContent(), 'GitHub #1087');
 });

@@ -23,7 +23,8 @@ export const HOSTILE_RECORD: QaRecord = makeRecord(90, {
 /** Chinese records, as the real corpus is (and for the screenshots); one is a follow-up. */
 export const CHINESE_RECORDS: QaRecord[] = [
   makeRecord(91, {
-    id: 'mosn-timeout-zh', projects: ['MOSN'], date: '2022-06-10', year: 2022, asker: '张同学', issue: null,
+    id: 'mosn-timeout-zh', projects: ['MOSN'], date: '2022-06-10', year: 2022, asker: '张同学', issue: 1087,
+    issueUrl: 'https://github.com/mosn/mosn/issues/1087',
     question: 'MOSN 作为 sidecar 时，上游请求的超时时间在哪里配置？',
     answer: '在路由配置的 timeout 字段中设置，单位为毫秒；不设置时使用默认的 60 秒超时。详见 MOSN 配置文档。',
     answerHtml: '<p>在路由配置的 <code>timeout</code> 字段中设置，单位为毫秒；不设置时使用默认的 60 秒超时。详见 <a href="https://mosn.io/docs/configuration/">MOSN 配置文档</a>。</p>',
