@@ -43,7 +43,7 @@ export interface AppOptions {
  */
 export function getCorsOptions(origins: readonly string[]): CorsOptions {
   const any = origins.length === 0 || origins.includes('*');
-  return { origin: any ? '*' : [...origins], methods: ['GET', 'HEAD'], exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After'], maxAge: 600 };
+  return { origin: any ? '*' : [...origins], methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After'], maxAge: 600 };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { noParamsSchema, recordParamsSchema, searchQuerySchema } from './request-schemas.ts';
+import { clickBodySchema, feedbackBodySchema, insightsQuerySchema } from './feedback-schemas.ts';
+import { noParamsSchema, recordParamsSchema, searchBodySchema, searchQuerySchema } from './request-schemas.ts';
 import { responseSchemas } from './response-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -23,6 +24,14 @@ function getParameters(schema: z.ZodObject, location: 'query' | 'path'): JsonSch
       ...(rest.type === 'array' ? { style: 'form', explode: true } : {}),
     };
   });
+}
+
+/** An OpenAPI JSON request body from a request schema, as the client sends it. */
+function getRequestBody(schema: z.ZodObject, description: string): JsonSchema {
+  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete input.$schema;
+  dropSafeIntegerBounds(input);
+  return { required: true, description, content: { 'application/json': { schema: input } } };
 }
 
 /** zod writes the safe-integer range on every integer: noise in a description. */
@@ -81,6 +90,30 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
             503: UNAVAILABLE,
           },
         },
+        post: {
+          summary: 'Search with the parameters as a JSON body (for pasted logs longer than a URL should carry; not cached)',
+          requestBody: getRequestBody(searchBodySchema, 'The parameters of GET /api/search; `q` up to 65,536 characters'),
+          responses: {
+            200: json('SearchResult', 'A page of hits with facet counts'),
+            400: error('A bad parameter (named in the message and in `parameter`), or a body that is not JSON'),
+            429: RATE_LIMITED,
+            503: UNAVAILABLE,
+          },
+        },
+      },
+      '/api/feedback': {
+        post: {
+          summary: 'Was an opened answer helpful? Idempotent per browser session (a second vote replaces the first); JSON, also sent as text/plain',
+          requestBody: getRequestBody(feedbackBodySchema, 'The vote'),
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+        },
+      },
+      '/api/click': {
+        post: {
+          summary: 'A result was opened (click-through per query); the same click twice in a session counts once',
+          requestBody: getRequestBody(clickBodySchema, 'The click'),
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+        },
       },
       '/api/qa/{id}': {
         get: {
@@ -115,6 +148,14 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
               content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { force: { type: 'boolean', description: 'Rebuild even when unchanged, and swap even when the index shrinks by more than 10%' } } } } },
             },
             responses: { 202: json('ReindexStarted', 'Started; follow it on /api/admin/status'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 409: error('A reindex is already running') },
+          },
+        },
+        '/api/admin/insights': {
+          get: {
+            summary: 'Search insights: top queries, content gaps, zero-hit queries, trends per week, project and origin, unhelpful answers (404 when ADMIN_TOKEN is not configured)',
+            ...admin,
+            parameters: getParameters(insightsQuerySchema, 'query'),
+            responses: { 200: { description: 'The report', content: { 'application/json': { schema: { type: 'object' } } } }, 400: error('A bad parameter'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 503: error('The insights database is unavailable') },
           },
         },
         '/api/admin/status': {

@@ -80,9 +80,12 @@ test('GET /openapi.json: OpenAPI 3.1 generated from the validating schemas', asy
   const res = await request(t.app).get('/openapi.json').expect(200);
   const doc = res.body as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Record<string, unknown> }[] }>>; components: { schemas: Record<string, unknown> } };
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/search', '/api/qa/{id}', '/api/facets', '/healthz', '/readyz', '/metrics', '/openapi.json', '/api/admin/reindex', '/api/admin/status']) {
+  for (const path of ['/api/search', '/api/qa/{id}', '/api/facets', '/healthz', '/readyz', '/metrics', '/openapi.json', '/api/admin/reindex', '/api/admin/status', '/api/feedback', '/api/click', '/api/admin/insights']) {
     assert.ok(doc.paths[path], path);
   }
+  // a pasted log too long for a URL goes in a POST body: the document says how
+  const postSearch = (doc.paths['/api/search'] as Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } }>).post;
+  assert.equal(postSearch?.requestBody?.content['application/json']?.schema.properties.q?.maxLength, 65_536);
   const parameters = doc.paths['/api/search']?.get?.parameters ?? [];
   assert.deepEqual(parameters.map((p) => p.name), Object.keys(searchQuerySchema.shape));
   const project = parameters.find((p) => p.name === 'project');
