@@ -108,7 +108,7 @@ test('nothing a client sends gets a 500: malformed escapes, odd methods, random 
   for (const method of ['put', 'delete', 'patch'] as const) {
     const res = await request(t.app)[method]('/api/search');
     assert.equal(res.status, 405, method);
-    assert.equal(res.headers.allow, 'GET, HEAD, OPTIONS');
+    assert.equal(res.headers.allow, 'GET, HEAD, OPTIONS, POST');
     assert.equal(errorBodySchema.parse(res.body).error.code, 'method-not-allowed');
   }
   // random parameter soup
