@@ -93,7 +93,10 @@ export async function closeServer(server: Server, options: CloseServerOptions | 
     const now = Date.now();
     const candidates: [Socket, ConnectionState, number, number][] = [];
     for (const [socket, state] of tracker.connections) {
-      if (state.inFlight === 0 && now - state.idleSince >= idleMs) candidates.push([socket, state, state.idleSince, socket.bytesRead]);
+      // a connection that has not sent a byte yet is a client about to send its first request (on a
+      // starved process it may wait seconds to be read): give it longer than a used one
+      const limit = socket.bytesRead === 0 ? Math.max(idleMs, 5_000) : idleMs;
+      if (state.inFlight === 0 && now - state.idleSince >= limit) candidates.push([socket, state, state.idleSince, socket.bytesRead]);
     }
     // Timers run before the event loop reads sockets: on a busy process a request may be waiting
     // unread on a connection that only looks idle. Decide after the next poll phase.
