@@ -59,7 +59,7 @@ test('/demo never loads a script from the request: ?api= and Host are ignored, P
 test('other methods on existing routes answer 405 with Allow; OPTIONS lists them; unknown paths stay 404', async () => {
   const { app } = makeApp({ ADMIN_TOKEN: TOKEN });
   const cases: [method: 'get' | 'post' | 'put' | 'delete' | 'patch', path: string, allow: string][] = [
-    ['post', '/api/search', 'GET, HEAD, OPTIONS'],
+    ['put', '/api/search', 'GET, HEAD, OPTIONS, POST'],
     ['delete', '/api/qa/abc', 'GET, HEAD, OPTIONS'],
     ['put', '/healthz', 'GET, HEAD, OPTIONS'],
     ['patch', '/widget.js', 'GET, HEAD, OPTIONS'],
