@@ -130,9 +130,9 @@ test('a changed WEEKLY_SOURCE is noticed at start: it says so and reindexes', as
   samples.child.kill('SIGTERM');
   assert.equal(await samples.exited, 0);
 
-  // another folder: the sample posts plus one more post (another slug, so 4 more records)
+  // another folder: the sample posts (served above) plus one more post (another slug, so 4 more records)
   const source = path.join(dir, 'other-source');
-  await fs.cp(FIXTURES, source, { recursive: true });
+  await fs.cp(path.resolve('samples/posts'), source, { recursive: true });
   await fs.cp(path.join(FIXTURES, 'askers-without-at'), path.join(source, 'askers-copy'), { recursive: true });
   const moved = await service({ DATA_DIR: dir, WEEKLY_SOURCE: source });
   await moved.listening;
