@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import request from 'supertest';
+import { TEST_ADMIN_TOKEN } from './helpers/start-api-test.ts';
 import { openInsightsDb } from '../src/insights/open-insights-db.ts';
 import { startInsightsTest, type InsightsTest } from './helpers/start-insights-test.ts';
 
@@ -46,7 +47,7 @@ test('a search answers while the insights file is read-only; the events are drop
   assert.ok(res.body.hits.length >= 1);
   t.insights.flush();
   assert.equal(t.insights.getDropped().unavailable, 1);
-  const metrics = await request(t.app).get('/metrics').expect(200);
+  const metrics = await request(t.app).get('/metrics').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).expect(200);
   assert.match(metrics.text, /weekly_faq_insights_events_dropped_total\{reason="unavailable"\} 1/);
   await request(t.app).get('/api/admin/insights').set('Authorization', 'Bearer test-admin-token-0123456789').expect(503)
     .expect((r) => assert.equal(r.body.error.code, 'insights-unavailable'));

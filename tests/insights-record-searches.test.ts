@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import Database from 'libsql';
 import request from 'supertest';
+import { TEST_ADMIN_TOKEN } from './helpers/start-api-test.ts';
 import { startInsightsTest, type InsightsTest } from './helpers/start-insights-test.ts';
 
 let t: InsightsTest;
@@ -49,6 +50,6 @@ test('queries that look like secrets are dropped and counted, never stored', asy
   assert.ok(stored.includes('忘记密码怎么办'));
   for (const secret of ['hunter2', 'ghp_', 'eyj', 'someone@']) assert.ok(!stored.some((q) => String(q).includes(secret)), secret);
   assert.equal(t.insights.getDropped().secret, 4);
-  const metrics = await request(t.app).get('/metrics').expect(200);
+  const metrics = await request(t.app).get('/metrics').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).expect(200);
   assert.match(metrics.text, /weekly_faq_insights_events_dropped_total\{reason="secret"\} 4/);
 });
