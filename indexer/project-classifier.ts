@@ -15,10 +15,10 @@ export const MIN_TERM_TEXTS = 1;
 const MODEL_FILE = new URL('../src/data/project-classifier.json', import.meta.url);
 
 // Loaded on first use: most extraction runs never classify, and every CLI call pays for module loading.
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 let winkClassifier: typeof naiveBayesTextClassifierType | undefined;
 function naiveBayesTextClassifier(): ReturnType<typeof naiveBayesTextClassifierType> {
-  winkClassifier ??= require('wink-naive-bayes-text-classifier') as typeof naiveBayesTextClassifierType;
+  winkClassifier ??= requireCjs('wink-naive-bayes-text-classifier') as typeof naiveBayesTextClassifierType;
   return winkClassifier();
 }
 let segmenter: Intl.Segmenter | undefined;
