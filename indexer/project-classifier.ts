@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
-import { z } from 'zod';
+import type naiveBayesTextClassifierType from 'wink-naive-bayes-text-classifier';
 import { PROJECT_NAMES } from '../src/project-catalogue.ts';
 import { DataFileError } from '../src/errors/data-file-error.ts';
 import type { ProjectInferrer } from './assign-projects.ts';
@@ -14,7 +14,14 @@ export const MIN_TERM_TEXTS = 1;
 
 const MODEL_FILE = new URL('../src/data/project-classifier.json', import.meta.url);
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Loaded on first use: most extraction runs never classify, and every CLI call pays for module loading.
+const requireCjs = createRequire(import.meta.url);
+let winkClassifier: typeof naiveBayesTextClassifierType | undefined;
+function naiveBayesTextClassifier(): ReturnType<typeof naiveBayesTextClassifierType> {
+  winkClassifier ??= requireCjs('wink-naive-bayes-text-classifier') as typeof naiveBayesTextClassifierType;
+  return winkClassifier();
+}
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * The terms a text is classified by: its words (Chinese segmented by `Intl.Segmenter`, dotted
@@ -28,6 +35,7 @@ export function getClassifierTerms(text: string): string[] {
     .replace(/https?:\/\/\S+/g, ' ')
     .toLowerCase();
   const terms: string[] = [];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const { segment, isWordLike } of segmenter.segment(cleaned)) {
     if (!isWordLike) continue;
     for (const part of segment.split(/[._#/-]+/)) {
@@ -61,14 +69,24 @@ export function trainProjectClassifier(samples: readonly TrainingSample[], minTe
   return classifier.exportJSON();
 }
 
-/** The shape of wink's exported model: [config, samples per label, term counts per label, terms per label, vocabulary]. */
-const modelSchema = z.tuple([
-  z.object({ considerOnlyPresence: z.boolean(), smoothingFactor: z.number() }),
-  z.record(z.string(), z.number().int().positive()),
-  z.record(z.string(), z.record(z.string(), z.number().int().positive())),
-  z.record(z.string(), z.number().int().nonnegative()),
-  z.array(z.string()),
-]);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+/**
+ * What is wrong with a parsed model, or null: wink's export is [config, samples per label, term
+ * counts per label, terms per label, vocabulary]. (Checked by hand rather than with zod, which
+ * would add its loading time to every extractor run.)
+ */
+function getModelProblem(model: unknown): string | null {
+  if (!Array.isArray(model) || model.length !== 5) return 'expected an array of 5 parts';
+  const [config, samples, counts, words, vocabulary] = model as unknown[];
+  if (!isRecord(config) || typeof config.considerOnlyPresence !== 'boolean' || typeof config.smoothingFactor !== 'number') return 'part 1 is not the config';
+  if (!isRecord(samples) || !Object.values(samples).every(isCount)) return 'part 2 is not sample counts per project';
+  if (!isRecord(counts) || !Object.values(counts).every((terms) => isRecord(terms) && Object.values(terms).every(isCount))) return 'part 3 is not term counts per project';
+  if (!isRecord(words) || !Object.values(words).every(isCount)) return 'part 4 is not word counts per project';
+  if (!Array.isArray(vocabulary) || !vocabulary.every((term) => typeof term === 'string')) return 'part 5 is not the vocabulary';
+  return null;
+}
 
 /**
  * A `ProjectInferrer` from a model's JSON (as `trainProjectClassifier` makes it): the most likely
@@ -77,14 +95,15 @@ const modelSchema = z.tuple([
  * project the catalogue does not know (`file` names the model in the message).
  */
 export function createProjectClassifier(modelJson: string, confidenceFloor = DEFAULT_CONFIDENCE_FLOOR, file = 'project classifier model'): ProjectInferrer {
-  let parsed;
+  let parsed: unknown;
   try {
-    parsed = modelSchema.safeParse(JSON.parse(modelJson));
+    parsed = JSON.parse(modelJson);
   } catch (error) {
     throw new DataFileError(file, null, `not JSON: ${(error as Error).message}`);
   }
-  if (!parsed.success) throw new DataFileError(file, null, `not a naive Bayes model as trainProjectClassifier writes it: ${parsed.error.message}`);
-  const labels = Object.keys(parsed.data[1]);
+  const problem = getModelProblem(parsed);
+  if (problem) throw new DataFileError(file, null, `not a naive Bayes model as trainProjectClassifier writes it: ${problem}`);
+  const labels = Object.keys((parsed as [unknown, Record<string, number>])[1]);
   const unknown = labels.filter((label) => !PROJECT_NAMES.includes(label));
   if (unknown.length > 0) throw new DataFileError(file, null, `names projects the catalogue does not know: ${unknown.join(', ')}`);
   if (labels.length < 2) throw new DataFileError(file, null, 'knows fewer than two projects');

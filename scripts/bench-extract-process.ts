@@ -31,7 +31,7 @@ const out = mkdtempSync(path.join(root, '.bench-bundle-'));
 const bundle = (entry: string, name: string) =>
   build({
     entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: path.join(out, name),
-    logLevel: 'silent', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'silent', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   });
 await bundle('indexer/extract-cli.ts', 'extract.mjs');
 await bundle('scripts/naive-parse-posts.ts', 'naive.mjs');
