@@ -8,9 +8,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { getSearchKeyValue } from '../src/meili/ensure-api-keys.ts';
 import { findFreePort } from '../src/meili/find-free-port.ts';
 import { resolveMeiliBinary } from '../src/meili/resolve-meili-binary.ts';
 import { waitForHealth } from '../src/meili/wait-for-health.ts';
@@ -32,6 +34,8 @@ export interface ReplicaSet {
   /** URL of HAProxy, null when started without it. */
   lbUrl: string | null;
   masterKey: string;
+  /** HAProxy's view of each replica (`meili1`: `UP`, `DOWN`, ...); empty without HAProxy. */
+  serverStates(): Promise<Record<string, string>>;
   /** Stop HAProxy and every replica; deletes the directory unless it was given. */
   stop(): Promise<void>;
 }
@@ -49,10 +53,16 @@ export function findHaproxy(): string | null {
  * The HAProxy configuration of deploy/haproxy.cfg for servers at `servers` (host:port), on
  * `port` of loopback. Same checks, retries and timeouts.
  */
-export function renderHaproxyConfig(options: { port: number; servers: string[]; statsPort?: number }): string {
+export function renderHaproxyConfig(options: { port: number; servers: string[]; statsSocket?: string; check?: { indexName: string; searchKey: string } }): string {
+  // With `check`, a replica is in rotation only when it holds the live index and the search key:
+  // one restarted empty stays out until the reindex has rebuilt it.
+  const check = options.check
+    ? ['    option httpchk', `    http-check send meth GET uri /indexes/${options.check.indexName}/stats hdr Authorization "Bearer ${options.check.searchKey}"`]
+    : ['    option httpchk GET /health'];
   return [
     'global',
     '    maxconn 4096',
+    ...(options.statsSocket ? [`    stats socket ${options.statsSocket} mode 600 level operator`] : []),
     'defaults',
     '    mode http',
     '    timeout connect 2s',
@@ -69,11 +79,10 @@ export function renderHaproxyConfig(options: { port: number; servers: string[]; 
     '    default_backend replicas',
     'backend replicas',
     '    balance roundrobin',
-    '    option httpchk GET /health',
+    ...check,
     '    http-check expect status 200',
     '    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions',
     ...options.servers.map((server, i) => `    server meili${i + 1} ${server} check`),
-    ...(options.statsPort ? ['listen stats', `    bind 127.0.0.1:${options.statsPort}`, '    stats enable', '    stats uri /'] : []),
     '',
   ].join('\n');
 }
@@ -81,6 +90,39 @@ export function renderHaproxyConfig(options: { port: number; servers: string[]; 
 async function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+}
+
+/** `show stat` on HAProxy's stats socket: server name -> status. */
+async function getServerStates(socket: string): Promise<Record<string, string>> {
+  const csv = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const conn = net.connect(socket, () => conn.end('show stat\n'));
+    conn.setEncoding('utf8').on('data', (chunk: string) => (out += chunk)).once('end', () => resolve(out)).once('error', reject);
+  });
+  const [header = '', ...rows] = csv.replace(/^# /, '').trim().split('\n');
+  const columns = header.split(',');
+  const name = columns.indexOf('svname');
+  const status = columns.indexOf('status');
+  const states: Record<string, string> = {};
+  for (const row of rows) {
+    const cells = row.split(',');
+    const server = cells[name] ?? '';
+    if (server && server !== 'FRONTEND' && server !== 'BACKEND') states[server] = cells[status] ?? '';
+  }
+  return states;
+}
+
+async function waitForAnswer(url: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !signal.aborted) {
+    try {
+      await (await fetch(url, { signal: AbortSignal.timeout(2_000) })).arrayBuffer();
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return false;
 }
 
 function createReplica(binary: string, port: number, dataDir: string, masterKey: string): Replica {
@@ -99,7 +141,7 @@ function createReplica(binary: string, port: number, dataDir: string, masterKey:
       child = spawn(binary, [
         '--db-path', path.join(dataDir, 'db'),
         '--http-addr', `127.0.0.1:${port}`,
-        '--master-key', masterKey,
+        `--master-key=${masterKey}`,
         '--env', 'production',
         '--no-analytics',
         '--log-level', 'WARN',
@@ -127,13 +169,14 @@ function createReplica(binary: string, port: number, dataDir: string, masterKey:
  * Start `count` Meilisearch replicas (own data dir each, one master key) and, when
  * `haproxy` is true (default) and installed, HAProxy in front of them on a free loopback port.
  */
-export async function startReplicas(options: { count?: number; dir?: string; masterKey?: string; haproxy?: boolean } = {}): Promise<ReplicaSet> {
+export async function startReplicas(options: { count?: number; dir?: string; masterKey?: string; haproxy?: boolean; checkIndex?: string } = {}): Promise<ReplicaSet> {
   const count = options.count ?? 3;
   const dir = options.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-replicas-')));
-  const masterKey = options.masterKey ?? randomBytes(24).toString('base64url');
+  const masterKey = options.masterKey ?? randomBytes(24).toString('hex');
   const binary = await resolveMeiliBinary({ dataDir: dir });
   const replicas: Replica[] = [];
   let lb: ChildProcess | null = null;
+  let statsSocket: string | null = null;
   const stop = async () => {
     if (lb) {
       lb.kill('SIGTERM');
@@ -151,7 +194,9 @@ export async function startReplicas(options: { count?: number; dir?: string; mas
     if (haproxy) {
       const port = await findFreePort();
       const file = path.join(dir, 'haproxy.cfg');
-      await fs.writeFile(file, renderHaproxyConfig({ port, servers: replicas.map((r) => `127.0.0.1:${r.port}`) }));
+      statsSocket = path.join(dir, 'haproxy.sock');
+      const check = options.checkIndex ? { indexName: options.checkIndex, searchKey: getSearchKeyValue(masterKey, options.checkIndex) } : undefined;
+      await fs.writeFile(file, renderHaproxyConfig({ port, servers: replicas.map((r) => `127.0.0.1:${r.port}`), check, statsSocket }));
       const log = await fs.open(path.join(dir, 'haproxy.log'), 'a');
       // -db: stay in the foreground, so the process is ours to stop
       lb = spawn(haproxy, ['-db', '-f', file], { stdio: ['ignore', log.fd, log.fd] });
@@ -159,11 +204,14 @@ export async function startReplicas(options: { count?: number; dir?: string; mas
       lbUrl = `http://127.0.0.1:${port}`;
       const exited = new AbortController();
       lb.once('exit', () => exited.abort());
-      if (!(await waitForHealth(lbUrl, { timeoutMs: 30_000, intervalMs: 100, signal: exited.signal }))) {
-        throw new Error(`HAProxy on ${lbUrl} did not answer (see ${path.join(dir, 'haproxy.log')})`);
+      // any answer will do: with `checkIndex` no replica is in rotation before the first reindex (503)
+      if (!(await waitForAnswer(lbUrl, 30_000, exited.signal))) throw new Error(`HAProxy on ${lbUrl} did not answer (see ${path.join(dir, 'haproxy.log')})`);
+      // and the replicas' first health checks, so that a search right after this finds them up
+      if (!options.checkIndex && !(await waitForHealth(lbUrl, { timeoutMs: 30_000, intervalMs: 100, signal: exited.signal }))) {
+        throw new Error(`HAProxy on ${lbUrl} sees no healthy replica (see ${path.join(dir, 'haproxy.log')})`);
       }
     }
-    return { replicas, lbUrl, masterKey, stop };
+    return { replicas, lbUrl, masterKey, stop, serverStates: () => (statsSocket ? getServerStates(statsSocket) : Promise.resolve({})) };
   } catch (error) {
     await stop();
     throw error;
