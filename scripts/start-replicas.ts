@@ -36,6 +36,8 @@ export interface ReplicaSet {
   masterKey: string;
   /** HAProxy's view of each replica (`meili1`: `UP`, `DOWN`, ...); empty without HAProxy. */
   serverStates(): Promise<Record<string, string>>;
+  /** A command on HAProxy's runtime API, e.g. `set server replicas/meili2 state maint`. */
+  haproxyCommand(command: string): Promise<string>;
   /** Stop HAProxy and every replica; deletes the directory unless it was given. */
   stop(): Promise<void>;
 }
@@ -62,7 +64,7 @@ export function renderHaproxyConfig(options: { port: number; servers: string[]; 
   return [
     'global',
     '    maxconn 4096',
-    ...(options.statsSocket ? [`    stats socket ${options.statsSocket} mode 600 level operator`] : []),
+    ...(options.statsSocket ? [`    stats socket ${options.statsSocket} mode 600 level admin`] : []),
     'defaults',
     '    mode http',
     '    timeout connect 2s',
@@ -92,13 +94,18 @@ async function waitForExit(child: ChildProcess): Promise<void> {
   await new Promise<void>((resolve) => child.once('exit', () => resolve()));
 }
 
-/** `show stat` on HAProxy's stats socket: server name -> status. */
-async function getServerStates(socket: string): Promise<Record<string, string>> {
-  const csv = await new Promise<string>((resolve, reject) => {
+/** One command on HAProxy's runtime API (its stats socket); resolves with the answer. */
+async function runHaproxyCommand(socket: string, command: string): Promise<string> {
+  return await new Promise<string>((resolve, reject) => {
     let out = '';
-    const conn = net.connect(socket, () => conn.end('show stat\n'));
+    const conn = net.connect(socket, () => conn.end(`${command}\n`));
     conn.setEncoding('utf8').on('data', (chunk: string) => (out += chunk)).once('end', () => resolve(out)).once('error', reject);
   });
+}
+
+/** `show stat` on HAProxy's stats socket: server name -> status. */
+async function getServerStates(socket: string): Promise<Record<string, string>> {
+  const csv = await runHaproxyCommand(socket, 'show stat');
   const [header = '', ...rows] = csv.replace(/^# /, '').trim().split('\n');
   const columns = header.split(',');
   const name = columns.indexOf('svname');
@@ -211,7 +218,8 @@ export async function startReplicas(options: { count?: number; dir?: string; mas
         throw new Error(`HAProxy on ${lbUrl} sees no healthy replica (see ${path.join(dir, 'haproxy.log')})`);
       }
     }
-    return { replicas, lbUrl, masterKey, stop, serverStates: () => (statsSocket ? getServerStates(statsSocket) : Promise.resolve({})) };
+    return { replicas, lbUrl, masterKey, stop, serverStates: () => (statsSocket ? getServerStates(statsSocket) : Promise.resolve({})),
+      haproxyCommand: (command) => (statsSocket ? runHaproxyCommand(statsSocket, command) : Promise.reject(new Error('no HAProxy'))) };
   } catch (error) {
     await stop();
     throw error;

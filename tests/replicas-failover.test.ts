@@ -12,6 +12,7 @@ import type { ReplicasReindexReport } from '../indexer/reindex-replicas.ts';
 import { findHaproxy, startReplicas, type ReplicaSet } from '../scripts/start-replicas.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
+import { getSearchKeyValue } from '../src/meili/ensure-api-keys.ts';
 import { createTestLogger, makeTempDir } from './helpers/start-test-meili.ts';
 
 const haproxy = findHaproxy();
@@ -79,6 +80,8 @@ after(async () => {
 });
 
 test('the reindex builds every replica with the same documents, and the same search key answers on each', { skip }, async () => {
+  // the value Meilisearch derived on each replica is the one computed offline from the master key
+  assert.equal(connection.searchKey, getSearchKeyValue(set.masterKey, 'qa'));
   const report = (await job()) as ReplicasReindexReport;
   assert.equal(report.outcome, 'succeeded');
   assert.deepEqual(report.replicas.map((r) => r.outcome), ['succeeded', 'succeeded', 'succeeded']);
