@@ -58,39 +58,45 @@ try {
   const body = (q: string) => JSON.stringify({ q, limit: 10, attributesToHighlight: ['question', 'answer'], facets: ['projects', 'year'] });
   const headers = { authorization: `Bearer ${connection.searchKey}`, 'content-type': 'application/json' };
 
-  // 1. failover at a fixed rate
+  // 1. a fixed rate through HAProxy: first with every replica up (the baseline), then with one SIGKILLed
+  const plain = (q: string) => JSON.stringify({ q, limit: 10 });
   const victim = set.replicas[1]!;
-  const latencies: number[] = [];
-  const failures: string[] = [];
-  const inflight = new Set<Promise<void>>();
-  const t0 = Date.now();
-  let killedAt = 0;
-  let restartedAt = 0;
-  const events = (async () => {
-    await sleep(duration * 250);
-    killedAt = Date.now() - t0;
-    await victim.kill('SIGKILL');
-    await sleep(duration * 1000 * (2 / 3) - (Date.now() - t0));
-    restartedAt = Date.now() - t0;
-    await victim.start();
-  })();
-  for (let i = 0; Date.now() - t0 < duration * 1000; i++) {
-    const at = t0 + (i * 1000) / rate;
-    if (at > Date.now()) await sleep(at - Date.now());
-    const sent = performance.now();
-    const p: Promise<void> = fetch(`${set.lbUrl}/indexes/qa/search`, { method: 'POST', headers, body: body(texts[i % texts.length]!) })
-      .then(async (r) => {
-        await r.arrayBuffer();
-        if (r.status === 200) latencies.push(performance.now() - sent);
-        else failures.push(`HTTP ${r.status}`);
-      }, (error: unknown) => void failures.push(String(error)))
-      .finally(() => inflight.delete(p));
-    inflight.add(p);
-  }
-  await Promise.all(inflight);
-  await events;
-  log(`\nFailover: ${rate} searches/s for ${duration} s through HAProxy, ${victim.url} SIGKILLed at ${round(killedAt / 1000, 1)} s, restarted at ${round(restartedAt / 1000, 1)} s`);
-  log(`  sent ${latencies.length + failures.length}, failed ${failures.length}${failures.length ? ` (${[...new Set(failures)].slice(0, 3).join('; ')})` : ''}, p50 ${round(percentile(latencies, 50))} ms, p99 ${round(percentile(latencies, 99))} ms, max ${round(Math.max(...latencies))} ms`);
+  const runRate = async (kill: boolean) => {
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const inflight = new Set<Promise<void>>();
+    const t0 = Date.now();
+    let killedAt = 0;
+    let restartedAt = 0;
+    const events = kill ? (async () => {
+      await sleep(duration * 250);
+      killedAt = Date.now() - t0;
+      await victim.kill('SIGKILL');
+      await sleep(Math.max(0, duration * 1000 * (2 / 3) - (Date.now() - t0)));
+      restartedAt = Date.now() - t0;
+      await victim.start();
+    })() : Promise.resolve();
+    for (let i = 0; Date.now() - t0 < duration * 1000; i++) {
+      const at = t0 + (i * 1000) / rate;
+      if (at > Date.now()) await sleep(at - Date.now());
+      const sent = performance.now();
+      const p: Promise<void> = fetch(`${set.lbUrl}/indexes/qa/search`, { method: 'POST', headers, body: plain(texts[i % texts.length]!) })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          if (r.status === 200) latencies.push(performance.now() - sent);
+          else failures.push(`HTTP ${r.status}`);
+        }, (error: unknown) => void failures.push(`${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`))
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await Promise.all(inflight);
+    await events;
+    const what = kill ? `${victim.url} SIGKILLed at ${round(killedAt / 1000, 1)} s, restarted at ${round(restartedAt / 1000, 1)} s` : 'every replica up';
+    log(`  ${what}: sent ${latencies.length + failures.length}, failed ${failures.length}${failures.length ? ` (${[...new Set(failures)].slice(0, 3).join('; ')})` : ''}, p50 ${round(percentile(latencies, 50))} ms, p99 ${round(percentile(latencies, 99))} ms, max ${round(Math.max(...latencies))} ms; load average ${os.loadavg()[0]?.toFixed(2)}`);
+  };
+  log(`\nFixed rate: ${rate} plain searches/s for ${duration} s through HAProxy (3 replicas)`);
+  await runRate(false);
+  await runRate(true);
   await waitAllUp();
   const after = (await job()) as ReplicasReindexReport;
   log(`  next reindex: ${after.replicas.map((r) => `${r.url} ${r.outcome} (${r.documents} docs)`).join(', ')}`);

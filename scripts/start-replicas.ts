@@ -158,7 +158,7 @@ function createReplica(binary: string, port: number, dataDir: string, masterKey:
       await log.close();
       const exited = new AbortController();
       child.once('exit', () => exited.abort());
-      if (!(await waitForHealth(url, { timeoutMs: 60_000, intervalMs: 100, signal: exited.signal }))) {
+      if (!(await waitForHealth(url, { timeoutMs: 120_000, intervalMs: 100, signal: exited.signal }))) {
         throw new Error(`Meilisearch replica on ${url} did not become healthy (see ${path.join(dataDir, 'meili.log')})`);
       }
     },
