@@ -33,8 +33,8 @@ test('/qa/:id is rendered on the server with title, description, canonical and O
   assert.ok(res.text.includes(`<h1 class="question">${record.question}</h1>`), 'the question, without JavaScript');
   assert.ok(res.text.includes(record.answerHtml), 'the answer, without JavaScript');
   assert.match(res.text, /<a class="back" href="\/\?q=rpc%20timeout">Back to the search<\/a>/);
-  assert.match(res.text, /<section class="related"[^]*href="\/qa\/rpc-2020-b\?q=rpc%20timeout"/, 'a related answer of the same project');
-  assert.doesNotMatch(res.text.split('class="related"')[1] ?? '', /href="\/qa\/rpc-2020-a/, 'not itself');
+  assert.match(res.text, /<section class="related-answers"[^]*href="\/qa\/rpc-2020-b\?q=rpc%20timeout"/, 'a related answer of the same project');
+  assert.doesNotMatch(res.text.split('class="related-answers"')[1]!, /href="\/qa\/rpc-2020-a/, 'not itself');
   assert.ok(res.headers['content-security-policy']?.includes("script-src 'self'"));
 });
 

@@ -243,8 +243,15 @@ test('no direct answer: says so plainly, folds the related hits, offers next ste
   assert.equal(await related.locator('summary').textContent(), `Related questions (${answer.hits.length})`);
   assert.equal(await related.getAttribute('open'), null, 'related hits are folded');
   assert.equal(await related.locator('.hit .question').first().isVisible(), false);
+  await page.locator('#q').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the arrows skip the folded related hits');
   await related.locator('summary').click();
   await related.locator('.hit .question').first().waitFor();
+  await page.locator('#q').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('details.related .hit') !== null), true, 'once unfolded, the arrows reach them');
+  assert.match((await related.locator('.hit .question a').first().getAttribute('href'))!, new RegExp(`\\?q=${encodeURIComponent(q)}$`), 'a related hit\'s permalink carries the search too');
   assert.equal(await page.locator('.next-steps a.ask').getAttribute('href'), 'https://github.com/sofastack/sofastack.tech/issues/new');
   const zh = await t.newPage({ locale: 'zh-CN' });
   await zh.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
@@ -308,6 +315,14 @@ test('keyboard only: / focuses the search, Tab reaches the filters and results, 
     { timeout: 5000 },
   );
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true, 'focus stays on the checkbox after the facets update');
+  // the arrows go through the answers only: ↓ on the last wraps to the first, past the folded related hits
+  const timeout = await t.apiSearch('q=timeout');
+  assert.ok(timeout.hits.filter((hit) => hit.match === 'strong').length >= 2 && timeout.hits.some((hit) => hit.match === 'weak'), 'the data give the arrows answers and folded related hits');
+  const answers = await open('/?q=timeout');
+  await answers.locator('ol.answers .hit').first().waitFor();
+  await answers.locator('ol.answers .hit .question a').last().focus();
+  await answers.keyboard.press('ArrowDown');
+  assert.equal(await answers.evaluate(() => document.activeElement === document.querySelector('ol.answers .hit .question a')), true, 'wraps to the first answer');
 });
 
 test('works at 360 px: no horizontal scroll, filters behind a button', { skip }, async () => {

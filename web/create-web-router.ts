@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../src/errors/not-found-error.ts';
 import { getWebAssets } from './get-web-assets.ts';
 import { renderDemoHtml, renderPageHtml } from './render-html.ts';
 import { getEncodedBody, pickAssetEncoding, WEB_ASSET_KEYS, type WebAsset, type WebAssets } from './web-asset.ts';
@@ -97,8 +98,9 @@ export function createWebRouter(options: WebRouterOptions = {}): Router {
     }
     // un-hashed names of the page's assets (older pages, hand-written links): always revalidated
     const alias = [assets.pageJs, assets.pageCss].find((asset) => asset.name === req.params.file);
+    // An unknown asset is a 404 here: falling through would reach the 405 handler, which sees a GET route on this path.
     if (alias) sendAsset(req, res, alias, 'no-cache');
-    else next();
+    else next(new NotFoundError(`No asset named ${req.params.file}`));
   });
   router.get('/widget.js', async (req, res) => {
     // any site may embed the widget (a classic script needs no CORS; the header also lets `crossorigin` tags load it)

@@ -6,7 +6,8 @@ import { getNextIndex } from '../core/get-next-index.ts';
  * Enter on a result opens it (it is a link). Returns the unbinding function.
  */
 export function bindResultKeys(root: HTMLElement, input: HTMLInputElement): () => void {
-  const links = () => Array.from(root.querySelectorAll<HTMLAnchorElement>('.hits .hit .question a'));
+  // The related hits folded in a closed <details> cannot take focus: the arrows skip them.
+  const links = () => Array.from(root.querySelectorAll<HTMLAnchorElement>('.hits .hit .question a')).filter((a) => !a.closest('details:not([open])'));
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
     const list = links();

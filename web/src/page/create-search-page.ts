@@ -210,12 +210,13 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       replaceChildren(screen,
         renderOnlyProject(result.detectedProject ?? null, state.resultParams),
         strong.length > 0
-          ? h('ol', { class: 'hits answers' }, strong.map((hit, index) => renderHit(hit, index, t, announce)))
+          ? h('ol', { class: 'hits answers' }, strong.map((hit, index) => enhanceHit(renderHit(hit, index, t, announce), hit, { query: result.query, position: index + 1 })))
           : renderNoAnswer(result.detectedProject ?? null),
         weak.length > 0
           ? h('details', { class: 'related' },
               h('summary', null, t.related(weak.length)),
-              h('ol', { class: 'hits', start: String(strong.length + 1) }, weak.map((hit, index) => renderHit(hit, strong.length + index, t, announce))))
+              h('ol', { class: 'hits', start: String(strong.length + 1) }, weak.map((hit, index) =>
+                enhanceHit(renderHit(hit, strong.length + index, t, announce), hit, { query: result.query, position: strong.length + index + 1 }))))
           : null);
     } else {
       replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
