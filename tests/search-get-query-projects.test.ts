@@ -27,3 +27,9 @@ test('the words that named a project are known, so they can be left out of the e
   assert.ok(isProjectWord('SOFA-RPC', named));
   assert.ok(!isProjectWord('超时', named));
 });
+
+test('a project name typed against Chinese text, without spaces, names the project', () => {
+  assert.deepEqual(getQueryProjects('如何关闭jraft的日志生成').projects, ['SOFAJRaft']);
+  assert.deepEqual(getQueryProjects('在RheaKV中支持动态的addpeer').projects, ['SOFAJRaft']);
+  assert.deepEqual(getQueryProjects('xjraft 的日志').projects, []);
+});

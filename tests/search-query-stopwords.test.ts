@@ -6,6 +6,11 @@ test('question words, particles and politeness are stop words', () => {
   for (const word of ['请问', '怎么', '能不能', '吗', '是否', '为什么', '的', 'the', 'does', 'How']) assert.ok(isQueryStopword(word), word);
 });
 
+test('negation and obligation that frame a question are stop words, the words they make are not', () => {
+  for (const word of ['没有', '不要', '一定', '必须']) assert.ok(isQueryStopword(word), word);
+  for (const word of ['不同', '没用', '不一致']) assert.equal(isQueryStopword(word), false, word);
+});
+
 test('topic words are not stop words', () => {
   for (const word of ['注册中心', '事务', '泛化调用', 'MOSN', 'registry', 'saga', '端口']) assert.equal(isQueryStopword(word), false, word);
 });

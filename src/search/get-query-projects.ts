@@ -4,7 +4,8 @@ import { PROJECTS, normalizeLabel, type Project } from '../project-catalogue.ts'
  * The projects a query names, through any name or alias of the catalogue (`jraft`,
  * `sofa-boot`, `SOFA RPC`, `铜锁`), never through topic words (`注册中心`, `分布式事务`: those are
  * what a question is about, not which project it asks about). Latin labels match whole words
- * only, with or without the separator after `sofa` (`sofarpc`, `sofa-rpc`, `sofa rpc`).
+ * only, with or without the separator after `sofa` (`sofarpc`, `sofa-rpc`, `sofa rpc`); Chinese
+ * text typed against a label is a word boundary (`关闭jraft的日志`).
  */
 
 export interface QueryProjects {
@@ -33,7 +34,7 @@ function labelPatterns(projects: readonly Project[]): LabelPattern[] {
       const latin = /^[a-z0-9]/.test(label);
       patterns.push({
         project: project.name,
-        pattern: new RegExp(latin ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{Script=Latin}\\p{N}])` : body, 'giu'),
+        pattern: new RegExp(latin ? `(?<![\\p{Script=Latin}\\p{N}])${body}(?![\\p{Script=Latin}\\p{N}])` : body, 'giu'),
       });
     }
   }
