@@ -15,6 +15,11 @@ import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
  * @see https://express-rate-limit.mintlify.app/reference/configuration
  */
 export function createSearchRateLimit(limit: number): RequestHandler {
+  return createPerClientRateLimit(limit, `Search: more than ${limit} requests per minute from this address; slow down`);
+}
+
+/** `limit` requests per minute per client IP (0: no limit), else a `RateLimitedError` saying `tooMany`. */
+export function createPerClientRateLimit(limit: number, tooMany: string): RequestHandler {
   if (limit <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: 60_000,
@@ -22,6 +27,6 @@ export function createSearchRateLimit(limit: number): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     validate: false,
-    handler: (_req, _res, next) => next(new RateLimitedError(`Search: more than ${limit} requests per minute from this address; slow down`)),
+    handler: (_req, _res, next) => next(new RateLimitedError(tooMany)),
   });
 }

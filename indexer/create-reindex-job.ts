@@ -33,35 +33,22 @@ export function createReindexJob(options: {
   return async (run = {}) => {
     const sources = run.sources?.length ? run.sources : config.weeklySource ? [config.weeklySource] : [];
     if (!sources.length) throw new ConfigError('WEEKLY_SOURCE', 'required: no source of weekly posts to index');
-    if (connection.replicas?.length) {
-      // several replicas (MEILI_REPLICAS): each one directly, never through the load balancer
-      return await reindexReplicas({
-        replicas: connection.replicas,
-        adminKey: connection.adminKey,
-        masterKey: config.meiliMasterKey,
-        indexName: config.indexName,
-        records: sources,
-        prepareSources: (list) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
-        force: run.force ?? false,
-        logger,
-        onProgress: run.onProgress,
-        dataDir: config.dataDir,
-        baseUrl: config.publicBaseUrl,
-        projectSynonyms: getProjectSynonyms(),
-      });
-    }
-    return await reindex({
-      // the URL is read per run: an embedded server restarted on another port is followed
-      client: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }),
+    const options = {
       indexName: config.indexName,
       records: sources,
-      prepareSources: (list) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
+      prepareSources: (list: string[]) => resolveSources({ sources: list, dataDir: config.dataDir, logger }),
       force: run.force ?? false,
       logger,
       onProgress: run.onProgress,
       dataDir: config.dataDir,
       baseUrl: config.publicBaseUrl,
       projectSynonyms: getProjectSynonyms(),
-    });
+    };
+    if (connection.replicas?.length) {
+      // several replicas (MEILI_REPLICAS): each one directly, never through the load balancer
+      return await reindexReplicas({ ...options, replicas: connection.replicas, adminKey: connection.adminKey, masterKey: config.meiliMasterKey });
+    }
+    // the URL is read per run: an embedded server restarted on another port is followed
+    return await reindex({ ...options, client: new Meilisearch({ host: connection.url, apiKey: connection.adminKey }) });
   };
 }
