@@ -16,6 +16,12 @@ export interface ApiMetrics {
   /** 1 for the outcome of the last reindex, 0 for the others. */
   reindexLastRunOutcome: Gauge<'outcome'>;
   reindexLastRunDuration: Gauge;
+  /**
+   * With MEILI_REPLICAS: 1 for the outcome of the last reindex on each replica (label `replica`:
+   * its URL). A failed replica keeps serving its previous index, so the run as a whole only
+   * fails when every replica does: this is the gauge to alert on.
+   */
+  reindexReplicaOutcome: Gauge<'replica' | 'outcome'>;
   /** Set the gauges that mirror state (index size, last reindex) just before a scrape. */
   refresh(state: { documents: number | null; reindex: ReindexSchedulerStatus | null }): void;
 }
@@ -44,15 +50,24 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): ApiMe
   const reindexLastRunTimestamp = new Gauge({ name: 'weekly_faq_reindex_last_run_timestamp_seconds', help: 'Unix time the last reindex finished (0: none yet)', registers });
   const reindexLastRunOutcome = new Gauge({ name: 'weekly_faq_reindex_last_run_outcome', help: '1 for the outcome of the last reindex', labelNames: ['outcome'] as const, registers });
   const reindexLastRunDuration = new Gauge({ name: 'weekly_faq_reindex_last_run_duration_seconds', help: 'Duration of the last reindex', registers });
+  const reindexReplicaOutcome = new Gauge({ name: 'weekly_faq_reindex_replica_outcome', help: '1 for the outcome of the last reindex on each Meilisearch replica', labelNames: ['replica', 'outcome'] as const, registers });
   return {
     registry, httpRequests, httpRequestDuration, searchDuration, indexDocuments,
-    reindexLastRunTimestamp, reindexLastRunOutcome, reindexLastRunDuration,
+    reindexLastRunTimestamp, reindexLastRunOutcome, reindexLastRunDuration, reindexReplicaOutcome,
     refresh({ documents, reindex }) {
       indexDocuments.set(documents ?? -1);
       const last = reindex?.lastRun ?? null;
       reindexLastRunTimestamp.set(last ? Date.parse(last.finishedAt) / 1000 : 0);
       reindexLastRunDuration.set(last ? (Date.parse(last.finishedAt) - Date.parse(last.startedAt)) / 1000 : 0);
       for (const outcome of OUTCOMES) reindexLastRunOutcome.set({ outcome }, last?.outcome === outcome ? 1 : 0);
+      // A run that threw before reaching the replicas leaves the per-replica gauges as they were.
+      const replicas = (last?.report as { replicas?: { url: string; outcome: string }[] } | null)?.replicas;
+      if (replicas?.length) {
+        reindexReplicaOutcome.reset();
+        for (const replica of replicas) {
+          for (const outcome of OUTCOMES) reindexReplicaOutcome.set({ replica: replica.url, outcome }, replica.outcome === outcome ? 1 : 0);
+        }
+      }
     },
   };
 }
