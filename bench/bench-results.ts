@@ -81,6 +81,7 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
   const search = figures(results.search);
   const widget = figures(results.widget);
   const relevance = figures(results.relevance);
+  const devAnswerability = relevance?.answerability?.[0]?.figures;
   const size = (name: string) => indexing?.sizes.find((s) => s.name === name);
   const level = (connections: number) => search?.levels.find((l) => l.connections === connections);
   return [
@@ -92,7 +93,11 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     target('API throughput / exact replay of its Meilisearch requests, 32 connections', '>= 0.9', level(32)?.ratios.throughputVsReplay, (v) => v.toFixed(2), (v) => v >= 0.9),
     target('API p50 latency / exact replay, the empty query, 1 connection', '<= 1.3', search?.emptyQuery?.p50VsReplay, (v) => v.toFixed(2), (v) => v <= 1.3),
     target('/widget.js gzipped (as served)', '<= 12 KB', widget?.gzipBytes, (v) => `${(v / 1024).toFixed(1)} KB`, (v) => v <= 12 * 1024),
-    target('Relevance success@5 on the dev queries (the service)', '>= 0.85', relevance?.service.s5, (v) => v.toFixed(3), (v) => v >= 0.85),
-    target('Relevance MRR@10 on the dev queries (the service)', '>= 0.75', relevance?.service.mrr10, (v) => v.toFixed(3), (v) => v >= 0.75),
+    target('Relevance success@5 on the dev queries (the service)', '>= 0.94', relevance?.service.s5, (v) => v.toFixed(3), (v) => v >= 0.94),
+    target('Relevance MRR@10 on the dev queries (the service)', '>= 0.86', relevance?.service.mrr10, (v) => v.toFixed(3), (v) => v >= 0.86),
+    target('Relevance success@5 on real GitHub issue titles (the service)', '>= 0.90', relevance?.sets?.find((s) => s.file === 'bench/queries/issue-titles.json')?.service.s5, (v) => v.toFixed(3), (v) => v >= 0.9),
+    target('Answerability on the dev sets: abstain', '>= 0.80', devAnswerability?.abstain, (v) => v.toFixed(3), (v) => v >= 0.8),
+    target('Answerability on the dev sets: confident@5', '>= 0.88', devAnswerability?.confident5, (v) => v.toFixed(3), (v) => v >= 0.88),
+    target('Answerability on the dev sets: false strong', '<= 0.05', devAnswerability?.falseStrong, (v) => v.toFixed(3), (v) => v <= 0.05),
   ];
 }

@@ -156,6 +156,16 @@ function relevanceSection(results: BenchResults): string {
       ...(r.sets ?? []).flatMap((set) => [row(`${set.name}: the service`, set.service), row(`${set.name}: Meilisearch, default settings`, set.meiliDefault)]),
     ]),
   );
+  if (r.answerability?.length) {
+    lines.push(
+      '',
+      '`../shared/tools/answerability.py` on the service: does it know when it has an answer (hits marked `match: "strong"`)? '
+      + 'Meilisearch alone marks nothing, so every hit counts as strong there: it abstains on 0 of the no-answer queries.',
+      '',
+      table(['sets', 'abstain', 'confident@5', 'false strong', 'no-answer / answerable queries'],
+        r.answerability.map(({ name, figures: a }) => [name, a.abstain.toFixed(3), a.confident5.toFixed(3), a.falseStrong.toFixed(3), `${a.nNoAnswer} / ${a.nAnswerable}`])),
+    );
+  }
   return lines.join('\n');
 }
 

@@ -23,6 +23,24 @@ export interface RelevanceFigures {
   byStyle: Record<string, number>;
 }
 
+/** The figures of `../shared/tools/answerability.py` (its last `answerability:` line). */
+export interface AnswerabilityFigures {
+  /** Share of no-answer queries with no strong hit. */
+  abstain: number;
+  /** Share of answerable queries whose target is in the top 5 and strong. */
+  confident5: number;
+  /** Share of answerable queries whose strong first hit is wrong and whose target is not in the top 5. */
+  falseStrong: number;
+  nNoAnswer: number;
+  nAnswerable: number;
+}
+
+/** Answerable and no-answer sets scored together by answerability.py (paths from the repository root; null: its defaults). */
+export const ANSWERABILITY_SETS: readonly { name: string; answerable: string | null; noAnswer: string | null }[] = [
+  { name: 'dev (dev-queries + dev-queries-noanswer)', answerable: null, noAnswer: null },
+  { name: 'GitHub issues (issue titles + unanswered issues)', answerable: 'bench/queries/issue-titles.json', noAnswer: 'bench/queries/noanswer-issues.json' },
+];
+
 export interface RelevanceBench {
   /** The service's /api/search (the relevance pipeline). */
   service: RelevanceFigures;
@@ -31,6 +49,11 @@ export interface RelevanceBench {
   records: number;
   /** The other query sets (`QUERY_SETS`), each on both sides. */
   sets?: { name: string; file: string; service: RelevanceFigures; meiliDefault: RelevanceFigures }[];
+  /**
+   * answerability.py on the service, per `ANSWERABILITY_SETS`. Meilisearch alone has no notion
+   * of a strong hit: every hit counts as strong there, so it never abstains.
+   */
+  answerability?: { name: string; figures: AnswerabilityFigures }[];
 }
 
 /** Query sets measured besides the dev queries, when their file exists (paths from the repository root). */
@@ -50,8 +73,27 @@ export function parseRelevanceOutput(output: string): RelevanceFigures {
   return { s1: s1!, s5: s5!, s5NotHard: s5NotHard!, s5Hard: s5Hard!, mrr10: mrr10!, n: n!, byStyle };
 }
 
+export function parseAnswerabilityOutput(output: string): AnswerabilityFigures {
+  const summary = /answerability: abstain=([\d.]+) confident@5=([\d.]+) false_strong=([\d.]+) s@5=[\d.]+ n_noanswer=(\d+) n_answerable=(\d+)/.exec(output);
+  if (!summary) throw new Error(`answerability.py printed no summary line:\n${output.slice(-2000)}`);
+  const [, abstain, confident5, falseStrong, nNoAnswer, nAnswerable] = summary.map(Number) as number[];
+  return { abstain: abstain!, confident5: confident5!, falseStrong: falseStrong!, nNoAnswer: nNoAnswer!, nAnswerable: nAnswerable! };
+}
+
 /** Run relevance.py with `args`; resolves with its figures. */
 export function runRelevancePy(script: string, args: string[]): Promise<RelevanceFigures> {
+  return runPython(script, args, parseRelevanceOutput);
+}
+
+/** Run answerability.py (beside `relevanceScript`) on the service at `apiUrl`. */
+export function runAnswerabilityPy(relevanceScript: string, apiUrl: string, set: (typeof ANSWERABILITY_SETS)[number], root: string): Promise<AnswerabilityFigures> {
+  const args = [apiUrl];
+  if (set.answerable) args.push('--answerable', path.join(root, set.answerable));
+  if (set.noAnswer) args.push('--noanswer', path.join(root, set.noAnswer));
+  return runPython(path.join(path.dirname(relevanceScript), 'answerability.py'), args, parseAnswerabilityOutput);
+}
+
+function runPython<T>(script: string, args: string[], parse: (output: string) => T): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -60,9 +102,9 @@ export function runRelevancePy(script: string, args: string[]): Promise<Relevanc
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`relevance.py ${args[0]} exited with ${code}: ${err.slice(-1000)}`));
+      if (code !== 0) return reject(new Error(`${path.basename(script)} ${args[0]} exited with ${code}: ${err.slice(-1000)}`));
       try {
-        resolve(parseRelevanceOutput(out));
+        resolve(parse(out));
       } catch (error) {
         reject(error);
       }
@@ -116,7 +158,12 @@ export async function measureRelevance(options: MeasureRelevanceOptions): Promis
         meiliDefault: await runRelevancePy(options.script, ['meili', options.meiliUrl, options.masterKey, uid, '--queries', file]),
       });
     }
-    return { service, meiliDefault, records: records.length, sets };
+    const answerability: NonNullable<RelevanceBench['answerability']> = [];
+    for (const set of ANSWERABILITY_SETS) {
+      if ([set.answerable, set.noAnswer].some((file) => file && !existsSync(path.join(root, file)))) continue;
+      answerability.push({ name: set.name, figures: await runAnswerabilityPy(options.script, options.apiUrl, set, root) });
+    }
+    return { service, meiliDefault, records: records.length, sets, answerability };
   } finally {
     await new Meilisearch({ host: options.meiliUrl, apiKey: options.masterKey }).deleteIndex(uid).waitTask({ timeout: 60_000 }).catch(() => {});
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateTargets, type BenchResults } from '../bench/bench-results.ts';
 import { formatResultsMarkdown, formatSummary } from '../bench/format-results.ts';
-import { parseRelevanceOutput } from '../bench/measure-relevance.ts';
+import { parseAnswerabilityOutput, parseRelevanceOutput } from '../bench/measure-relevance.ts';
 import { median, percentile } from '../bench/stats.ts';
 import { categoryOf, moduleOf, summarizeCpuProfile, type CpuProfile } from '../bench/summarize-cpu-profile.ts';
 
@@ -46,6 +46,7 @@ function fakeResults(): Omit<BenchResults, 'targets'> {
       records: 754,
       service: { s1: 0.76, s5: 0.94, s5NotHard: 0.98, s5Hard: 0, mrr10: 0.836, n: 50, byStyle: { keywords: 1, english: 0.75 } },
       meiliDefault: { s1: 0.4, s5: 0.6, s5NotHard: 0.62, s5Hard: 0, mrr10: 0.49, n: 50, byStyle: { keywords: 0.56 } },
+      answerability: [{ name: 'dev', figures: { abstain: 0.833, confident5: 0.82, falseStrong: 0.02, nNoAnswer: 30, nAnswerable: 50 } }],
     },
     profiles: { extractor: null, api: null },
   };
@@ -62,8 +63,11 @@ test('targets: pass, fail, and not measured', () => {
   assert.equal(byName('API throughput').pass, false, '0.69 < 0.9 at 32 connections');
   assert.equal(byName('API p50 latency / exact replay, the empty query').pass, true, '1.2 <= 1.3');
   assert.equal(byName('/widget.js').pass, null, 'the widget part failed');
-  assert.equal(byName('Relevance success@5').pass, true);
-  assert.equal(byName('Relevance MRR@10').pass, true);
+  assert.equal(byName('Relevance success@5 on the dev').pass, true);
+  assert.equal(byName('Relevance MRR@10').pass, false, '0.836 < 0.86');
+  assert.equal(byName('Relevance success@5 on real GitHub').pass, null, 'the issue-title set was not measured');
+  assert.equal(byName('Answerability on the dev sets: abstain').pass, true, '0.833 >= 0.80');
+  assert.equal(byName('Answerability on the dev sets: confident@5').pass, false, '0.82 < 0.88');
 });
 
 test('the quick report: one line per part, failures and every target', () => {
@@ -136,4 +140,10 @@ test('median and percentile', () => {
   assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
   assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), 10);
   assert.equal(percentile([5], 99), 5);
+});
+
+test('the answerability figures are read from the summary line of the scorer, and a run without one is an error', () => {
+  const figures = parseAnswerabilityOutput('  claimed an answer: ...\nanswerability: abstain=0.833 confident@5=0.820 false_strong=0.020 s@5=0.960 n_noanswer=30 n_answerable=50\n');
+  assert.deepEqual(figures, { abstain: 0.833, confident5: 0.82, falseStrong: 0.02, nNoAnswer: 30, nAnswerable: 50 });
+  assert.throws(() => parseAnswerabilityOutput('Traceback...'), /no summary line/);
 });
