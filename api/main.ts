@@ -3,9 +3,9 @@
 // WEEKLY_SOURCE changed, the reindex cron, then HTTP on PORT. SIGTERM/SIGINT: graceful stop, exit 0.
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createReindexJob } from '../indexer/create-reindex-job.ts';
-import { getSourceIdentity } from '../indexer/get-source-fingerprint.ts';
-import { getReindexStatePath, readIndexState } from '../indexer/reindex-state.ts';
+import { createReindexJob } from '../indexer/load/create-reindex-job.ts';
+import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
+import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger.ts';
 import { createInsightsFromConfig } from '../src/insights/create-insights-from-config.ts';
 import type { Insights } from '../src/insights/create-insights.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
-import { createReindexScheduler, type ReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 import { createApp } from './create-app.ts';

@@ -4,9 +4,9 @@ import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import { adminStatusSchema, errorBodySchema, reindexStartedSchema } from '../api/response-schemas.ts';
-import type { ReindexReport } from '../indexer/reindex-report.ts';
+import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { loadConfig } from '../src/config.ts';
-import { createReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { createFakeSearchBackend } from './helpers/fake-search-backend.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 

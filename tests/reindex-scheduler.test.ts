@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ReindexReport } from '../indexer/reindex-report.ts';
+import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { ReindexShrinkRefusedError } from '../src/errors/reindex-errors.ts';
-import { createReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 
 const logger = createTestLogger();

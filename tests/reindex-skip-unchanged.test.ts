@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { reindex, type ReindexOptions } from '../indexer/reindex.ts';
+import { reindex, type ReindexOptions } from '../indexer/load/reindex.ts';
 import { fakeExtract } from './helpers/fake-extract.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ExtractOptions, PostResult } from '../../indexer/extract-corpus.ts';
+import type { ExtractOptions, PostResult } from '../../indexer/extract/extract-corpus.ts';
 import { makeRecord } from './make-record.ts';
 
 /**

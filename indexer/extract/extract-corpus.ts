@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import pLimit from 'p-limit';
-import { discoverFiles, type DiscoveryProblem } from './discover-posts.ts';
-import { extractPost, type ExtractPostOptions } from './extract-post.ts';
+import { discoverFiles, type DiscoveryProblem } from '../sources/discover-files.ts';
+import { extractPost, type ExtractPostOptions } from '../sources/weekly/extract-post.ts';
 import type { PostResult } from './post-result.ts';
 
 export type { PostMessage, PostResult } from './post-result.ts';

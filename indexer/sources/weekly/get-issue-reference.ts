@@ -1,4 +1,4 @@
-import { getProjectByName } from '../src/project-catalogue.ts';
+import { getProjectByName } from '../../../src/project-catalogue.ts';
 import type { SegmentedPair } from './segment-pairs.ts';
 
 /** The GitHub issue a question comes from. */

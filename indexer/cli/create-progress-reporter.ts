@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Logger } from 'pino';
-import type { ReindexProgress } from './reindex-report.ts';
+import type { ReindexProgress } from '../load/reindex-report.ts';
 
 export interface ProgressReporter {
   onProgress: (progress: ReindexProgress) => void;

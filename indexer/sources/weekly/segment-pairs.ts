@@ -1,5 +1,5 @@
 import { classifyLine, isQaHeading, isSectionEndBoldLine, type LineKind } from './classify-line.ts';
-import { getProjectByLabel } from '../src/project-catalogue.ts';
+import { getProjectByLabel } from '../../../src/project-catalogue.ts';
 
 /** A question/answer pair as located in the post's lines, before rendering. */
 export interface SegmentedPair {

@@ -5,11 +5,11 @@
  * warnings, the report and the summary go to stderr. Exit 0 when it ran, 2 on bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { extractCorpus } from './extract-corpus.ts';
-import { PathNotFoundError } from './discover-posts.ts';
+import { extractCorpus } from '../extract/extract-corpus.ts';
+import { PathNotFoundError } from '../sources/discover-files.ts';
 import { countPost, createRunCounts, formatPostReport, formatSummary } from './format-report.ts';
-import type { PostResult } from './post-result.ts';
-import { DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
+import type { PostResult } from '../extract/post-result.ts';
+import { DEFAULT_WEEKLY_RULE, type WeeklyRule } from '../sources/weekly/is-weekly-post.ts';
 
 const USAGE =
   'usage: npm run --silent extract -- <path>... [--report] [--base-url URL] [--title-pattern RE] [--path-pattern RE] [--category-pattern RE]';

@@ -1,4 +1,4 @@
-import { getProjectByLabel, getProjectByUrl, getMentionedProjects } from '../src/project-catalogue.ts';
+import { getProjectByLabel, getProjectByUrl, getMentionedProjects } from '../../../src/project-catalogue.ts';
 
 /**
  * What one source line of a weekly post is, as far as the Q&A layout goes.

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import { ReindexLockedError } from '../src/errors/reindex-errors.ts';
-import { isProcessAlive } from '../src/meili/meili-runtime-file.ts';
+import { ReindexLockedError } from '../../src/errors/reindex-errors.ts';
+import { isProcessAlive } from '../../src/meili/meili-runtime-file.ts';
 
 /**
  * Take the reindex lock file (created exclusively, holding our pid) so that two processes

@@ -2,8 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type naiveBayesTextClassifierType from 'wink-naive-bayes-text-classifier';
-import { PROJECT_NAMES } from '../src/project-catalogue.ts';
-import { DataFileError } from '../src/errors/data-file-error.ts';
+import { PROJECT_NAMES } from '../../../src/project-catalogue.ts';
+import { DataFileError } from '../../../src/errors/data-file-error.ts';
 import type { ProjectInferrer } from './assign-projects.ts';
 
 /** Below this probability a guess is not used: the pair stays without a project (default of `createProjectClassifier`). */
@@ -12,7 +12,7 @@ export const DEFAULT_CONFIDENCE_FLOOR = 0.75;
 /** Terms seen in fewer training texts than this are left out of the shipped model (noise, and size). */
 export const MIN_TERM_TEXTS = 1;
 
-const MODEL_FILE = new URL('../src/data/project-classifier.json', import.meta.url);
+const MODEL_FILE = new URL('../../../src/data/project-classifier.json', import.meta.url);
 
 // Loaded on first use: most extraction runs never classify, and every CLI call pays for module loading.
 const requireCjs = createRequire(import.meta.url);

@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { ReindexSourceError } from '../src/errors/reindex-errors.ts';
-import { isGitSource, redactGitUrl } from './git-source.ts';
+import { ReindexSourceError } from '../../src/errors/reindex-errors.ts';
+import { isGitSource, redactGitUrl } from '../sources/git-source.ts';
 
 /** Folders never part of a source. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);

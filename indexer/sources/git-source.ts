@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import { GitSourceError } from '../src/errors/git-source-error.ts';
+import { GitSourceError } from '../../src/errors/git-source-error.ts';
 
 const URL_FORM = /^(?:https?|git|ssh|file):\/\//i;
 const SCP_FORM = /^[\w.-]+@[\w.-]+:(?!\/\/)/; // git@github.com:owner/repo.git

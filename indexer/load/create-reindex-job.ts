@@ -1,13 +1,13 @@
 import { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
-import type { Config } from '../src/config.ts';
-import { ConfigError } from '../src/errors/config-error.ts';
-import type { MeiliConnection } from '../src/meili/connect-meili.ts';
-import { getProjectSynonyms } from './get-project-synonyms.ts';
+import type { Config } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors/config-error.ts';
+import type { MeiliConnection } from '../../src/meili/connect-meili.ts';
+import { getProjectSynonyms } from '../get-project-synonyms.ts';
 import { reindex } from './reindex.ts';
 import { reindexReplicas } from './reindex-replicas.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
-import { resolveSources } from './resolve-sources.ts';
+import { resolveSources } from '../sources/resolve-sources.ts';
 
 export interface ReindexJobRun {
   /** Sources to read (default: WEEKLY_SOURCE). */

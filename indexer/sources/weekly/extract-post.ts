@@ -1,19 +1,19 @@
 import { VFile } from 'vfile';
-import type { QaRecord } from '../src/qa-record.ts';
-import { getFrontMatterText, parseFrontMatter } from './parse-front-matter.ts';
+import type { QaRecord } from '../../../src/qa-record.ts';
+import { getFrontMatterText, parseFrontMatter } from '../../extract/parse-front-matter.ts';
 import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
-import { getPostDate } from './get-post-date.ts';
+import { getPostDate } from '../../extract/get-post-date.ts';
 import { getPostSlug, getPostUrl } from './get-post-url.ts';
 import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
 import { assignProjects, type ProjectInferrer } from './assign-projects.ts';
 import { getIssueReference } from './get-issue-reference.ts';
 import { answerMarkdown, questionMarkdown } from './get-pair-markdown.ts';
 import { getDefaultProjectInferrer } from './project-classifier.ts';
-import { markdownToPlainText, renderMarkdown } from './render-markdown.ts';
+import { markdownToPlainText, renderMarkdown } from '../../extract/render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
-import { getNestingDepth, MAX_NESTING_DEPTH } from './get-nesting-depth.ts';
-import { getRecordId } from './get-record-id.ts';
-import type { PostMessage, PostResult } from './post-result.ts';
+import { getNestingDepth, MAX_NESTING_DEPTH } from '../../extract/get-nesting-depth.ts';
+import { getRecordId } from '../../extract/get-record-id.ts';
+import type { PostMessage, PostResult } from '../../extract/post-result.ts';
 
 export interface ExtractPostOptions {
   /** Base of public post URLs (default: https://www.sofastack.tech/blog/). */

@@ -1,15 +1,15 @@
 // npm run index -- [<path or git URL>...] [--force]
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../src/config.ts';
-import { ConfigError } from '../src/errors/config-error.ts';
-import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
-import { createLogger } from '../src/logger.ts';
-import { connectMeili } from '../src/meili/connect-meili.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors/config-error.ts';
+import { installShutdownHooks } from '../../src/install-shutdown-hooks.ts';
+import { createLogger } from '../../src/logger.ts';
+import { connectMeili } from '../../src/meili/connect-meili.ts';
 import { createProgressReporter } from './create-progress-reporter.ts';
-import { createReindexJob } from './create-reindex-job.ts';
-import { formatReindexReport } from './format-reindex-report.ts';
-import { isGitSource } from './git-source.ts';
+import { createReindexJob } from '../load/create-reindex-job.ts';
+import { formatReindexReport } from '../load/format-reindex-report.ts';
+import { isGitSource } from '../sources/git-source.ts';
 
 const USAGE = `Usage: npm run index -- [<path or git URL>...] [--force]
 

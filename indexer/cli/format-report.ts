@@ -1,5 +1,5 @@
-import type { QaRecord } from '../src/qa-record.ts';
-import type { PostResult } from './post-result.ts';
+import type { QaRecord } from '../../src/qa-record.ts';
+import type { PostResult } from '../extract/post-result.ts';
 
 /** How a record's projects were decided, as the report shows it: `attribution`, `inferred 0.83`... */
 function projectSourceLabel(record: QaRecord): string {

@@ -1,5 +1,5 @@
-import { countProjectMentions } from '../src/project-catalogue.ts';
-import type { ProjectSource } from '../src/qa-record.ts';
+import { countProjectMentions } from '../../../src/project-catalogue.ts';
+import type { ProjectSource } from '../../../src/qa-record.ts';
 import type { SegmentedPair } from './segment-pairs.ts';
 
 /** How the projects of one pair were decided. */

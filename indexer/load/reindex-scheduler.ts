@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { ReindexReport } from '../indexer/reindex-report.ts';
-import { isWeeklyFaqError } from './errors/weekly-faq-error.ts';
+import type { ReindexReport } from './reindex-report.ts';
+import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 
 export type ReindexTrigger = 'cron' | 'manual' | 'startup';
 

@@ -1,4 +1,4 @@
-import type { QaRecord } from '../src/qa-record.ts';
+import type { QaRecord } from '../../src/qa-record.ts';
 
 /** A problem found in a post: reported, never thrown. */
 export interface PostMessage {
