@@ -25,7 +25,7 @@ import { median, round } from './stats.ts';
 export const EXTRACT_VARIANTS = {
   compiled: ['node', 'scripts/launch.mjs', 'indexer/cli/extract-cli.js'],
   'npm run extract': ['npm', 'run', '--silent', 'extract', '--'],
-  tsx: ['node_modules/.bin/tsx', 'indexer/extract-cli.ts'],
+  tsx: ['node_modules/.bin/tsx', 'indexer/cli/extract-cli.ts'],
   'naive parse': ['node', 'bench/naive-parse.mjs'],
 } as const;
 

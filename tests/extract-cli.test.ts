@@ -8,7 +8,7 @@ const root = path.join(import.meta.dirname, '..');
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'posts');
 
 function runExtract(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'indexer', 'extract-cli.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'indexer', 'cli', 'extract-cli.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
   });
