@@ -44,7 +44,7 @@ export async function timeExtractor(folder: string): Promise<{ ms: number; posts
   let posts = 0;
   let pairs = 0;
   for await (const post of extractCorpus([folder])) {
-    if (post.status === 'weekly') posts += 1;
+    if (post.status === 'extracted') posts += 1;
     pairs += post.records.length;
   }
   return { ms: performance.now() - started, posts, pairs };

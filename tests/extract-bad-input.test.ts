@@ -125,7 +125,7 @@ test('a symlink loop is reported once and not followed', async () => {
   const loops = results.filter((result) => result.messages.some((message) => message.ruleId === 'symlink-loop'));
   assert.equal(loops.length, 1);
   assert.match(loops[0]?.messages[0]?.reason ?? '', /loop/);
-  assert.equal(results.filter((result) => result.status === 'weekly').length, 1);
+  assert.equal(results.filter((result) => result.status === 'extracted').length, 1);
 });
 
 test('a non-weekly post is skipped quietly', async () => {

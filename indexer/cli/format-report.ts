@@ -27,11 +27,16 @@ export function formatPostReport(post: PostResult): string {
 /** Counts over a run's records and messages, for the summary. */
 export interface RunCounts {
   files: number;
+  /** Files read by a source, by kind: weekly posts, FAQ pages. */
   weekly: number;
+  faq: number;
   skipped: number;
   failed: number;
+  /** Weekly records (question/answer pairs). */
   pairs: number;
-  /** Records whose `projects` is empty. */
+  /** FAQ records (questions of FAQ pages). */
+  faqQuestions: number;
+  /** Weekly records whose `projects` is empty. */
   withoutProject: number;
   /** Records with an `issueUrl`. */
   withIssueLink: number;
@@ -42,15 +47,21 @@ export interface RunCounts {
 }
 
 export function createRunCounts(): RunCounts {
-  return { files: 0, weekly: 0, skipped: 0, failed: 0, pairs: 0, withoutProject: 0, withIssueLink: 0, inferred: 0, conflicts: 0 };
+  return { files: 0, weekly: 0, faq: 0, skipped: 0, failed: 0, pairs: 0, faqQuestions: 0, withoutProject: 0, withIssueLink: 0, inferred: 0, conflicts: 0 };
 }
 
 /** Add one post's result to `counts` (mutates and returns it). */
 export function countPost(counts: RunCounts, post: PostResult): RunCounts {
   counts.files += 1;
-  counts[post.status] += 1;
-  counts.pairs += post.records.length;
+  if (post.status === 'extracted' && post.kind) counts[post.kind] += 1;
+  else if (post.status !== 'extracted') counts[post.status] += 1;
   for (const record of post.records) {
+    // the counts below describe the weekly pairs (a site-wide FAQ question has no project by design)
+    if (record.kind === 'faq') {
+      counts.faqQuestions += 1;
+      continue;
+    }
+    counts.pairs += 1;
     if (record.projects.length === 0) counts.withoutProject += 1;
     if (record.issueUrl) counts.withIssueLink += 1;
     if (record.projectSource === 'inferred') counts.inferred += 1;
@@ -62,7 +73,7 @@ export function countPost(counts: RunCounts, post: PostResult): RunCounts {
 /** The summary line written to stderr at the end of a run. */
 export function formatSummary(counts: RunCounts, seconds: number): string {
   return (
-    `extract: ${counts.pairs} pairs from ${counts.weekly} weekly posts (${counts.files} files: ${counts.skipped} not weekly, ${counts.failed} failed) in ${seconds.toFixed(2)} s; ` +
+    `extract: ${counts.pairs} pairs from ${counts.weekly} weekly posts, ${counts.faqQuestions} questions from ${counts.faq} FAQ pages (${counts.files} files: ${counts.skipped} neither, ${counts.failed} failed) in ${seconds.toFixed(2)} s; ` +
     `${counts.withoutProject} without a project, ${counts.withIssueLink} with an issue link, ${counts.inferred} projects inferred, ${counts.conflicts} attribution conflicts\n`
   );
 }

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import pLimit from 'p-limit';
 import { discoverFiles, type DiscoveryProblem } from '../sources/discover-files.ts';
-import { extractPost, type ExtractPostOptions } from '../sources/weekly/extract-post.ts';
+import type { ContentSource } from '../sources/content-source.ts';
+import { createWeeklySource } from '../sources/weekly/create-weekly-source.ts';
+import type { ExtractPostOptions } from '../sources/weekly/extract-post.ts';
 import type { PostResult } from './post-result.ts';
 
 export type { PostMessage, PostResult } from './post-result.ts';
@@ -15,6 +17,11 @@ export interface ExtractOptions extends ExtractPostOptions {
    * Bytes that are not valid UTF-8 make the file a `binary-file`; a string is taken as it is.
    */
   readFile?: (path: string) => Promise<string | Buffer>;
+  /**
+   * The content sources to read with (default: the weekly posts alone, with this object's
+   * weekly options). A file goes to the first source that matches it and does not skip it.
+   */
+  sources?: readonly ContentSource[];
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,7 +33,21 @@ const READ_AHEAD = 32;
 type ReadOutcome = { ok: true; content: string | Buffer } | { ok: false; ruleId: string; reason: string };
 
 function failed(path: string, source: string, ruleId: string, reason: string): PostResult {
-  return { path, source, status: 'failed', title: null, date: null, records: [], messages: [{ ruleId, reason }] };
+  return { path, source, status: 'failed', kind: null, title: null, date: null, records: [], messages: [{ ruleId, reason }] };
+}
+
+const SKIPPED = (path: string, source: string): PostResult => ({ path, source, status: 'skipped', kind: null, title: null, date: null, records: [], messages: [] });
+
+/** One file through the sources: the first matching one that does not skip it reads it. */
+function extractFile(sources: readonly ContentSource[], text: string, file: { path: string; source: string; modified?: Date }): PostResult {
+  let skipped: PostResult | null = null;
+  for (const contentSource of sources) {
+    if (!contentSource.matches(file.source)) continue;
+    const result = contentSource.extract(text, file.source, file.path, { modified: file.modified });
+    if (result.status !== 'skipped') return result;
+    skipped ??= result;
+  }
+  return skipped ?? SKIPPED(file.path, file.source);
 }
 
 function problemResult(problem: DiscoveryProblem): PostResult {
@@ -34,7 +55,7 @@ function problemResult(problem: DiscoveryProblem): PostResult {
 }
 
 /**
- * Find every weekly post under `paths` (folders or files) and extract its Q/A pairs,
+ * Find every file of the content sources under `paths` (folders or files) and extract its records,
  * one result per file found (and one per problem met while walking the tree).
  * Never throws for a bad post; throws `PathNotFoundError` for a path that does not exist.
  */
@@ -44,6 +65,7 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
   yield* problems.map(problemResult);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const read = options.readFile ?? ((filePath: string) => fs.readFile(filePath));
+  const sources = options.sources ?? [createWeeklySource(options)];
   const limit = pLimit(READ_CONCURRENCY);
   // Reads run concurrently a bounded distance ahead; results are still yielded in discovery order.
   const reads: Promise<ReadOutcome>[] = [];
@@ -71,6 +93,6 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
       yield failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
       continue;
     }
-    yield extractPost(typeof content === 'string' ? content : content.toString('utf8'), file.source, file.path, options);
+    yield extractFile(sources, typeof content === 'string' ? content : content.toString('utf8'), file);
   }
 }

@@ -1,4 +1,4 @@
-import type { QaRecord } from '../../src/qa-record.ts';
+import type { QaRecord, RecordKind } from '../../src/qa-record.ts';
 
 /** A problem found in a post: reported, never thrown. */
 export interface PostMessage {
@@ -14,8 +14,10 @@ export interface PostResult {
   path: string;
   /** Path relative to the root it was found under (forward slashes). */
   source: string;
-  /** `weekly`: extracted; `skipped`: not a weekly post (quiet); `failed`: unusable, see messages. */
-  status: 'weekly' | 'skipped' | 'failed';
+  /** `extracted`: records taken (see `kind`); `skipped`: no source's kind of page (quiet); `failed`: unusable, see messages. */
+  status: 'extracted' | 'skipped' | 'failed';
+  /** The content source that read it (null: none did, or the file failed before one could). */
+  kind: RecordKind | null;
   title: string | null;
   date: string | null;
   records: QaRecord[];

@@ -246,7 +246,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
         report.posts.read++;
         progress.postsRead++;
         for (const message of post.messages) report.messagesByRule[message.ruleId] = (report.messagesByRule[message.ruleId] ?? 0) + 1;
-        if (post.status === 'weekly') report.posts.weekly++;
+        if (post.status === 'extracted') report.posts.weekly++;
         if (post.status === 'skipped') {
           report.posts.skipped++;
           const rule = post.messages[0]?.ruleId ?? 'not-weekly';

@@ -45,6 +45,7 @@ export function extractPost(text: string, source: string, path: string, options:
     path,
     source,
     status,
+    kind: status === 'skipped' ? null : 'weekly',
     title: null,
     date: null,
     records: [],
@@ -104,7 +105,7 @@ export function extractPost(text: string, source: string, path: string, options:
   }
 
   try {
-    return result('weekly', { title, date, records: toRecords(segmented.pairs, file, { source, title, date, slug: getPostSlug(source, data.slug), options }) });
+    return result('extracted', { title, date, records: toRecords(segmented.pairs, file, { source, title, date, slug: getPostSlug(source, data.slug), options }) });
   } catch (error) {
     // The depth check above should keep every recursion on the post's content bounded; should one
     // still overflow the stack, the post is skipped and named, and the run goes on.
@@ -170,6 +171,8 @@ function toRecords(pairs: SegmentedPair[], file: VFile, { source, title, date, s
       title,
       source,
       url,
+      kind: 'weekly',
+      lang: 'zh',
     });
   }
   return records;
