@@ -7,16 +7,16 @@ import { installShutdownHooks } from '../../src/install-shutdown-hooks.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connectMeili } from '../../src/meili/connect-meili.ts';
 import { createProgressReporter } from './create-progress-reporter.ts';
-import { createReindexJob } from '../load/create-reindex-job.ts';
+import { createReindexJob, getJobSources } from '../load/create-reindex-job.ts';
 import { formatReindexReport } from '../load/format-reindex-report.ts';
 import { isGitSource } from '../sources/git-source.ts';
 
 const USAGE = `Usage: npm run index -- [<path or git URL>...] [--force]
 
-Rebuild the search index from weekly posts: extract, load into a fresh index, check, swap.
-Sources are folders or files of posts, git URLs, file:// URLs or bare repositories
-(default: WEEKLY_SOURCE). Skipped when the sources have not changed since the last
-successful run.
+Rebuild the search index from the content sources (weekly posts, FAQ pages): extract,
+load into a fresh index, check, swap. Sources are docs-site checkouts: folders or files,
+git URLs, file:// URLs or bare repositories (default: SOURCES, else WEEKLY_SOURCE).
+Skipped when the sources have not changed since the last successful run.
 
 Options:
   --force     rebuild even when unchanged, and swap even when the index would lose
@@ -50,9 +50,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (error instanceof ConfigError) return usageError(error.message);
     throw error;
   }
-  const sources = args.positionals.length ? args.positionals : config.weeklySource ? [config.weeklySource] : [];
-  if (!sources.length) return usageError('no source: give a path or git URL, or set WEEKLY_SOURCE');
-  const missing = sources.filter((s) => !isGitSource(s) && !existsSync(s));
+  const sources = getJobSources(config, args.positionals).map((source) => source.root);
+  if (!sources.length) return usageError('no source: give a path or git URL, or set SOURCES or WEEKLY_SOURCE');
+  const missing = [...new Set(sources)].filter((s) => !isGitSource(s) && !existsSync(s));
   if (missing.length) return usageError(`source not found: ${missing.join(', ')}`);
 
   const tty = process.stderr.isTTY === true;
@@ -70,7 +70,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const progress = createProgressReporter({ logger, tty });
   try {
     const job = createReindexJob({ config, connection, logger });
-    const report = await job({ sources, force: args.values.force, onProgress: progress.onProgress });
+    const report = await job({ sources: args.positionals, force: args.values.force, onProgress: progress.onProgress });
     progress.stop();
     if (process.stdout.isTTY) process.stdout.write(`${formatReindexReport(report)}\n`);
     else process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -13,7 +13,7 @@ export function formatReindexReport(report: ReindexReport): string {
   ];
   if (report.outcome !== 'skipped') {
     lines.push(
-      `  posts:     ${report.posts.read} read, ${report.posts.weekly} weekly, ${report.posts.skipped} skipped, ${report.posts.failed} failed`,
+      `  posts:     ${report.posts.read} read, ${report.posts.weekly} weekly, ${report.posts.faq ?? 0} FAQ pages, ${report.posts.skipped} skipped, ${report.posts.failed} failed`,
       `  pairs:     ${report.pairs}`,
       `  skipped:   ${counts(report.skippedByRule)}`,
       `  messages:  ${counts(report.messagesByRule)}`,

@@ -104,7 +104,7 @@ function failedReport(indexName: string, error: unknown): ReindexReport {
   const code = isWeeklyFaqError(error) ? error.code : name === 'MeilisearchRequestError' ? 'meili-unreachable' : 'unexpected';
   return {
     outcome: 'failed', skipReason: null, indexName, buildIndex: null, startedAt: now, finishedAt: now, durationMs: 0,
-    fingerprint: null, forced: false, posts: { read: 0, weekly: 0, skipped: 0, failed: 0 }, skippedByRule: {}, messagesByRule: {},
+    fingerprint: null, forced: false, posts: { read: 0, weekly: 0, faq: 0, skipped: 0, failed: 0 }, skippedByRule: {}, messagesByRule: {},
     failedPosts: [], pairs: 0, documents: 0, previousDocuments: null,
     error: { code, message: error instanceof Error ? error.message : String(error) },
   };

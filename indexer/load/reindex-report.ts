@@ -34,7 +34,9 @@ export interface ReindexReport {
     read: number;
     /** Weekly posts extracted. */
     weekly: number;
-    /** Files that are not weekly posts. */
+    /** FAQ pages extracted. */
+    faq: number;
+    /** Files that are neither. */
     skipped: number;
     /** Files that could not be used (see `failedPosts`). */
     failed: number;
