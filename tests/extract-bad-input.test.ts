@@ -91,7 +91,7 @@ test('a post with a few invalid UTF-8 sequences is binary-file, as the README sa
 
 test('a valid post that contains U+FFFD itself is text', async () => {
   const { bad } = await runOn({ 'replacement/index.md': GOOD_POST.replace('支持。', '支持\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD。') }, 'replacement');
-  assert.equal(bad[0]?.status, 'weekly');
+  assert.equal(bad[0]?.status, 'extracted');
   assert.equal(bad[0]?.records.length, 1);
 });
 
