@@ -62,77 +62,183 @@ export function segmentPairs(lines: readonly string[]): SegmentResult {
   return kinds.some((kind) => kind.kind === 'asker') ? runSegmenter(lines, kinds, true) : result;
 }
 
+/** Where the segmenter is: the state, the open pair and thread, and what the lines so far set up. */
+interface Segmenter {
+  kinds: LineKind[];
+  state: State;
+  pair: SegmentedPair | null;
+  pairs: SegmentedPair[];
+  messages: SegmentMessage[];
+  sections: number;
+  thread: { number: number; turns: number; asker: string | null; issue: number | null; issueProject: string | null };
+  /** Pairs since the last attribution line (within the topic section): the next one covers them. */
+  pending: SegmentedPair[];
+  attributionGroups: number;
+  topicProjects: string[] | null;
+}
+
+/** Keep the open pair when its answer has words (an image alone is no answer); else report it. */
+function closePair(seg: Segmenter): void {
+  if (!seg.pair) return;
+  if (seg.pair.answerLines.some((line) => /[\p{L}\p{N}]/u.test(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '')))) {
+    seg.pairs.push(seg.pair);
+    seg.pending.push(seg.pair);
+  } else {
+    seg.messages.push({
+      ruleId: 'unanswered-question',
+      reason: 'question without a textual answer (no A： line with text); skipped',
+      line: seg.pair.firstLine,
+    });
+  }
+  seg.pair = null;
+}
+
+function openSection(seg: Segmenter): void {
+  closePair(seg);
+  if (seg.state === 'outside') seg.sections += 1;
+  seg.state = 'intro';
+  seg.pending = [];
+  seg.topicProjects = null;
+}
+
+function closeSection(seg: Segmenter): void {
+  closePair(seg);
+  seg.state = 'outside';
+  seg.pending = [];
+  seg.topicProjects = null;
+}
+
+function openThread(seg: Segmenter, asker: string | null, issue: number | null): void {
+  const project = asker === null ? undefined : getProjectByLabel(asker);
+  seg.thread = { number: seg.thread.number + 1, turns: 0, asker, issue, issueProject: issue !== null && project ? project.name : null };
+}
+
+function openPair(seg: Segmenter, lineNumber: number, firstLine: string | null): void {
+  closePair(seg);
+  if (seg.thread.number === 0) openThread(seg, null, null);
+  seg.thread.turns += 1;
+  seg.pair = {
+    section: seg.sections,
+    thread: seg.thread.number,
+    turn: seg.thread.turns,
+    asker: seg.thread.asker,
+    issue: seg.thread.issue,
+    issueProject: seg.thread.issueProject,
+    questionLines: firstLine === null ? [] : [firstLine],
+    answerLines: [],
+    firstLine: lineNumber,
+    lastLine: lineNumber,
+    attributed: null,
+    attributionGroup: null,
+    attributionUrls: [],
+    topicProjects: seg.topicProjects,
+  };
+  seg.state = 'question';
+}
+
+/**
+ * A heading or bold line: a Q&A heading opens a section; inside one, another heading (or a bold
+ * line that ends sections) closes it and a numbered bold line is a group header. True when the
+ * line was handled.
+ */
+function onHeadingLine(seg: Segmenter, kind: Extract<LineKind, { kind: 'heading' | 'boldLine' }>): boolean {
+  if (isQaHeading(kind.text)) {
+    openSection(seg);
+    return true;
+  }
+  if (seg.state === 'outside') return true;
+  if (kind.kind === 'heading' || isSectionEndBoldLine(kind.text, kind.numbered)) {
+    closeSection(seg);
+    return true;
+  }
+  if (kind.numbered) {
+    // `**1、《Webinar》直播回顾以及 QA 整理**`: a group header inside the section.
+    closePair(seg);
+    seg.state = 'between';
+    return true;
+  }
+  return false;
+}
+
+function onAsker(seg: Segmenter, kind: Extract<LineKind, { kind: 'asker' }>, lineNumber: number): void {
+  closePair(seg);
+  if (seg.state === 'header' && seg.thread.turns === 0 && seg.thread.issueProject !== null && kind.issue === null) {
+    // `**1.@MOSN #2347**` then `@huayangchan`: the issue's project, then the user who asked.
+    seg.thread.asker = kind.asker;
+  } else {
+    openThread(seg, kind.asker, kind.issue);
+  }
+  seg.state = 'header';
+  if (kind.inlineQuestion) openPair(seg, lineNumber, kind.inlineQuestion);
+}
+
+function onTopic(seg: Segmenter, kind: Extract<LineKind, { kind: 'topic' }>): void {
+  closePair(seg);
+  seg.topicProjects = kind.projects.length > 0 ? kind.projects : null;
+  // An attribution line covers the pairs since the previous one within the same topic section.
+  seg.pending = [];
+  seg.state = 'between';
+}
+
+function onAttribution(seg: Segmenter, kind: Extract<LineKind, { kind: 'attribution' }>, index: number, wasAttribution: boolean): void {
+  closePair(seg);
+  if (!wasAttribution) seg.attributionGroups += 1;
+  for (const covered of seg.pending) {
+    covered.attributed = [...new Set([...(covered.attributed ?? []), ...kind.projects])];
+    covered.attributionGroup = seg.attributionGroups;
+    if (kind.url) covered.attributionUrls.push(kind.url);
+  }
+  // Consecutive attribution lines cover the same pairs; the next pairs start afresh.
+  const nextIndex = seg.kinds.slice(index + 1).findIndex((next) => next.kind !== 'blank');
+  if (seg.kinds[index + 1 + nextIndex]?.kind !== 'attribution') seg.pending = [];
+  seg.state = 'between';
+}
+
+function onAnswer(seg: Segmenter, kind: Extract<LineKind, { kind: 'answer' }>, lineNumber: number): void {
+  if (seg.pair && (seg.state === 'question' || seg.state === 'answer')) {
+    seg.pair.answerLines.push(kind.text);
+    seg.pair.lastLine = lineNumber;
+    seg.state = 'answer';
+  } else if (seg.state !== 'between' && seg.state !== 'intro') {
+    seg.messages.push({ ruleId: 'answer-without-question', reason: 'A： line with no question before it', line: lineNumber });
+  }
+}
+
+function onQuote(seg: Segmenter, kind: Extract<LineKind, { kind: 'quote' }>, line: string, lineNumber: number): void {
+  if (seg.state === 'question' && seg.pair) {
+    seg.pair.questionLines.push(line);
+  } else if (seg.state === 'answer' && seg.pair && !kind.hasText) {
+    seg.pair.answerLines.push(line);
+    seg.pair.lastLine = lineNumber;
+  } else if (kind.hasText) {
+    if (seg.state === 'intro' && seg.thread.number > 0) openThread(seg, null, null);
+    openPair(seg, lineNumber, line);
+  }
+}
+
+/** A plain or bold line: after an asker header it is the question; else it continues the question or the answer. */
+function onText(seg: Segmenter, kind: Extract<LineKind, { kind: 'text' | 'boldLine' }>, line: string, lineNumber: number, wasBlank: boolean): void {
+  if (seg.state === 'header') {
+    if (kind.kind === 'text' && !kind.hasText) return;
+    openPair(seg, lineNumber, line);
+  } else if (seg.state === 'question' && seg.pair) {
+    const lazyContinuation = !wasBlank;
+    const words = kind.kind !== 'text' || kind.hasText;
+    if (lazyContinuation || words) seg.pair.questionLines.push(line);
+  } else if (seg.state === 'answer' && seg.pair) {
+    seg.pair.answerLines.push(line);
+    seg.pair.lastLine = lineNumber;
+  }
+}
+
 function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHeader: boolean): SegmentResult {
-  const pairs: SegmentedPair[] = [];
-  const messages: SegmentMessage[] = [];
-  // Held in an object: the closures below change it, which flow analysis of a `let` would not see.
-  const cursor: { state: State; pair: SegmentedPair | null } = { state: 'outside', pair: null };
-  let sections = 0;
-  let thread = { number: 0, turns: 0, asker: null as string | null, issue: null as number | null, issueProject: null as string | null };
-  let pending: SegmentedPair[] = [];
-  let attributionGroups = 0;
+  const seg: Segmenter = {
+    kinds, state: 'outside', pair: null, pairs: [], messages: [], sections: 0,
+    thread: { number: 0, turns: 0, asker: null, issue: null, issueProject: null },
+    pending: [], attributionGroups: 0, topicProjects: null,
+  };
   let previousWasAttribution = false;
-  let topicProjects: string[] | null = null;
   let lastWasBlank = true;
-
-  const closePair = (): void => {
-    if (!cursor.pair) return;
-    if (cursor.pair.answerLines.some((line) => /[\p{L}\p{N}]/u.test(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '')))) {
-      pairs.push(cursor.pair);
-      pending.push(cursor.pair);
-    } else {
-      messages.push({
-        ruleId: 'unanswered-question',
-        reason: 'question without a textual answer (no A： line with text); skipped',
-        line: cursor.pair.firstLine,
-      });
-    }
-    cursor.pair = null;
-  };
-
-  const openSection = (): void => {
-    closePair();
-    if (cursor.state === 'outside') sections += 1;
-    cursor.state = 'intro';
-    pending = [];
-    topicProjects = null;
-  };
-
-  const closeSection = (): void => {
-    closePair();
-    cursor.state = 'outside';
-    pending = [];
-    topicProjects = null;
-  };
-
-  const openThread = (asker: string | null, issue: number | null): void => {
-    const project = asker === null ? undefined : getProjectByLabel(asker);
-    thread = { number: thread.number + 1, turns: 0, asker, issue, issueProject: issue !== null && project ? project.name : null };
-  };
-
-  const openPair = (lineNumber: number, firstLine: string | null): void => {
-    closePair();
-    if (thread.number === 0) openThread(null, null);
-    thread.turns += 1;
-    cursor.pair = {
-      section: sections,
-      thread: thread.number,
-      turn: thread.turns,
-      asker: thread.asker,
-      issue: thread.issue,
-      issueProject: thread.issueProject,
-      questionLines: firstLine === null ? [] : [firstLine],
-      answerLines: [],
-      firstLine: lineNumber,
-      lastLine: lineNumber,
-      attributed: null,
-      attributionGroup: null,
-      attributionUrls: [],
-      topicProjects,
-    };
-    cursor.state = 'question';
-  };
-
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const kind = kinds[index] ?? { kind: 'blank' };
@@ -142,106 +248,38 @@ function runSegmenter(lines: readonly string[], kinds: LineKind[], openAtFirstHe
     const wasAttribution = previousWasAttribution;
     if (kind.kind !== 'blank') previousWasAttribution = kind.kind === 'attribution';
 
-    if (kind.kind === 'heading' || kind.kind === 'boldLine') {
-      if (isQaHeading(kind.text)) {
-        openSection();
-        continue;
-      }
-      if (cursor.state === 'outside') continue;
-      if (kind.kind === 'heading' || isSectionEndBoldLine(kind.text, kind.numbered)) {
-        closeSection();
-        continue;
-      }
-      if (kind.numbered) {
-        // `**1、《Webinar》直播回顾以及 QA 整理**`: a group header inside the section.
-        closePair();
-        cursor.state = 'between';
-        continue;
-      }
+    if ((kind.kind === 'heading' || kind.kind === 'boldLine') && onHeadingLine(seg, kind)) continue;
+    if (seg.state === 'outside') {
+      if (!openAtFirstHeader || kind.kind !== 'asker') continue;
+      seg.sections += 1;
+      seg.state = 'intro';
     }
-
-    if (cursor.state === 'outside') {
-      if (openAtFirstHeader && kind.kind === 'asker') {
-        sections += 1;
-        cursor.state = 'intro';
-      } else {
-        continue;
-      }
-    }
-
     switch (kind.kind) {
       case 'blank':
-        if (cursor.pair && cursor.state === 'question') cursor.pair.questionLines.push('');
-        if (cursor.pair && cursor.state === 'answer') cursor.pair.answerLines.push('');
+        if (seg.pair && seg.state === 'question') seg.pair.questionLines.push('');
+        if (seg.pair && seg.state === 'answer') seg.pair.answerLines.push('');
         break;
       case 'asker':
-        closePair();
-        if (cursor.state === 'header' && thread.turns === 0 && thread.issueProject !== null && kind.issue === null) {
-          // `**1.@MOSN #2347**` then `@huayangchan`: the issue's project, then the user who asked.
-          thread.asker = kind.asker;
-        } else {
-          openThread(kind.asker, kind.issue);
-        }
-        cursor.state = 'header';
-        if (kind.inlineQuestion) openPair(lineNumber, kind.inlineQuestion);
+        onAsker(seg, kind, lineNumber);
         break;
       case 'topic':
-        closePair();
-        topicProjects = kind.projects.length > 0 ? kind.projects : null;
-        // An attribution line covers the pairs since the previous one within the same topic section.
-        pending = [];
-        cursor.state = 'between';
+        onTopic(seg, kind);
         break;
-      case 'attribution': {
-        closePair();
-        if (!wasAttribution) attributionGroups += 1;
-        for (const covered of pending) {
-          covered.attributed = [...new Set([...(covered.attributed ?? []), ...kind.projects])];
-          covered.attributionGroup = attributionGroups;
-          if (kind.url) covered.attributionUrls.push(kind.url);
-        }
-        // Consecutive attribution lines cover the same pairs; the next pairs start afresh.
-        const nextIndex = kinds.slice(index + 1).findIndex((next) => next.kind !== 'blank');
-        if (kinds[index + 1 + nextIndex]?.kind !== 'attribution') pending = [];
-        cursor.state = 'between';
+      case 'attribution':
+        onAttribution(seg, kind, index, wasAttribution);
         break;
-      }
       case 'answer':
-        if (cursor.pair && (cursor.state === 'question' || cursor.state === 'answer')) {
-          cursor.pair.answerLines.push(kind.text);
-          cursor.pair.lastLine = lineNumber;
-          cursor.state = 'answer';
-        } else if (cursor.state !== 'between' && cursor.state !== 'intro') {
-          messages.push({ ruleId: 'answer-without-question', reason: 'A： line with no question before it', line: lineNumber });
-        }
+        onAnswer(seg, kind, lineNumber);
         break;
       case 'quote':
-        if (cursor.state === 'question' && cursor.pair) {
-          cursor.pair.questionLines.push(line);
-        } else if (cursor.state === 'answer' && cursor.pair && !kind.hasText) {
-          cursor.pair.answerLines.push(line);
-          cursor.pair.lastLine = lineNumber;
-        } else if (kind.hasText) {
-          if (cursor.state === 'intro' && thread.number > 0) openThread(null, null);
-          openPair(lineNumber, line);
-        }
+        onQuote(seg, kind, line, lineNumber);
         break;
       case 'boldLine':
       case 'text':
-        if (cursor.state === 'header') {
-          if (kind.kind === 'text' && !kind.hasText) break;
-          openPair(lineNumber, line);
-        } else if (cursor.state === 'question' && cursor.pair) {
-          const lazyContinuation = !wasBlank;
-          const words = kind.kind !== 'text' || kind.hasText;
-          if (lazyContinuation || words) cursor.pair.questionLines.push(line);
-        } else if (cursor.state === 'answer' && cursor.pair) {
-          cursor.pair.answerLines.push(line);
-          cursor.pair.lastLine = lineNumber;
-        }
+        onText(seg, kind, line, lineNumber, wasBlank);
         break;
     }
   }
-  closePair();
-  return { pairs, sections, messages };
+  closePair(seg);
+  return { pairs: seg.pairs, sections: seg.sections, messages: seg.messages };
 }
