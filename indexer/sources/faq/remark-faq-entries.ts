@@ -1,6 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import '../../extract/file-data.ts';
 import { getUniqueHeadingIds } from './get-heading-id.ts';
 
 /** One question of a FAQ page, located in its markdown, before rendering. */
@@ -17,8 +18,6 @@ export interface FaqEntry {
 
 declare module 'vfile' {
   interface DataMap {
-    /** The page's front matter (set before the pipeline runs). */
-    frontMatter: Record<string, unknown>;
     /** The questions `remarkFaqEntries` found, in page order. */
     faqEntries: FaqEntry[];
   }

@@ -1,17 +1,19 @@
+import type { Root } from 'mdast';
+import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import type { QaRecord } from '../../../src/qa-record.ts';
-import { getFrontMatterText, parseFrontMatter } from '../../extract/parse-front-matter.ts';
-import { isWeeklyPost, DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
-import { getPostDate } from '../../extract/get-post-date.ts';
+import '../../extract/file-data.ts';
+import { DEFAULT_WEEKLY_RULE, type WeeklyRule } from './is-weekly-post.ts';
 import { getPostSlug, getPostUrl } from './get-post-url.ts';
-import { segmentPairs, type SegmentedPair } from './segment-pairs.ts';
+import type { SegmentedPair } from './segment-pairs.ts';
+import { weeklyFrontMatter } from './weekly-front-matter.ts';
+import { weeklySegments } from './weekly-segments.ts';
 import { assignProjects, type ProjectInferrer } from './assign-projects.ts';
 import { getIssueReference } from './get-issue-reference.ts';
 import { answerMarkdown, questionMarkdown } from './get-pair-markdown.ts';
 import { getDefaultProjectInferrer } from './project-classifier.ts';
 import { markdownToPlainText, renderMarkdown } from '../../extract/render-markdown.ts';
 import { isFollowup } from './is-followup.ts';
-import { getNestingDepth, MAX_NESTING_DEPTH } from '../../extract/get-nesting-depth.ts';
 import { getRecordId } from '../../extract/get-record-id.ts';
 import type { PostMessage, PostResult } from '../../extract/post-result.ts';
 
@@ -27,6 +29,45 @@ export interface ExtractPostOptions {
   inferProject?: ProjectInferrer | null;
 }
 
+/** The steps of a weekly post, for one set of options: front matter, then pairs, then records. */
+function createWeeklyProcessor(options: ExtractPostOptions) {
+  const rule = options.weeklyRule ?? DEFAULT_WEEKLY_RULE;
+  return unified()
+    .use(weeklyLinesParser)
+    .use(weeklyFrontMatter, { rule })
+    .use(weeklySegments)
+    .use(weeklyRecords, options)
+    .freeze();
+}
+
+/**
+ * The "parser" of a weekly post: an empty tree. The posts are read by lines (the markdown
+ * parser's lazy continuation would glue an asker header to the quote above it, which the posts
+ * do often), and only the question and answer parts get a real tree, when they are rendered.
+ */
+const weeklyLinesParser: Plugin<[], string, Root> = function () {
+  this.parser = () => ({ type: 'root', children: [] });
+};
+
+/** Unified plugin, the last step: the pairs as records onto `file.data.records`. */
+function weeklyRecords(options: ExtractPostOptions) {
+  return (_tree: Root, file: VFile): void => {
+    if (file.data.skipped || !file.data.weeklyPairs) return;
+    const { title = '', date = '', source = '' } = file.data;
+    try {
+      file.data.records = toRecords(file.data.weeklyPairs, file, { source, title, date, slug: getPostSlug(source, file.data.frontMatter?.slug), options });
+    } catch (error) {
+      // The depth check should keep every recursion on the post's content bounded; should one
+      // still overflow the stack, the post is skipped and named, and the run goes on.
+      if (!(error instanceof RangeError)) throw error;
+      file.fail(`too deeply nested to render (${error.message}): post skipped`, { ruleId: 'too-deeply-nested', source: 'weekly-faq' });
+    }
+  };
+}
+
+const processors = new WeakMap<ExtractPostOptions, ReturnType<typeof createWeeklyProcessor>>();
+const DEFAULT_OPTIONS: ExtractPostOptions = {};
+
 function toMessages(file: VFile): PostMessage[] {
   return file.messages.map((message) => ({
     ruleId: message.ruleId ?? 'unknown',
@@ -36,83 +77,33 @@ function toMessages(file: VFile): PostMessage[] {
 }
 
 /**
- * Extract the Q/A records of one post. Pure: the text in, a `PostResult` out. Problems are
- * messages on the result (never exceptions); a non-weekly post is `skipped` without one.
+ * Extract the Q/A records of one post. Pure: the text in, a `PostResult` out. Runs the weekly
+ * pipeline (`weeklyFrontMatter`, `weeklySegments`, `weeklyRecords`); problems are messages on
+ * the result (never exceptions); a non-weekly post is `skipped` without one.
  */
-export function extractPost(text: string, source: string, path: string, options: ExtractPostOptions = {}): PostResult {
-  const file = new VFile({ path, value: text });
-  const result = (status: PostResult['status'], fields: Partial<PostResult> = {}): PostResult => ({
+export function extractPost(text: string, source: string, path: string, options: ExtractPostOptions = DEFAULT_OPTIONS): PostResult {
+  let processor = processors.get(options);
+  if (!processor) processors.set(options, (processor = createWeeklyProcessor(options)));
+  const file = new VFile({ path, value: text, data: { source } });
+  let failed = false;
+  try {
+    processor.runSync(processor.parse(file), file);
+  } catch (error) {
+    // `file.fail`: a post that cannot be used; anything else is a bug, thrown.
+    if (!file.messages.includes(error as VFile['messages'][number])) throw error;
+    failed = true;
+  }
+  const status: PostResult['status'] = failed ? 'failed' : file.data.skipped ? 'skipped' : 'extracted';
+  return {
     path,
     source,
     status,
     kind: status === 'skipped' ? null : 'weekly',
-    title: null,
-    date: null,
-    records: [],
-    ...fields,
+    title: status === 'extracted' ? (file.data.title ?? '') : null,
+    date: file.data.date ?? null,
+    records: status === 'extracted' ? (file.data.records ?? []) : [],
     messages: toMessages(file),
-  });
-  const fail = (ruleId: string, reason: string): PostResult => {
-    file.message(reason, { ruleId, source: 'weekly-faq' });
-    return result('failed');
   };
-
-  if (text.trim() === '') return fail('empty-file', 'empty file');
-  // Invalid UTF-8 is caught where the bytes are read (`extractCorpus`); a string has none left.
-  if (text.includes('\u0000')) return fail('binary-file', 'not a text file (NUL bytes)');
-
-  const rule = options.weeklyRule ?? DEFAULT_WEEKLY_RULE;
-  // Parsing YAML is most of the cost of a non-weekly post: only parse front matter that can be a
-  // weekly's (its path, its raw text naming the newsletter, or a category rule to check).
-  if (!rule.categoryPattern && !rule.pathPattern?.test(source) && !rule.titlePattern.test(getFrontMatterText(text))) {
-    return result('skipped');
-  }
-  const frontMatter = parseFrontMatter(text);
-  if (!frontMatter.ok) {
-    const looksWeekly = rule.titlePattern.test(text.slice(0, 2000));
-    return frontMatter.ruleId === 'no-front-matter' && !looksWeekly ? result('skipped') : fail(frontMatter.ruleId, frontMatter.reason);
-  }
-  const data = frontMatter.data;
-  if (!isWeeklyPost(data, source, rule)) return result('skipped');
-
-  const title = typeof data.title === 'string' ? data.title.trim() : '';
-  const date = getPostDate(data.date);
-  if (!date) {
-    const reason = data.date === undefined ? 'front matter has no date' : `front matter date is not a valid date: ${JSON.stringify(data.date)}`;
-    return fail(data.date === undefined ? 'missing-date' : 'invalid-date', reason);
-  }
-
-  // Keep line numbers of the whole file: front matter lines become blank.
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  for (let index = 0; index < frontMatter.bodyStartLine - 1 && index < lines.length; index += 1) lines[index] = '';
-  const segmented = segmentPairs(lines);
-  for (const message of segmented.messages) {
-    file.message(message.reason, { ruleId: message.ruleId, source: 'weekly-faq', place: { line: message.line, column: 1 } });
-  }
-  if (segmented.sections === 0) {
-    file.message('no Q&A section (no reader Q&A heading and no asker headers)', { ruleId: 'no-qa-section', source: 'weekly-faq' });
-  } else if (segmented.pairs.length === 0) {
-    file.message('Q&A section found but no question with an answer in it', { ruleId: 'no-pairs', source: 'weekly-faq' });
-  }
-
-  for (const pair of segmented.pairs) {
-    const depth = Math.max(getNestingDepth(questionMarkdown(pair)), getNestingDepth(answerMarkdown(pair)));
-    if (depth > MAX_NESTING_DEPTH) {
-      const reason = `the pair at line ${pair.firstLine} nests ${depth} levels deep (lists, quotes, tags or brackets; the limit is ${MAX_NESTING_DEPTH}): post skipped`;
-      file.message(reason, { ruleId: 'too-deeply-nested', source: 'weekly-faq', place: { line: pair.firstLine, column: 1 } });
-      return result('failed', { title: null, date });
-    }
-  }
-
-  try {
-    return result('extracted', { title, date, records: toRecords(segmented.pairs, file, { source, title, date, slug: getPostSlug(source, data.slug), options }) });
-  } catch (error) {
-    // The depth check above should keep every recursion on the post's content bounded; should one
-    // still overflow the stack, the post is skipped and named, and the run goes on.
-    if (!(error instanceof RangeError)) throw error;
-    file.message(`too deeply nested to render (${error.message}): post skipped`, { ruleId: 'too-deeply-nested', source: 'weekly-faq' });
-    return result('failed', { title: null, date });
-  }
 }
 
 interface PostFacts {
