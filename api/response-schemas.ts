@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_KINDS, RECORD_LANGS } from '../src/qa-record.ts';
 
 /**
  * The shapes the API answers with, for `/openapi.json` (and for the tests, which check real
@@ -27,8 +28,8 @@ export const apiRecordSchema = z.object({
   title: z.string(),
   source: z.string(),
   url: z.string(),
-  kind: z.enum(['weekly', 'faq']).meta({ description: 'Where the answer comes from: a weekly post or a docs FAQ page' }),
-  lang: z.enum(['zh', 'en']),
+  kind: z.enum(RECORD_KINDS).meta({ description: 'Where the answer comes from: a weekly post or a docs FAQ page' }),
+  lang: z.enum(RECORD_LANGS),
 }).register(responseSchemas, { id: 'Record' });
 
 export const facetCountsSchema = z.object({

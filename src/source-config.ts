@@ -24,24 +24,31 @@ const common = {
   baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
 };
 
-export const sourceConfigSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('weekly'),
-    ...common,
-    /** Title of a weekly post (default /SOFA\s*Weekly/i). */
-    titlePattern: pattern().optional(),
-    /** Path of a weekly post relative to the root (default /(^|\/)sofa-weekly[^/]*\//i). */
-    pathPattern: pattern().optional(),
-    /** A category that also marks a weekly post (default: none). */
-    categoryPattern: pattern().optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('faq'),
-    ...common,
-    /** Globs of FAQ pages relative to the root (default: the docs site's `content/<lang>/.../faq/`). */
-    include: z.array(z.string().min(1)).min(1, 'expected at least one glob').optional(),
-  }),
-], { error: (issue) => (issue.code === 'invalid_union' ? `expected a kind: ${RECORD_KINDS.join(' or ')}` : undefined) });
+const weeklySchema = z.strictObject({
+  kind: z.literal('weekly'),
+  ...common,
+  /** Title of a weekly post (default /SOFA\s*Weekly/i). */
+  titlePattern: pattern().optional(),
+  /** Path of a weekly post relative to the root (default /(^|\/)sofa-weekly[^/]*\//i). */
+  pathPattern: pattern().optional(),
+  /** A category that also marks a weekly post (default: none). */
+  categoryPattern: pattern().optional(),
+});
+
+const faqSchema = z.strictObject({
+  kind: z.literal('faq'),
+  ...common,
+  /** Globs of FAQ pages relative to the root (default: the docs site's `content/<lang>/.../faq/`). */
+  include: z.array(z.string().min(1)).min(1, 'expected at least one glob').optional(),
+});
+
+/** Kinds with patterns of their own; any other kind of `RECORD_KINDS` takes a root and a base URL only. */
+const KIND_SCHEMAS = { weekly: weeklySchema, faq: faqSchema } as const;
+const plainKindSchemas = RECORD_KINDS.filter((kind) => !(kind in KIND_SCHEMAS)).map((kind) => z.strictObject({ kind: z.literal(kind), ...common }));
+
+export const sourceConfigSchema = z.discriminatedUnion('kind', [weeklySchema, faqSchema, ...plainKindSchemas], {
+  error: (issue) => (issue.code === 'invalid_union' ? `expected a kind: ${RECORD_KINDS.join(' or ')}` : undefined),
+});
 
 export type SourceConfig = z.output<typeof sourceConfigSchema>;
 

@@ -48,8 +48,8 @@ export const translations = {
   copyFailed: 'Copy failed',
   permalink: 'Permalink',
   source: (title: string) => `Source: ${title}`,
-  /** The label saying where an answer comes from. */
-  kinds: { weekly: 'Weekly', faq: 'FAQ' } satisfies Record<RecordKind, string>,
+  /** The label saying where an answer comes from (a kind without one shows its name). */
+  kinds: { weekly: 'Weekly', faq: 'FAQ' } as Readonly<Partial<Record<RecordKind, string>>>,
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
