@@ -3,7 +3,7 @@ import type { QaRecord } from '../src/qa-record.ts';
 /** The record fields the API returns, in this order (`thread`, `turn` and `dateTs` stay internal). */
 export const API_RECORD_FIELDS = [
   'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'issueUrl', 'projects', 'projectSource',
-  'projectConfidence', 'followup', 'context', 'date', 'year', 'title', 'source', 'url',
+  'projectConfidence', 'followup', 'context', 'date', 'year', 'title', 'source', 'url', 'kind', 'lang',
 ] as const satisfies readonly (keyof QaRecord)[];
 
 /** A record as the API returns it. */

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
 import { NotFoundError } from '../src/errors/not-found-error.ts';
 import type { Insights } from '../src/insights/create-insights.ts';
-import type { ReindexScheduler } from '../src/reindex-scheduler.ts';
+import type { ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import type { ApiMetrics } from './create-metrics.ts';
 import { createSearchRateLimit } from './create-search-rate-limit.ts';
 import { mountInsights } from './mount-insights.ts';

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ReindexSchedulerStatus } from '../src/reindex-scheduler.ts';
+import type { ReindexSchedulerStatus } from '../indexer/load/reindex-scheduler.ts';
 
 /** The service's Prometheus metrics, in their own registry (so tests can build several apps). */
 export interface ApiMetrics {

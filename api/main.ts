@@ -3,9 +3,9 @@
 // WEEKLY_SOURCE changed, the reindex cron, then HTTP on PORT. SIGTERM/SIGINT: graceful stop, exit 0.
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createReindexJob } from '../indexer/create-reindex-job.ts';
-import { getSourceIdentity } from '../indexer/get-source-fingerprint.ts';
-import { getReindexStatePath, readIndexState } from '../indexer/reindex-state.ts';
+import { createReindexJob, getJobSources } from '../indexer/load/create-reindex-job.ts';
+import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
+import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger.ts';
 import { createInsightsFromConfig } from '../src/insights/create-insights-from-config.ts';
 import type { Insights } from '../src/insights/create-insights.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
-import { createReindexScheduler, type ReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 import { createApp } from './create-app.ts';
@@ -55,10 +55,10 @@ const shutdown = installShutdownHooks({
 });
 
 /** Sources of the last successful run differ from `source` (or are unknown): say so; the caller reindexes. */
-async function sourceChanged(source: string): Promise<boolean> {
+async function sourceChanged(roots: string[]): Promise<boolean> {
   const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
   if (!last) return false; // no run of ours yet (e.g. an index built elsewhere): the cron takes it from here
-  const now = getSourceIdentity([source]);
+  const now = getSourceIdentity(roots);
   if (JSON.stringify(last.sources ?? null) === JSON.stringify(now)) return false;
   logger.warn({ previous: last.sources ?? 'unknown', now }, `The source of weekly posts changed since the last reindex (${(last.sources ?? ['unknown']).join(', ')} -> ${now.join(', ')}): reindexing`);
   return true;
@@ -78,6 +78,7 @@ try {
   const backend = createMeiliSearchBackend({ connection, indexName: config.indexName });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const job = createReindexJob({ config: { ...config, weeklySource: source }, connection, logger });
+  const roots = [...new Set(getJobSources({ ...config, weeklySource: source }).map((entry) => entry.root))];
   scheduler = createReindexScheduler({
     cron: config.reindexCron,
     timeZone: config.timeZone,
@@ -87,8 +88,9 @@ try {
 
   const health = await backend.health();
   if (!health.available) throw new Error(`Meilisearch does not answer: ${health.reason ?? 'unknown reason'}`);
-  if (!health.documents || (await sourceChanged(source))) {
-    if (!health.documents) logger.info({ source, sample: !config.weeklySource }, `The index ${config.indexName} is empty: indexing ${config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts'}`);
+  if (!health.documents || (await sourceChanged(roots))) {
+    const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
+    if (!health.documents) logger.info({ source: roots.join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
     // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
     const report = await scheduler.trigger('startup', { force: !health.documents });
     if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The start-up index failed: see /api/admin/status (an empty index answers 503 until a reindex succeeds)');

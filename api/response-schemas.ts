@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_KINDS, RECORD_LANGS } from '../src/qa-record.ts';
 
 /**
  * The shapes the API answers with, for `/openapi.json` (and for the tests, which check real
@@ -17,7 +18,7 @@ export const apiRecordSchema = z.object({
   issue: z.number().int().nullable().meta({ description: 'GitHub issue number, for issue entries' }),
   issueUrl: z.string().nullable().meta({ description: 'https://github.com/<owner>/<repo>/issues/<n> of that issue, when its repository is known' }),
   projects: z.array(z.string()),
-  projectSource: z.enum(['attribution', 'header', 'mention', 'inferred']).nullable()
+  projectSource: z.enum(['attribution', 'header', 'mention', 'inferred', 'page']).nullable()
     .meta({ description: "How projects was decided: the post's attribution line, its topic header, the project names the pair mentions, or a classifier (null: no project)" }),
   projectConfidence: z.number().min(0).max(1).nullable().meta({ description: 'For projectSource "inferred": the classifier\'s probability' }),
   followup: z.boolean(),
@@ -27,6 +28,8 @@ export const apiRecordSchema = z.object({
   title: z.string(),
   source: z.string(),
   url: z.string(),
+  kind: z.enum(RECORD_KINDS).meta({ description: 'Where the answer comes from: a weekly post or a docs FAQ page' }),
+  lang: z.enum(RECORD_LANGS),
 }).register(responseSchemas, { id: 'Record' });
 
 export const facetCountsSchema = z.object({

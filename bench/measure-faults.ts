@@ -140,7 +140,7 @@ async function reindexRound(root: string, corpus: string) {
   const sampler = setInterval(() => void readRss(meiliPid).then(({ rss }) => (peakRss = Math.max(peakRss, rss))), 100);
   const started = performance.now();
   const clients = [0, 1, 2, 3].map(client);
-  const cli = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'indexer/index-cli.ts'), '--force', corpus], {
+  const cli = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'indexer/cli/index-cli.ts'), '--force', corpus], {
     cwd: root, env: { ...process.env, DATA_DIR: service.dataDir, LOG_LEVEL: 'warn', MEILI_URL: '', MEILI_MASTER_KEY: '' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const cliCode = await new Promise<number | null>((resolve) => cli.once('exit', resolve));

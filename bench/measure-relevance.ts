@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Meilisearch } from 'meilisearch';
-import { extractCorpus } from '../indexer/extract-corpus.ts';
+import { extractCorpus } from '../indexer/extract/extract-corpus.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { toSearchDocument } from '../src/search/search-document.ts';
 

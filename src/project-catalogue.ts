@@ -1,3 +1,5 @@
+import { loadProjectCatalogue } from './load-project-catalogue.ts';
+
 /**
  * The projects a weekly post can attribute a question to: canonical names, the other
  * spellings seen in posts (misspellings, old names), GitHub repositories, and the words
@@ -16,158 +18,16 @@ export interface Project {
   synonyms: string[];
 }
 
-export const PROJECTS: readonly Project[] = [
-  {
-    name: 'SOFARPC',
-    aliases: ['sofarpc', 'sofa-rpc', 'rpc'],
-    repos: ['sofastack/sofa-rpc', 'sofastack/sofa-rpc-boot-projects'],
-    mentions: [/sofa[\s.-]?rpc/i],
-    synonyms: ['sofa-rpc', 'rpc'],
-  },
-  {
-    name: 'SOFABoot',
-    aliases: ['sofaboot', 'sofa-boot'],
-    repos: ['sofastack/sofa-boot'],
-    mentions: [/sofa[\s-]?boot/i],
-    synonyms: ['sofa-boot'],
-  },
-  {
-    name: 'SOFAArk',
-    aliases: ['sofaark', 'sofa-ark', 'ark'],
-    repos: ['sofastack/sofa-ark'],
-    mentions: [/sofa[\s-]?ark/i, /\bark\s*(?:包|插件|plugin|biz)/i],
-    synonyms: ['sofa-ark', 'ark'],
-  },
-  {
-    name: 'SOFAJRaft',
-    aliases: ['sofajraft', 'sofa-jraft', 'jraft', 'rheakv'],
-    repos: ['sofastack/sofa-jraft'],
-    mentions: [/jraft/i, /rhea\s*kv/i, /onApply|onSnapshot|选举/i],
-    synonyms: ['jraft', 'sofa-jraft', 'raft', 'rheakv'],
-  },
-  {
-    name: 'SOFARegistry',
-    aliases: ['sofaregistry', 'sofaregistery', 'sofa-registry', 'registry'],
-    repos: ['sofastack/sofa-registry'],
-    mentions: [/sofa[\s-]?registe?ry/i],
-    synonyms: ['sofa-registry', 'registry', '注册中心'],
-  },
-  {
-    name: 'SOFATracer',
-    aliases: ['sofatracer', 'sofa-tracer', 'tracer'],
-    repos: ['sofastack/sofa-tracer'],
-    mentions: [/sofa[\s-]?tracer/i],
-    synonyms: ['sofa-tracer', 'tracer', '链路追踪', 'tracing'],
-  },
-  {
-    name: 'SOFALookout',
-    aliases: ['sofalookout', 'sofa-lookout', 'lookout'],
-    repos: ['sofastack/sofa-lookout'],
-    mentions: [/sofa[\s-]?lookout/i],
-    synonyms: ['sofa-lookout', 'lookout', 'metrics'],
-  },
-  {
-    name: 'SOFABolt',
-    aliases: ['sofabolt', 'sofa-bolt', 'bolt'],
-    repos: ['sofastack/sofa-bolt'],
-    mentions: [/sofa[\s-]?bolt/i],
-    synonyms: ['sofa-bolt', 'bolt'],
-  },
-  {
-    name: 'SOFADashboard',
-    aliases: ['sofadashboard', 'sofa-dashboard', 'dashboard'],
-    repos: ['sofastack/sofa-dashboard'],
-    mentions: [/sofa[\s-]?dashboard/i],
-    synonyms: ['sofa-dashboard', 'dashboard'],
-  },
-  {
-    name: 'SOFAActs',
-    aliases: ['sofaacts', 'sofa-acts', 'acts'],
-    repos: ['sofastack/sofa-acts'],
-    mentions: [/sofa[\s-]?acts/i],
-    synonyms: ['sofa-acts', 'acts'],
-  },
-  {
-    name: 'SOFAJarslink',
-    aliases: ['sofajarslink', 'sofa-jarslink', 'jarslink'],
-    repos: ['sofastack/sofa-jarslink'],
-    mentions: [/jarslink/i],
-    synonyms: ['sofa-jarslink', 'jarslink'],
-  },
-  {
-    name: 'SOFAMesh',
-    aliases: ['sofamesh', 'sofa-mesh'],
-    repos: ['sofastack/sofa-mesh'],
-    mentions: [/sofa[\s-]?mesh/i],
-    synonyms: ['sofa-mesh'],
-  },
-  {
-    name: 'SOFAServerless',
-    aliases: ['sofaserverless', 'sofa-serverless'],
-    repos: ['sofastack/sofa-serverless'],
-    mentions: [/sofa[\s-]?serverless/i],
-    synonyms: ['sofa-serverless', 'serverless'],
-  },
-  {
-    name: 'Koupleless',
-    aliases: ['koupleless'],
-    repos: ['koupleless/koupleless', 'sofastack/koupleless'],
-    mentions: [/koupleless/i],
-    synonyms: ['koupleless'],
-  },
-  {
-    name: 'MOSN',
-    aliases: ['mosn', 'sofamosn', 'sofa-mosn', 'sofamesh-mosn'],
-    repos: ['mosn/mosn', 'sofastack/sofa-mosn'],
-    mentions: [/mosn/i],
-    synonyms: ['sofa-mosn', 'sidecar', 'service mesh', 'mesh'],
-  },
-  {
-    name: 'Layotto',
-    aliases: ['layotto'],
-    repos: ['mosn/layotto'],
-    mentions: [/layotto/i],
-    synonyms: ['layotto', 'runtime', '运行时'],
-  },
-  {
-    name: 'Seata',
-    aliases: ['seata', 'fescar'],
-    repos: ['seata/seata', 'apache/incubator-seata', 'apache/seata'],
-    mentions: [/seata/i, /fescar/i, /全局事务|分布式事务|全局锁|\bsaga\b|\btcc\b|undo_?log|globaltransactional|globallock|分支事务|二阶段|回滚|\bxid\b/i],
-    synonyms: ['fescar', '分布式事务', 'distributed transaction'],
-  },
-  {
-    name: 'Occlum',
-    aliases: ['occlum'],
-    repos: ['occlum/occlum'],
-    mentions: [/occlum/i],
-    synonyms: ['occlum', 'sgx', 'enclave'],
-  },
-  {
-    name: 'Nydus',
-    aliases: ['nydus'],
-    repos: ['dragonflyoss/image-service', 'dragonflyoss/nydus'],
-    mentions: [/nydus/i],
-    synonyms: ['nydus', '镜像加速'],
-  },
-  {
-    name: 'Holmes',
-    aliases: ['holmes'],
-    repos: ['mosn/holmes'],
-    mentions: [/holmes/i],
-    synonyms: ['holmes'],
-  },
-  {
-    name: 'Tongsuo',
-    aliases: ['tongsuo', 'babassl', '铜锁'],
-    repos: ['tongsuo-project/tongsuo', 'babassl/babassl'],
-    mentions: [/tongsuo/i, /babassl/i, /铜锁/],
-    synonyms: ['babassl', '铜锁', '国密'],
-  },
-];
+const catalogue = loadProjectCatalogue();
+
+/** Every project, in the catalogue's order (`src/data/project-catalogue.yaml`). */
+export const PROJECTS: readonly Project[] = catalogue.projects.map((project) => ({
+  ...project,
+  mentions: project.mentions.map((source) => new RegExp(source, 'i')),
+}));
 
 /** Labels that name the whole community rather than one project: an attribution to them names no project. */
-const UMBRELLA_LABELS = new Set(['sofastack', 'sofa', 'sofastack社区', 'mosn社区']);
+const UMBRELLA_LABELS = new Set(catalogue.umbrellaLabels.map((label) => label.toLowerCase()));
 
 /** Lower case, without spaces, quotes, emphasis and separators, so `「 SOFA-Jraft 」` compares as `sofajraft`. */
 export function normalizeLabel(label: string): string {

@@ -3,11 +3,19 @@
  * `关于 X 的提问` topic header above it, the project names its text mentions, or a classifier
  * learned from the attributed pairs (`projectConfidence` then says how sure it was).
  */
-export type ProjectSource = 'attribution' | 'header' | 'mention' | 'inferred';
+export type ProjectSource = 'attribution' | 'header' | 'mention' | 'inferred' | 'page';
+
+/** Where a record comes from: a weekly post's reader Q&A, or a docs FAQ page. One per content source. */
+export const RECORD_KINDS = ['weekly', 'faq'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The language a record is written in (the docs site's `content/<lang>/`; weekly posts are Chinese). */
+export const RECORD_LANGS = ['zh', 'en'] as const;
+export type RecordLang = (typeof RECORD_LANGS)[number];
 
 /**
- * One reader question and its answer, extracted from a weekly post.
- * This is the shape written by the extractor (JSON Lines) and loaded into Meilisearch.
+ * One question and its answer: a reader's question from a weekly post, or a question of a docs
+ * FAQ page. This is the shape written by the extractor (JSON Lines) and loaded into Meilisearch.
  */
 export interface QaRecord {
   /** Stable id: hash of the post's slug, the asker and the question text (see `getRecordId`). */
@@ -26,7 +34,7 @@ export interface QaRecord {
   issueUrl: string | null;
   /** Canonical project names (see `src/project-catalogue.ts`). */
   projects: string[];
-  /** How `projects` was decided; null when nothing decided (then `projects` is empty). */
+  /** How `projects` was decided (`page`: the FAQ page's project folder); null when nothing decided (then `projects` is empty). */
   projectSource: ProjectSource | null;
   /** For `projectSource: "inferred"`: the classifier's probability (0-1) of that project; else null. */
   projectConfidence: number | null;
@@ -38,13 +46,17 @@ export interface QaRecord {
   turn: number;
   /** For follow-ups: the earlier question(s) of the thread, so the pair is found by its topic. */
   context: string | null;
-  /** Post date, `YYYY-MM-DD`, in the post's own time zone. */
+  /** Post date, `YYYY-MM-DD`, in the post's own time zone (FAQ pages: see `getFaqPageDate`). */
   date: string;
   year: number;
-  /** Post title from the front matter. */
+  /** Post title from the front matter (FAQ: the page title). */
   title: string;
   /** Path of the post relative to the root it was found under (forward slashes). */
   source: string;
-  /** Public URL of the post. */
+  /** Public URL of the post; for a FAQ question, its page plus the question's anchor (`#q-...`). */
   url: string;
+  /** Which content source the record comes from. */
+  kind: RecordKind;
+  /** Language of the question and answer. */
+  lang: RecordLang;
 }

@@ -4,9 +4,9 @@ import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import { adminStatusSchema, errorBodySchema, reindexStartedSchema } from '../api/response-schemas.ts';
-import type { ReindexReport } from '../indexer/reindex-report.ts';
+import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { loadConfig } from '../src/config.ts';
-import { createReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { createFakeSearchBackend } from './helpers/fake-search-backend.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 
@@ -16,7 +16,7 @@ function report(outcome: ReindexReport['outcome']): ReindexReport {
   const now = new Date().toISOString();
   return {
     outcome, skipReason: null, indexName: 'qa', buildIndex: null, startedAt: now, finishedAt: now, durationMs: 5, fingerprint: 'f', forced: false,
-    posts: { read: 3, weekly: 2, skipped: 1, failed: 0 }, skippedByRule: {}, messagesByRule: {}, failedPosts: [], pairs: 7, documents: 7, previousDocuments: 5,
+    posts: { read: 3, weekly: 2, faq: 0, skipped: 1, failed: 0 }, skippedByRule: {}, messagesByRule: {}, failedPosts: [], pairs: 7, documents: 7, previousDocuments: 5,
     error: outcome === 'failed' ? { code: 'reindex-shrink-refused', message: 'refused' } : null,
   };
 }

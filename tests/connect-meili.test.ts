@@ -52,7 +52,7 @@ test('with MEILI_URL, the given server is used with MEILI_MASTER_KEY and left ru
 });
 
 test('npm run index on the data directory of a running service uses its server', async () => {
-  const cli = fileURLToPath(new URL('../indexer/index-cli.ts', import.meta.url));
+  const cli = fileURLToPath(new URL('../indexer/cli/index-cli.ts', import.meta.url));
   const fixtures = fileURLToPath(new URL('./fixtures/posts', import.meta.url));
   const pid = owner.connection.embedded?.pid;
   const result = spawnSync(process.execPath, ['--import', 'tsx', cli, fixtures, '--force'], {

@@ -1,7 +1,7 @@
 /** A pair the post files under one project while its own words name only another is reported, not re-tagged. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractPost } from '../indexer/extract-post.ts';
+import { extractPost } from '../indexer/sources/weekly/extract-post.ts';
 
 const post = `---
 title: "SOFA Weekly | 归属冲突"

@@ -91,7 +91,7 @@ test('a post with a few invalid UTF-8 sequences is binary-file, as the README sa
 
 test('a valid post that contains U+FFFD itself is text', async () => {
   const { bad } = await runOn({ 'replacement/index.md': GOOD_POST.replace('支持。', '支持\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD。') }, 'replacement');
-  assert.equal(bad[0]?.status, 'weekly');
+  assert.equal(bad[0]?.status, 'extracted');
   assert.equal(bad[0]?.records.length, 1);
 });
 
@@ -125,7 +125,7 @@ test('a symlink loop is reported once and not followed', async () => {
   const loops = results.filter((result) => result.messages.some((message) => message.ruleId === 'symlink-loop'));
   assert.equal(loops.length, 1);
   assert.match(loops[0]?.messages[0]?.reason ?? '', /loop/);
-  assert.equal(results.filter((result) => result.status === 'weekly').length, 1);
+  assert.equal(results.filter((result) => result.status === 'extracted').length, 1);
 });
 
 test('a non-weekly post is skipped quietly', async () => {

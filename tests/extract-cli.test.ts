@@ -8,7 +8,7 @@ const root = path.join(import.meta.dirname, '..');
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'posts');
 
 function runExtract(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'indexer', 'extract-cli.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'indexer', 'cli', 'extract-cli.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
   });
@@ -52,7 +52,7 @@ test('exit 2 on an unknown option and on no path', () => {
 test('the summary counts records without a project and with an issue link; --report says how each project was decided', () => {
   const run = runExtract('--report', path.join(fixtures, 'inferred-project'), path.join(fixtures, 'issue-references'));
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /8 pairs from 2 weekly posts .*; 1 without a project, 5 with an issue link, 1 projects inferred, 0 attribution conflicts/);
+  assert.match(run.stderr, /8 pairs from 2 weekly posts, .*; 1 without a project, 5 with an issue link, 1 projects inferred, 0 attribution conflicts/);
   assert.match(run.stderr, /@丙 \[Seata\] \(inferred 1\)/);
   assert.match(run.stderr, /@huayangchan #2347 \[MOSN\] \(attribution\)/);
   assert.match(run.stderr, /@丁 \[\] \(no project\)/);

@@ -35,7 +35,7 @@ test('gold sample: recall, precision, answer, projects, asker and date reach the
 
 test('whole corpus: every weekly post with a Q&A section yields pairs, nothing fails', { skip: missing && `../shared not found (${missing})` }, async () => {
   const results = await extractAll([corpus]);
-  const weekly = results.filter((result) => result.status === 'weekly');
+  const weekly = results.filter((result) => result.status === 'extracted');
   assert.ok(weekly.length >= 185, `found ${weekly.length} weekly posts`);
   assert.deepEqual(results.filter((result) => result.status === 'failed').map((result) => result.source), []);
   const silent = weekly.filter((result) => result.records.length === 0 && result.messages.every((message) => message.ruleId !== 'no-qa-section'));

@@ -50,5 +50,5 @@ test('links to /etc/passwd, to a key file and to a folder outside the root are r
   assert.deepEqual(reported.map((result) => path.basename(result.path)).sort(), ['key.md', 'outside-folder', 'passwd.md']);
   assert.match(reported[0]?.messages[0]?.reason ?? '', /outside .*not followed/);
   assert.ok(!read.some((file) => /passwd|key\.md|outside-folder/.test(file)), `nothing outside was read: ${read.join(', ')}`);
-  assert.deepEqual(results.filter((result) => result.status === 'weekly').map((result) => result.source).sort(), ['good/index.md', 'inside-link/index.md']);
+  assert.deepEqual(results.filter((result) => result.status === 'extracted').map((result) => result.source).sort(), ['good/index.md', 'inside-link/index.md']);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getNestingDepth, MAX_NESTING_DEPTH } from '../indexer/get-nesting-depth.ts';
+import { getNestingDepth, MAX_NESTING_DEPTH } from '../indexer/extract/get-nesting-depth.ts';
 import { extractAll } from './helpers/extract-folder.ts';
 
 const post = (answer: string, frontMatterExtra = '') => `---

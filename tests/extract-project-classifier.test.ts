@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createProjectClassifier, getClassifierTerms, trainProjectClassifier } from '../indexer/project-classifier.ts';
-import { extractPost } from '../indexer/extract-post.ts';
+import { createProjectClassifier, getClassifierTerms, trainProjectClassifier } from '../indexer/sources/weekly/project-classifier.ts';
+import { extractPost } from '../indexer/sources/weekly/extract-post.ts';
 import { isWeeklyFaqError } from '../src/errors/index.ts';
 import { PROJECT_NAMES } from '../src/project-catalogue.ts';
 

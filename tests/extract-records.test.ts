@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
-import { extractPost } from '../indexer/extract-post.ts';
+import { extractPost } from '../indexer/sources/weekly/extract-post.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'posts');
 const numbered = readFileSync(path.join(fixtures, 'numbered-2019', 'index.md'), 'utf8');

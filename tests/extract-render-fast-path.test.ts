@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPlainFragment, markdownToPlainText, renderMarkdown } from '../indexer/render-markdown.ts';
-import { segmentPairs } from '../indexer/segment-pairs.ts';
-import { answerMarkdown, questionMarkdown } from '../indexer/get-pair-markdown.ts';
-import { discoverFiles } from '../indexer/discover-posts.ts';
+import { isPlainFragment, markdownToPlainText, renderMarkdown } from '../indexer/extract/render-markdown.ts';
+import { segmentPairs } from '../indexer/sources/weekly/segment-pairs.ts';
+import { answerMarkdown, questionMarkdown } from '../indexer/sources/weekly/get-pair-markdown.ts';
+import { discoverFiles } from '../indexer/sources/discover-files.ts';
 
 function assertSameBothWays(fragment: string): void {
   assert.deepEqual(renderMarkdown(fragment), renderMarkdown(fragment, { fastPath: false }), JSON.stringify(fragment));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extractPost } from '../indexer/extract-post.ts';
+import { extractPost } from '../indexer/sources/weekly/extract-post.ts';
 import { extractAll } from './helpers/extract-folder.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'weekly-faq-order-'));

@@ -1,7 +1,7 @@
 /** Topic headers scope the pairs under them; an attribution line covers only the pairs of its own topic section. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractPost } from '../indexer/extract-post.ts';
+import { extractPost } from '../indexer/sources/weekly/extract-post.ts';
 
 const post = (between: string) => `---
 title: "SOFA Weekly | 话题"

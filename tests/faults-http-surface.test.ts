@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
-import type { ReindexScheduler } from '../src/reindex-scheduler.ts';
+import type { ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createFakeSearchBackend } from './helpers/fake-search-backend.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { extractCorpus } from '../indexer/extract-corpus.ts';
+import { extractCorpus } from '../indexer/extract/extract-corpus.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { generateCorpus } from '../scripts/generate-corpus.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';

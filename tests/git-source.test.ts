@@ -4,8 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { isGitSource, prepareGitSource, redactGitUrl } from '../indexer/git-source.ts';
-import { resolveSources } from '../indexer/resolve-sources.ts';
+import { isGitSource, prepareGitSource, redactGitUrl } from '../indexer/sources/git-source.ts';
+import { resolveSources } from '../indexer/sources/resolve-sources.ts';
 import { createTestLogger, makeTempDir } from './helpers/start-test-meili.ts';
 
 const logger = createTestLogger();

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { makeTempDir } from './helpers/start-test-meili.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'indexer/index-cli.ts');
+const CLI = path.join(ROOT, 'indexer/cli/index-cli.ts');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/posts');
 let dataDir: string;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { reindex } from '../indexer/reindex.ts';
+import { reindex } from '../indexer/load/reindex.ts';
 import { getSynonyms } from '../src/search/index-settings.ts';
 import { getRelevanceSettings, RELEVANCE_SEARCHABLE_ATTRIBUTES } from '../src/search/relevance-settings.ts';
 import { getDateTs, toSearchDocument } from '../src/search/search-document.ts';

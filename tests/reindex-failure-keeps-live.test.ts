@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import { reindex } from '../indexer/reindex.ts';
+import { reindex } from '../indexer/load/reindex.ts';
 import { makeRecord, makeRecords, streamOf } from './helpers/make-record.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 

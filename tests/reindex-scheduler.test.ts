@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ReindexReport } from '../indexer/reindex-report.ts';
+import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { ReindexShrinkRefusedError } from '../src/errors/reindex-errors.ts';
-import { createReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 
 const logger = createTestLogger();
@@ -10,7 +10,7 @@ const logger = createTestLogger();
 function makeReport(outcome: ReindexReport['outcome'], error: ReindexReport['error'] = null): ReindexReport {
   return {
     outcome, skipReason: null, indexName: 'qa', buildIndex: null, startedAt: '', finishedAt: '', durationMs: 0,
-    fingerprint: null, forced: false, posts: { read: 0, weekly: 0, skipped: 0, failed: 0 },
+    fingerprint: null, forced: false, posts: { read: 0, weekly: 0, faq: 0, skipped: 0, failed: 0 },
     skippedByRule: {}, messagesByRule: {}, failedPosts: [], pairs: 0, documents: 0, previousDocuments: null, error,
   };
 }

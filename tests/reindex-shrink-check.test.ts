@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { reindex } from '../indexer/reindex.ts';
+import { reindex } from '../indexer/load/reindex.ts';
 import { makeRecords, streamOf } from './helpers/make-record.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 

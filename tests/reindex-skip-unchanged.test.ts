@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { reindex, type ReindexOptions } from '../indexer/reindex.ts';
+import { reindex, type ReindexOptions } from '../indexer/load/reindex.ts';
 import { fakeExtract } from './helpers/fake-extract.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 
@@ -32,7 +32,7 @@ test('a run over an unchanged source is skipped; a change, --force or a lost liv
   const first = await run();
   assert.equal(first.outcome, 'succeeded', JSON.stringify(first.error));
   assert.equal(first.documents, 3);
-  assert.deepEqual(first.posts, { read: 3, weekly: 2, skipped: 1, failed: 0 });
+  assert.deepEqual(first.posts, { read: 3, weekly: 2, faq: 0, skipped: 1, failed: 0 });
   assert.deepEqual(first.skippedByRule, { 'not-weekly-test': 1 });
   assert.match(first.fingerprint ?? '', /^[0-9a-f]{64}$/);
   const state = JSON.parse(await fs.readFile(path.join(meili.dataDir, 'reindex-state.json'), 'utf8'));

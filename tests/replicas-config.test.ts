@@ -2,7 +2,7 @@
 // balancer (MEILI_URL) and one master key; bad values name the variable.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getReplicaDirName } from '../indexer/reindex-replicas.ts';
+import { getReplicaDirName } from '../indexer/load/reindex-replicas.ts';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors/config-error.ts';
 import { getSearchKeyValue } from '../src/meili/ensure-api-keys.ts';

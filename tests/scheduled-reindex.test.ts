@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { createReindexJob } from '../indexer/create-reindex-job.ts';
-import { createReindexScheduler } from '../src/reindex-scheduler.ts';
+import { createReindexJob } from '../indexer/load/create-reindex-job.ts';
+import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/posts', import.meta.url));

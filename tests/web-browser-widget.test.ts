@@ -68,7 +68,7 @@ test('Ctrl+K opens it cross-origin; results as you type, labelled by project; ar
   // each option's own link (the GitHub issue link beside it, from the issue-link feature, is not the permalink)
   assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] > a:not(.issue)').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
     expected.hits.map((hit) => `${t.origin}/qa/${hit.id}?q=timeout`)); // the permalink carries the search, for the way back
-  for (const tags of await page.locator('weekly-faq-dialog [role=option] .m').allTextContents()) assert.match(tags, /^MOSN/);
+  for (const tags of await page.locator('weekly-faq-dialog [role=option] .m').allTextContents()) assert.match(tags, /^WeeklyMOSN/, 'where the answer comes from, then its project');
   assert.ok((await page.locator('weekly-faq-dialog [role=option] mark').allTextContents()).includes('timeout'));
   const questions = await page.locator('weekly-faq-dialog [role=option] .q').allTextContents();
   assert.equal(await selected(page), questions[0]);

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { ReindexRunningError } from '../../src/errors/reindex-running-error.ts';
 import { SearchUnavailableError } from '../../src/errors/search-unavailable-error.ts';
-import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
+import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
 import { parseParams } from '../parse-params.ts';
 import { noParamsSchema } from '../request-schemas.ts';
 import { requireAdminToken } from '../require-admin-token.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
+import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { requireAdminToken } from '../require-admin-token.ts';
 import type { SearchBackend } from '../search-backend.ts';

@@ -13,7 +13,7 @@ export const SEARCHABLE_ATTRIBUTES = ['question', 'context', 'answer', 'title', 
  * Fields the API may filter on (allow-list the API's filter builder should use too).
  * `id`: the API's search-only key looks one record up with a filter on it (`GET /api/qa/:id`).
  */
-export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'dateTs', 'asker', 'issue', 'followup', 'id'] as const;
+export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'dateTs', 'asker', 'issue', 'followup', 'id', 'kind', 'lang'] as const;
 
 export const SORTABLE_ATTRIBUTES = ['dateTs'] as const;
 
@@ -31,7 +31,7 @@ export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute',
 export const DISPLAYED_ATTRIBUTES = [
   'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'followup',
   'thread', 'turn', 'context', 'date', 'dateTs', 'year', 'title', 'source', 'url',
-  'issueUrl', 'projectSource', 'projectConfidence',
+  'issueUrl', 'projectSource', 'projectConfidence', 'kind', 'lang',
 ] as const;
 
 /** Fields written in Chinese (with English terms mixed in): segmented as Mandarin. */

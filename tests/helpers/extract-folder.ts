@@ -1,5 +1,5 @@
-import { extractCorpus, type ExtractOptions } from '../../indexer/extract-corpus.ts';
-import type { PostResult } from '../../indexer/post-result.ts';
+import { extractCorpus, type ExtractOptions } from '../../indexer/extract/extract-corpus.ts';
+import type { PostResult } from '../../indexer/extract/post-result.ts';
 
 /** Every result of the extractor over `paths`, collected. */
 export async function extractAll(paths: string[], options: ExtractOptions = {}): Promise<PostResult[]> {

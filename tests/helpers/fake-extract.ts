@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ExtractOptions, PostResult } from '../../indexer/extract-corpus.ts';
+import type { ExtractOptions, PostResult } from '../../indexer/extract/extract-corpus.ts';
 import { makeRecord } from './make-record.ts';
 
 /**
@@ -16,12 +16,12 @@ export async function* fakeExtract(paths: string[], _options: ExtractOptions = {
       const text = await fs.readFile(full, 'utf8');
       const source = rel.split(path.sep).join('/');
       if (text.startsWith('skip')) {
-        yield { path: full, source, status: 'skipped', title: null, date: null, records: [], messages: [{ ruleId: 'not-weekly-test', reason: 'test' }] };
+        yield { path: full, source, status: 'skipped', kind: null, title: null, date: null, records: [], messages: [{ ruleId: 'not-weekly-test', reason: 'test' }] };
         continue;
       }
       const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
       const records = lines.map((question, i) => makeRecord(i, { id: `${source.replace(/[^A-Za-z0-9]/g, '_')}-${i}`, question, source }));
-      yield { path: full, source, status: 'weekly', title: 'test', date: '2021-03-19', records, messages: [] };
+      yield { path: full, source, status: 'extracted', kind: 'weekly', title: 'test', date: '2021-03-19', records, messages: [] };
     }
   }
 }

@@ -23,6 +23,8 @@ export function makeRecord(n: number, overrides: Partial<QaRecord> = {}): QaReco
     title: 'SOFA Weekly | test',
     source: `zh/blog/${slug}/index.md`,
     url: `https://www.sofastack.tech/blog/${slug}/`,
+    kind: 'weekly',
+    lang: 'zh',
     ...overrides,
   };
 }

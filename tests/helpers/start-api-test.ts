@@ -7,7 +7,7 @@ import type { SearchBackend } from '../../api/search-backend.ts';
 import { getProjectSynonyms } from '../../indexer/get-project-synonyms.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
-import type { ReindexScheduler } from '../../src/reindex-scheduler.ts';
+import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
 import { getRelevanceSettings } from '../../src/search/relevance-settings.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import { API_RECORDS } from './api-records.ts';

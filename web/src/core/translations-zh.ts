@@ -47,6 +47,7 @@ export const zhTranslations: Translations = {
   copyFailed: '复制失败',
   permalink: '固定链接',
   source: (title) => `出处：${title}`,
+  kinds: { weekly: '周报', faq: 'FAQ' },
   pageOf: (page, pages) => `第 ${page} / ${pages} 页`,
   previousPage: '上一页',
   nextPage: '下一页',

@@ -1,3 +1,4 @@
+import type { RecordKind } from '../../../src/qa-record.ts';
 import type { SortOrder } from './api-types.ts';
 
 /** Every string the page and the widget show or announce, in one place (override any of them). */
@@ -47,6 +48,8 @@ export const translations = {
   copyFailed: 'Copy failed',
   permalink: 'Permalink',
   source: (title: string) => `Source: ${title}`,
+  /** The label saying where an answer comes from (a kind without one shows its name). */
+  kinds: { weekly: 'Weekly', faq: 'FAQ' } as Readonly<Partial<Record<RecordKind, string>>>,
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',

@@ -2,11 +2,14 @@ import type { ApiRecord } from '../core/api-types.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import type { Translations } from '../core/translations.ts';
 import { h } from '../dom/h.ts';
+import { renderKindLabel } from '../dom/render-kind-label.ts';
 
-/** Projects, date, asker and source link of a record (all as text). */
+/** Where it comes from, projects, date, asker and source link of a record (all as text). */
 export function renderRecordMeta(record: ApiRecord, t: Translations): HTMLElement {
   const source = getSafeUrl(record.url);
   const parts: (Node | string)[] = [];
+  const kind = renderKindLabel(record, t);
+  if (kind) parts.push(kind);
   if (record.projects.length) parts.push(h('span', { class: 'tags' }, record.projects.map((p) => h('span', { class: 'tag' }, p))));
   parts.push(h('time', { datetime: record.date }, record.date));
   if (record.asker) parts.push(h('span', { class: 'asker' }, t.askedBy(record.asker)));

@@ -11,6 +11,7 @@ import { isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
+import { renderKindLabel } from '../dom/render-kind-label.ts';
 import { renderMarked, renderSnippet } from '../dom/render-marked.ts';
 import css from './widget.css';
 
@@ -159,7 +160,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
         hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
-        h('span', { class: 'm' }, hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)),
+        h('span', { class: 'm' }, renderKindLabel(hit, t), hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)),
       // A sibling of the option's link (links cannot nest); mouse only, like the rest of the option.
       issue ? h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank', tabindex: '-1' }, `GitHub #${hit.issue ?? ''}`) : null);
     return { node, choose: () => {

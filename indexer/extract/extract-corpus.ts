@@ -1,0 +1,98 @@
+import { promises as fs } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import pLimit from 'p-limit';
+import { discoverFiles, type DiscoveryProblem } from '../sources/discover-files.ts';
+import type { ContentSource } from '../sources/content-source.ts';
+import { createWeeklySource } from '../sources/weekly/create-weekly-source.ts';
+import type { ExtractPostOptions } from '../sources/weekly/extract-post.ts';
+import type { PostResult } from './post-result.ts';
+
+export type { PostMessage, PostResult } from './post-result.ts';
+
+export interface ExtractOptions extends ExtractPostOptions {
+  /** Files larger than this are reported and not read (default: 5 MiB; the largest real post is ~60 KB). */
+  maxFileBytes?: number;
+  /**
+   * How a file is read (default: `fs.readFile`, its bytes); a seam for virtual trees and fault tests.
+   * Bytes that are not valid UTF-8 make the file a `binary-file`; a string is taken as it is.
+   */
+  readFile?: (path: string) => Promise<string | Buffer>;
+  /**
+   * The content sources to read with (default: the weekly posts alone, with this object's
+   * weekly options). A file goes to the first source that matches it and does not skip it.
+   */
+  sources?: readonly ContentSource[];
+}
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Files read at once, and how far reading runs ahead of extraction (bounded: memory stays flat on big trees). */
+const READ_CONCURRENCY = 8;
+const READ_AHEAD = 32;
+
+type ReadOutcome = { ok: true; content: string | Buffer } | { ok: false; ruleId: string; reason: string };
+
+function failed(path: string, source: string, ruleId: string, reason: string): PostResult {
+  return { path, source, status: 'failed', kind: null, title: null, date: null, records: [], messages: [{ ruleId, reason }] };
+}
+
+const SKIPPED = (path: string, source: string): PostResult => ({ path, source, status: 'skipped', kind: null, title: null, date: null, records: [], messages: [] });
+
+/** One file through the sources: the first matching one that does not skip it reads it. */
+function extractFile(sources: readonly ContentSource[], text: string, file: { path: string; source: string; modified?: Date }): PostResult {
+  let skipped: PostResult | null = null;
+  for (const contentSource of sources) {
+    if (!contentSource.matches(file.source)) continue;
+    const result = contentSource.extract(text, file.source, file.path, { modified: file.modified });
+    if (result.status !== 'skipped') return result;
+    skipped ??= result;
+  }
+  return skipped ?? SKIPPED(file.path, file.source);
+}
+
+function problemResult(problem: DiscoveryProblem): PostResult {
+  return failed(problem.path, problem.path, problem.ruleId, problem.reason);
+}
+
+/**
+ * Find every file of the content sources under `paths` (folders or files) and extract its records,
+ * one result per file found (and one per problem met while walking the tree).
+ * Never throws for a bad post; throws `PathNotFoundError` for a path that does not exist.
+ */
+export async function* extractCorpus(paths: string[], options: ExtractOptions = {}): AsyncGenerator<PostResult> {
+  const problems: DiscoveryProblem[] = [];
+  const files = await discoverFiles(paths, (problem) => problems.push(problem));
+  yield* problems.map(problemResult);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const read = options.readFile ?? ((filePath: string) => fs.readFile(filePath));
+  const sources = options.sources ?? [createWeeklySource(options)];
+  const limit = pLimit(READ_CONCURRENCY);
+  // Reads run concurrently a bounded distance ahead; results are still yielded in discovery order.
+  const reads: Promise<ReadOutcome>[] = [];
+  const startRead = (index: number): void => {
+    const file = files[index];
+    if (!file || reads[index]) return;
+    reads[index] = file.size > maxBytes
+      ? Promise.resolve({ ok: false, ruleId: 'file-too-large', reason: `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit; not read` })
+      : limit(() => read(file.path)).then(
+          (content): ReadOutcome => ({ ok: true, content }),
+          (error: unknown): ReadOutcome => ({ ok: false, ruleId: 'unreadable-file', reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }),
+        );
+  };
+  for (const [index, file] of files.entries()) {
+    for (let ahead = index; ahead < Math.min(files.length, index + READ_AHEAD); ahead += 1) startRead(ahead);
+    const outcome = await reads[index];
+    delete reads[index];
+    if (!outcome) continue;
+    if (!outcome.ok) {
+      yield failed(file.path, file.source, outcome.ruleId, outcome.reason);
+      continue;
+    }
+    const content = outcome.content;
+    if (typeof content !== 'string' && !isUtf8(content)) {
+      yield failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
+      continue;
+    }
+    yield extractFile(sources, typeof content === 'string' ? content : content.toString('utf8'), file);
+  }
+}

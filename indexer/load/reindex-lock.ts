@@ -1,0 +1,27 @@
+import fs from 'node:fs/promises';
+import { ReindexLockedError } from '../../src/errors/reindex-errors.ts';
+import { isProcessAlive } from '../../src/meili/meili-runtime-file.ts';
+
+/**
+ * Take the reindex lock file (created exclusively, holding our pid) so that two processes
+ * on the same data directory (the service's cron and `npm run index`) never rebuild the same
+ * index at once. A lock left by a dead process is taken over. Returns the release function.
+ *
+ * @throws {ReindexLockedError} when a live process holds it.
+ */
+export async function acquireReindexLock(lockPath: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
+      return async () => {
+        await fs.rm(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) throw new ReindexLockedError(lockPath, holder);
+    await fs.rm(lockPath, { force: true });
+  }
+  throw new ReindexLockedError(lockPath, null);
+}

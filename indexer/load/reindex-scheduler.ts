@@ -1,0 +1,139 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { ReindexReport } from './reindex-report.ts';
+import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
+
+export type ReindexTrigger = 'cron' | 'manual' | 'startup';
+
+/** The last finished run, for the admin status endpoint. */
+export interface ReindexRunStatus {
+  trigger: ReindexTrigger;
+  startedAt: string;
+  finishedAt: string;
+  outcome: ReindexReport['outcome'];
+  /** The run's report; null when the run threw before producing one. */
+  report: ReindexReport | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface ReindexSchedulerStatus {
+  /** False when REINDEX_CRON is `off`. */
+  enabled: boolean;
+  cron: string | null;
+  timeZone: string;
+  running: boolean;
+  /** The run in progress, if any. */
+  currentRun: { trigger: ReindexTrigger; startedAt: string } | null;
+  /** ISO time of the next scheduled run; null when disabled or stopped. */
+  nextRunAt: string | null;
+  lastRun: ReindexRunStatus | null;
+  /** Triggers skipped because a run was still going. */
+  skippedOverlaps: number;
+}
+
+export interface ReindexScheduler {
+  /** Start the schedule (no-op when disabled). */
+  start(): void;
+  /** Stop the schedule; a run in progress continues (await `idle()` to wait for it). */
+  stop(): Promise<void>;
+  /** Run now unless a run is going; resolves with its report, or null when skipped as an overlap. */
+  trigger(trigger?: ReindexTrigger, options?: ReindexRunOptions): Promise<ReindexReport | null>;
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>;
+  getStatus(): ReindexSchedulerStatus;
+}
+
+export interface ReindexRunOptions {
+  /** Rebuild even when the source is unchanged, and swap even when the index shrinks. */
+  force?: boolean;
+}
+
+export interface ReindexSchedulerOptions {
+  /** node-cron expression, or null to disable (REINDEX_CRON=off). */
+  cron: string | null;
+  /** IANA time zone of the expression (TZ). */
+  timeZone: string;
+  /** One reindex (e.g. resolve sources, then `reindex`); should report failures in its report rather than throw. */
+  run: (trigger: ReindexTrigger, options: { force: boolean }) => Promise<ReindexReport>;
+  logger: Logger;
+}
+
+/**
+ * The nightly reindex inside the service: node-cron runs `run` on `cron` in `timeZone`.
+ * Runs never overlap: a trigger while a run is going (cron or manual) is skipped and logged.
+ * The last run's outcome and report are kept for the admin status endpoint; a failed run
+ * (which leaves the live index serving) is logged as an error and reported there.
+ *
+ * @see https://github.com/node-cron/node-cron#readme
+ */
+export function createReindexScheduler(options: ReindexSchedulerOptions): ReindexScheduler {
+  const { logger, timeZone } = options;
+  if (options.cron !== null && !cron.validate(options.cron)) throw new TypeError(`createReindexScheduler: invalid cron expression ${JSON.stringify(options.cron)}`);
+  let task: ScheduledTask | null = null;
+  let current: { trigger: ReindexTrigger; startedAt: string; done: Promise<void> } | null = null;
+  let lastRun: ReindexRunStatus | null = null;
+  let skippedOverlaps = 0;
+
+  async function trigger(kind: ReindexTrigger = 'manual', runOptions: ReindexRunOptions = {}): Promise<ReindexReport | null> {
+    if (current) {
+      skippedOverlaps++;
+      logger.warn({ trigger: kind, runningSince: current.startedAt, runningTrigger: current.trigger }, 'Reindex already running: this trigger is skipped');
+      return null;
+    }
+    const startedAt = new Date().toISOString();
+    let finish!: () => void;
+    current = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)) };
+    const force = runOptions.force ?? false;
+    logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
+    try {
+      const report = await options.run(kind, { force });
+      lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: report.outcome, report, error: report.error };
+      const level = report.outcome === 'failed' ? 'error' : 'info';
+      logger[level]({ trigger: kind, report }, `Reindex ${report.outcome}${report.error ? `: ${report.error.code}: ${report.error.message}` : ''}`);
+      return report;
+    } catch (error) {
+      const info = {
+        code: isWeeklyFaqError(error) ? error.code : 'unexpected',
+        message: error instanceof Error ? error.message : String(error),
+      };
+      lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: 'failed', report: null, error: info };
+      logger.error({ err: error, trigger: kind }, 'Reindex failed; the live index keeps serving');
+      return null;
+    } finally {
+      current = null;
+      finish();
+    }
+  }
+
+  return {
+    start() {
+      if (options.cron === null || task) return;
+      // noOverlap stays off: our own guard skips (and logs, and counts) overlapping triggers of any kind.
+      task = cron.createTask(options.cron, () => trigger('cron'), { timezone: timeZone, name: 'weekly-faq-reindex' });
+      void task.start();
+      logger.info({ cron: options.cron, timeZone, nextRunAt: task.getNextRun()?.toISOString() ?? null }, 'Reindex schedule started');
+    },
+    async stop() {
+      if (!task) return;
+      const stopping = task;
+      task = null;
+      await stopping.destroy();
+    },
+    trigger,
+    async idle() {
+      await current?.done;
+    },
+    getStatus() {
+      return {
+        enabled: options.cron !== null,
+        cron: options.cron,
+        timeZone,
+        running: current !== null,
+        currentRun: current ? { trigger: current.trigger, startedAt: current.startedAt } : null,
+        nextRunAt: task?.getNextRun()?.toISOString() ?? null,
+        lastRun,
+        skippedOverlaps,
+      };
+    },
+  };
+}

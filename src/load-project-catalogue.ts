@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DataFileError } from './errors/data-file-error.ts';
+import { parseYamlData } from './parse-yaml-data.ts';
+
+/** The project catalogue's data file: `src/data/project-catalogue.yaml`. */
+export const PROJECT_CATALOGUE_FILE = fileURLToPath(new URL('data/project-catalogue.yaml', import.meta.url));
+
+const regexSource = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected a regular expression');
+
+const words = (what: string) => z.array(z.string().trim().min(1, `expected a non-empty ${what}`));
+
+const projectSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a canonical name is letters and digits, e.g. SOFARPC'),
+  aliases: words('alias'),
+  repos: z.array(z.string().regex(/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/, 'a repository is owner/name in lower case')),
+  mentions: z.array(regexSource),
+  synonyms: words('synonym'),
+});
+
+export const projectCatalogueSchema = z.strictObject({
+  /** Labels that name the whole community: an attribution to them names no project. */
+  umbrellaLabels: words('label'),
+  projects: z.array(projectSchema).min(1, 'expected at least one project')
+    .refine((projects) => new Set(projects.map((project) => project.name)).size === projects.length, 'project names must be unique'),
+});
+
+export type ProjectCatalogueData = z.output<typeof projectCatalogueSchema>;
+
+/**
+ * The project catalogue of `file`, validated.
+ *
+ * @throws {DataFileError} naming the file and the line of the first problem.
+ */
+export function loadProjectCatalogue(file = PROJECT_CATALOGUE_FILE): ProjectCatalogueData {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataFileError(file, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  const parsed = parseYamlData(text, projectCatalogueSchema);
+  if (!parsed.ok) throw new DataFileError(file, parsed.problem.line, parsed.problem.message);
+  return parsed.data;
+}

@@ -1,0 +1,44 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { z } from 'zod';
+
+/** A problem in a YAML (or JSON) data file: where it is and what is wrong. */
+export interface YamlDataProblem {
+  /** 1-based line, or null when the problem has no place (an empty file). */
+  line: number | null;
+  /** `path / to / field: message`. */
+  message: string;
+}
+
+/** The YAML node at `path` (map keys and sequence indexes), for its line. */
+function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
+  let node: Node | null = root;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      node = (pair?.value as Node | null) ?? (pair?.key as Node | null) ?? null;
+    } else if (node && 'items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof key === 'number') {
+      node = ((node as { items: Node[] }).items[key]) ?? null;
+    } else return node;
+  }
+  return node;
+}
+
+/**
+ * Parse YAML text (JSON is YAML) and validate it with `schema`: the data, or the first problem
+ * with its line (duplicate keys and syntax errors included). Pure.
+ */
+export function parseYamlData<S extends z.ZodType>(text: string, schema: S): { ok: true; data: z.output<S> } | { ok: false; problem: YamlDataProblem } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line);
+  const [syntax] = document.errors;
+  if (syntax) return { ok: false, problem: { line: lineOf(syntax.pos[0]), message: syntax.message.split('\n')[0] ?? 'not valid YAML' } };
+  const result = schema.safeParse(document.toJS());
+  if (result.success) return { ok: true, data: result.data };
+  const issue = result.error.issues[0]!;
+  const node = nodeAt(document.contents, issue.path);
+  const where = issue.path.length ? `${issue.path.map(String).join(' / ')}: ` : '';
+  // A bad key's own message is nested (`invalid_key`: "Invalid key in record" says nothing).
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  return { ok: false, problem: { line: lineOf(node?.range?.[0]), message: `${where}${message}` } };
+}
