@@ -1,8 +1,8 @@
 /**
- * `node --import tsx scripts/bench-extract-process.ts [<corpus>] [--runs N]`
+ * `npm run bench:extract-process -- [<corpus>] [--runs N]`
  * Extraction as users pay for it: `npm run extract` over the corpus as a whole process (start-up,
  * module loading, tsx) against a whole process that merely parses every post with remark-parse +
- * GFM (`scripts/naive-parse-posts.ts`, started the same way), alternating, side by side. Also the
+ * GFM (`bench/naive-parse-posts.ts`, started the same way), alternating, side by side. Also the
  * same pair bundled by esbuild and run with plain node (what a compiled build pays). Prints the
  * medians and the ratios. Default corpus: ../shared/corpus/sofastack.tech.
  */
@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { median } from '../bench/stats.ts';
+import { median } from './stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
@@ -34,12 +34,12 @@ const bundle = (entry: string, name: string) =>
     logLevel: 'silent', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   });
 await bundle('indexer/extract-cli.ts', 'extract.mjs');
-await bundle('scripts/naive-parse-posts.ts', 'naive.mjs');
+await bundle('bench/naive-parse-posts.ts', 'naive.mjs');
 
 const pairs = {
   'npm run extract vs tsx naive parse': {
     extractor: () => time('npm', ['run', '--silent', 'extract', '--', corpus]),
-    naive: () => time(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/naive-parse-posts.ts', corpus]),
+    naive: () => time(path.join(root, 'node_modules', '.bin', 'tsx'), ['bench/naive-parse-posts.ts', corpus]),
   },
   'bundled (node extract.mjs vs node naive.mjs)': {
     extractor: () => time(process.execPath, [path.join(out, 'extract.mjs'), corpus]),
