@@ -168,7 +168,7 @@ export async function buildDist(options: { outDir?: string } = {}): Promise<Buil
       logLevel: 'silent',
     });
     const entries = await getLaunchedEntries();
-    for (const entry of entries) await bundleEntry(entry, tmpDir);
+    await Promise.all(entries.map((entry) => bundleEntry(entry, tmpDir)));
     const webSrc = path.join(ROOT, 'web', 'src');
     let copied = 0;
     for (const folder of ['src', 'indexer', 'api', 'web', 'samples']) {
