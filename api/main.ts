@@ -3,22 +3,19 @@
 // WEEKLY_SOURCE changed, the reindex cron, then HTTP on PORT. SIGTERM/SIGINT: graceful stop, exit 0.
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createReindexJob, getJobSources } from '../indexer/load/create-reindex-job.ts';
+import type { createReindexJob } from '../indexer/load/create-reindex-job.ts';
 import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
 import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
+import { getJobSources } from '../src/source-config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { installShutdownHooks } from '../src/install-shutdown-hooks.ts';
 import { createLogger } from '../src/logger.ts';
-import { createInsightsFromConfig } from '../src/insights/create-insights-from-config.ts';
 import type { Insights } from '../src/insights/create-insights.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
 import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
-import { createApp } from './create-app.ts';
-import { createMetrics } from './create-metrics.ts';
-import { createMeiliSearchBackend } from './meili-search-backend.ts';
 
 /** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
@@ -54,6 +51,17 @@ const shutdown = installShutdownHooks({
   },
 });
 
+/**
+ * The HTTP side (express, the search pipeline, the pages, the insights: most of the code), loaded
+ * while Meilisearch starts rather than before it: a warm start waits for the longer of the two.
+ */
+async function loadHttpSide() {
+  const [{ createApp }, { createMetrics }, { createMeiliSearchBackend }, { createInsightsFromConfig }] = await Promise.all([
+    import('./create-app.ts'), import('./create-metrics.ts'), import('./meili-search-backend.ts'), import('../src/insights/create-insights-from-config.ts'),
+  ]);
+  return { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig };
+}
+
 /** Sources of the last successful run differ from `source` (or are unknown): say so; the caller reindexes. */
 async function sourceChanged(roots: string[]): Promise<boolean> {
   const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
@@ -68,17 +76,26 @@ try {
   const lock = await acquireServiceLock(config.dataDir);
   if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, 'Took over the service lock of a process that is gone');
   // never on a server `npm run index` started: it goes away when the CLI ends
-  connection = await connectMeili(config, logger, { attach: false });
+  // the HTTP side loads once the embedded server is spawned (loading first would hold up the spawn)
+  let httpSide: ReturnType<typeof loadHttpSide> | undefined;
+  const loadOnce = () => (httpSide ??= loadHttpSide());
+  connection = await connectMeili(config, logger, {
+    attach: false,
+    onSpawned: () => void loadOnce().catch(() => undefined), // awaited below, after the connection (whose failure comes first)
+  });
   connection.embedded?.on('failed', (error: Error) => {
     // restarting gave up: exit with an error so a supervisor restarts the whole service
     logger.fatal({ err: error }, 'Embedded Meilisearch could not be restarted: stopping the service');
     exitCode = 1;
     shutdown.trigger('SIGTERM');
   });
+  const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig } = await loadOnce();
   const backend = createMeiliSearchBackend({ connection, indexName: config.indexName });
   const source = config.weeklySource ?? SAMPLE_POSTS;
-  const job = createReindexJob({ config: { ...config, weeklySource: source }, connection, logger });
-  const roots = [...new Set(getJobSources({ ...config, weeklySource: source }).map((entry) => entry.root))];
+  const jobOptions = { config: { ...config, weeklySource: source }, connection, logger };
+  // the indexer (unified, remark, YAML, the classifier) loads with the first reindex, not on every start
+  const job: ReturnType<typeof createReindexJob> = async (run) => (await import('../indexer/load/create-reindex-job.ts')).createReindexJob(jobOptions)(run);
+  const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
   scheduler = createReindexScheduler({
     cron: config.reindexCron,
     timeZone: config.timeZone,

@@ -1,5 +1,5 @@
 /** What `npm run bench` writes to bench/results.json, and the targets it is read against. */
-import type { ExtractBenchResult } from '../scripts/bench-extract.ts';
+import type { ExtractBenchResult } from './bench-extract.ts';
 import type { IndexingBench } from './measure-indexing.ts';
 import type { RelevanceBench } from './measure-relevance.ts';
 import type { LoadFigures, SearchBench } from './measure-search.ts';

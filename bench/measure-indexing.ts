@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { connectMeili } from '../src/meili/connect-meili.ts';
 import { generateCorpus } from '../scripts/generate-corpus.ts';
-import { readPeakRssMb, runReindexChild, type RunResult } from '../scripts/bench-reindex.ts';
+import { readPeakRssMb, runReindexChild, type RunResult } from './bench-reindex.ts';
 import { median, round } from './stats.ts';
 
 export interface IndexSize {

@@ -3,7 +3,7 @@
  * one warm-up extraction of the whole corpus (module loading, JIT), then `passes` more (default 3);
  * prints the profile-clock times of the start and end of those passes (`<fromUs> <toUs>`).
  */
-import { timeExtractor } from '../scripts/bench-extract.ts';
+import { timeExtractor } from './bench-extract.ts';
 import { profileClockUs } from './summarize-cpu-profile.ts';
 
 const [corpus, passes = '3'] = process.argv.slice(2);

@@ -19,7 +19,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchExtract } from '../scripts/bench-extract.ts';
+import { benchExtract } from './bench-extract.ts';
 import { evaluateTargets, type BenchFailure, type BenchResults, type Part } from './bench-results.ts';
 import { formatResultsMarkdown, formatSummary } from './format-results.ts';
 import { measureIndexing } from './measure-indexing.ts';

@@ -10,6 +10,12 @@
  *   `samples/` (indexed when WEEKLY_SOURCE is unset).
  * - The page and the widget are bundled once (`buildWebAssets`) into `dist/web/assets/` under
  *   hashed names, with `.br` and `.gz` beside each.
+ * - The entries `scripts/launch.mjs` runs (the npm scripts `start`, `extract`, `index`) are then
+ *   bundled over their file-by-file version, each into one file with its packages (what a start
+ *   waits on is mostly module loading, and one file loads faster than ~950 modules), and code
+ *   it imports lazily (`import()`: the indexer, in the service) as chunks beside it. A module's
+ *   `import.meta.url` is rewritten to where its file-by-file copy sits, so files read relative to
+ *   a module (data files, the watchdog, the insights worker) resolve as before and dist/ can move.
  * - `build-info.json` last: `scripts/launch.mjs` rebuilds when a source is newer than it.
  *
  * The build goes into a temporary folder renamed over the old one at the end, so a failed build
@@ -69,6 +75,64 @@ const keepImports: Plugin = {
   },
 };
 
+/**
+ * The entries the npm scripts run through `scripts/launch.mjs` (`api/main.js`, ...), as sources
+ * (`api/main.ts`): the scripts are the one list of what is run, so the bundles follow them.
+ */
+export async function getLaunchedEntries(packageJson = path.join(ROOT, 'package.json')): Promise<string[]> {
+  const { scripts = {} } = JSON.parse(await fs.readFile(packageJson, 'utf8')) as { scripts?: Record<string, string> };
+  const entries = Object.values(scripts).flatMap((script) => [...script.matchAll(/scripts\/launch\.mjs\s+(\S+)\.js\b/g)].map((match) => `${match[1]}.ts`));
+  return [...new Set(entries)].sort();
+}
+
+/** Packages never bundled: native or platform binaries, and esbuild (only the tsx path of get-web-assets imports it). */
+const NOT_BUNDLED = ['esbuild', 'libsql', '@libsql/*', '@gaubee/*', 'tsx', 'tsx/*'];
+
+/**
+ * `import.meta.url` of each project module in a bundle written to `bundleDir`: the URL of its
+ * file-by-file copy in the same dist/ (relative, so dist/ can be moved).
+ */
+function keepModuleUrls(bundleDir: string, distDir: string): Plugin {
+  return {
+    name: 'keep-module-urls',
+    setup(plugin) {
+      plugin.onLoad({ filter: /\.[mc]?ts$/ }, async (args) => {
+        const relative = path.relative(ROOT, args.path);
+        if (relative.startsWith('..') || relative.split(path.sep).includes('node_modules')) return undefined;
+        const text = await fs.readFile(args.path, 'utf8');
+        const compiled = path.join(distDir, relative.replace(/\.(m?)ts$/, '.$1js'));
+        const url = `new URL(${JSON.stringify(path.relative(bundleDir, compiled).split(path.sep).join('/'))}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Bundle `entry` (a source path relative to ROOT) over its compiled file in `distDir`, lazy imports as chunks beside it. */
+async function bundleEntry(entry: string, distDir: string): Promise<void> {
+  const bundleDir = path.join(distDir, path.dirname(entry));
+  const name = path.basename(entry).replace(/\.[mc]?ts$/, '');
+  await build({
+    entryPoints: [path.join(ROOT, entry)],
+    outdir: bundleDir,
+    entryNames: '[name]',
+    // beside the entry, so the relative module URLs above hold for code in a chunk too
+    chunkNames: `${name}-[hash]`,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    external: NOT_BUNDLED,
+    plugins: [keepModuleUrls(bundleDir, distDir)],
+    // CommonJS packages inside an ES module bundle still call require()
+    banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
+    sourcemap: 'linked',
+    sourcesContent: false,
+    logLevel: 'silent',
+  });
+}
+
 /** Copy every file under `from` that is not TypeScript, keeping the tree. */
 async function copyNonTs(from: string, to: string, skip: (file: string) => boolean): Promise<number> {
   let copied = 0;
@@ -103,6 +167,8 @@ export async function buildDist(options: { outDir?: string } = {}): Promise<Buil
       sourcesContent: false,
       logLevel: 'silent',
     });
+    const entries = await getLaunchedEntries();
+    await Promise.all(entries.map((entry) => bundleEntry(entry, tmpDir)));
     const webSrc = path.join(ROOT, 'web', 'src');
     let copied = 0;
     for (const folder of ['src', 'indexer', 'api', 'web', 'samples']) {
@@ -111,7 +177,7 @@ export async function buildDist(options: { outDir?: string } = {}): Promise<Buil
     await writeWebAssets(await buildWebAssets(), path.join(tmpDir, 'web', 'assets'));
     // dist/ may be run from outside the project (a copy in an image): its modules are ES modules
     await fs.writeFile(path.join(tmpDir, 'package.json'), '{ "type": "module" }\n');
-    await fs.writeFile(path.join(tmpDir, 'build-info.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, modules: files.length }, null, 2)}\n`);
+    await fs.writeFile(path.join(tmpDir, 'build-info.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, modules: files.length, bundled: entries }, null, 2)}\n`);
     await fs.rm(outDir, { recursive: true, force: true });
     await fs.rename(tmpDir, outDir);
     return { outDir, modules: files.length, copied, ms: Math.round(performance.now() - started) };

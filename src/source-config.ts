@@ -97,3 +97,13 @@ export function parseSourcesSetting(value: string): SourceConfig[] {
     return result.data;
   });
 }
+
+/**
+ * The sources a run reads: the roots it was given (each a docs-site checkout), else `SOURCES`,
+ * else `WEEKLY_SOURCE` as a docs-site checkout (its alias).
+ */
+export function getJobSources(config: { sources?: readonly SourceConfig[] | undefined; weeklySource?: string | undefined }, roots?: readonly string[]): SourceConfig[] {
+  if (roots?.length) return roots.flatMap(getDefaultSourceConfigs);
+  if (config.sources?.length) return [...config.sources];
+  return config.weeklySource ? getDefaultSourceConfigs(config.weeklySource) : [];
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -98,4 +98,20 @@ test('the compiled service starts without tsx or esbuild, serves the prebuilt bu
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
+});
+
+test('npm run extract runs one bundled file that writes the same records as the TypeScript extractor', async () => {
+  const { scripts } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const entry = /launch\.mjs (\S+)\.js/.exec(scripts.extract!)?.[1];
+  assert.ok(entry, scripts.extract);
+  const bundle = await fs.readFile(path.join(outDir, `${entry}.js`), 'utf8');
+  assert.doesNotMatch(bundle, /^import [^;]*from ["']\.\.?\//m, 'no import of another compiled module: one file to load');
+  const fixtures = path.join(ROOT, 'tests', 'fixtures', 'posts');
+  const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const compiled = run([path.join(outDir, `${entry}.js`), fixtures]);
+  assert.equal(compiled.status, 0, compiled.stderr);
+  assert.ok(compiled.stdout.trim().split('\n').length >= 10, compiled.stdout);
+  const typescript = run(['--import', 'tsx', path.join(ROOT, `${entry}.ts`), fixtures]);
+  assert.equal(typescript.status, 0, typescript.stderr);
+  assert.equal(compiled.stdout, typescript.stdout);
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors/config-error.ts';
-import { getJobSources } from '../indexer/load/create-reindex-job.ts';
+import { getJobSources } from '../src/source-config.ts';
 
 function configError(env: Record<string, string>): string {
   try {

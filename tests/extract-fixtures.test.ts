@@ -1,17 +1,23 @@
 /**
  * One fixture per post format (tests/fixtures/posts/<case>/index.md), with the records the
- * extractor must produce beside it (expected.json). Regenerate with `UPDATE=1 npm test` and
- * review the diff.
+ * extractor must produce beside it (expected.json). Regenerate with
+ * `UPDATE=1 node --import tsx --test tests/extract-fixtures.test.ts` and review the diff; a missing
+ * expected.json fails (a test that wrote it would compare the output with itself).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'posts');
+const names = readdirSync(fixtures);
 
-for (const name of readdirSync(fixtures)) {
+test('the fixture folder holds the post formats', () => {
+  assert.ok(names.length >= 10, `only ${names.length} fixtures in ${fixtures}`);
+});
+
+for (const name of names) {
   test(`fixture ${name}: records as expected`, async () => {
     const [post] = await extractAll([path.join(fixtures, name, 'index.md')]);
     assert.ok(post);
@@ -23,7 +29,8 @@ for (const name of readdirSync(fixtures)) {
       messages: post.messages.map(({ ruleId, line }) => ({ ruleId, line })),
     };
     const expectedFile = path.join(fixtures, name, 'expected.json');
-    if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+    if (process.env.UPDATE) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+    assert.ok(existsSync(expectedFile), `${path.relative(process.cwd(), expectedFile)} is missing: write it with UPDATE=1 node --import tsx --test tests/extract-fixtures.test.ts, then review it`);
     assert.deepEqual(actual, JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 }

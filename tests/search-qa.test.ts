@@ -75,9 +75,12 @@ test('hits carry highlights, totals, facets, and respect filter, sort and pages'
   const dates = sorted.hits.map((hit) => Number(hit.dateTs));
   assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
 
+  // Three records name SOFARPC: page 2 must hold a hit, and another one than page 1.
   const page2 = await searchQa(index, { q: 'SOFARPC', page: 2, hitsPerPage: 1 });
   const page1 = await searchQa(index, { q: 'SOFARPC', page: 1, hitsPerPage: 1 });
-  assert.notEqual(page1.hits[0]?.id, page2.hits[0]?.id);
+  assert.equal(page1.hits.length, 1);
+  assert.equal(page2.hits.length, 1, `page 2 is empty (totalHits ${page2.totalHits})`);
+  assert.notEqual(page1.hits[0]!.id, page2.hits[0]!.id);
 });
 
 test('a blank query lists every record; bad paging is a RangeError', async () => {
@@ -96,7 +99,7 @@ test('facetCounts: the same query counted under other filters, as separate searc
     const unfiltered = await searchQa(index, { q, page: 1, hitsPerPage: 2, facets: ['projects'] });
     const in2020 = await searchQa(index, { q, filter: 'year = 2020', page: 1, hitsPerPage: 2, facets: ['projects'] });
     assert.deepEqual(result.facetCounts, [unfiltered.facetDistribution, in2020.facetDistribution], `q=${JSON.stringify(q)}`);
-    assert.ok(result.hits.every((hit) => (hit.projects as string[]).includes('SOFARPC')));
+    assert.ok(result.hits.length >= 1 && result.hits.every((hit) => (hit.projects as string[]).includes('SOFARPC')), `q=${JSON.stringify(q)}`);
   }
 });
 

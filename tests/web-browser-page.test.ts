@@ -312,7 +312,7 @@ test('keyboard only: / focuses the search, Tab reaches the filters and results, 
       return active?.value === value && active.checked;
     },
     name,
-    { timeout: 5000 },
+    { timeout: 30_000 }, // generous: a loaded machine re-renders slowly
   );
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true, 'focus stays on the checkbox after the facets update');
   // the arrows go through the answers only: ↓ on the last wraps to the first, past the folded related hits

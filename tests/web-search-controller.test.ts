@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ApiClientError } from '../web/src/core/api-client.ts';
 import { createSearchController } from '../web/src/core/create-search-controller.ts';
 import { DEFAULT_PARAMS } from '../web/src/core/search-params.ts';
+import { createSeededRandom } from './helpers/seeded-random.ts';
 import { createFakeClient, createFakeTimers, flush, makeResult } from './helpers/web-fakes.ts';
 
 const params = (q: string) => ({ ...DEFAULT_PARAMS, q });
@@ -131,15 +132,22 @@ test('subscribers see each state once, in order', async () => {
 });
 
 test('random interleavings: the state always ends with the answer to the latest request', async () => {
+  const random = createSeededRandom();
   for (let round = 0; round < 50; round++) {
     const { client, controller } = setup();
-    const n = 2 + Math.floor(Math.random() * 5);
+    const n = 2 + random.below(5);
     for (let i = 0; i < n; i++) controller.setParams(params(`q${i}`));
-    const order = client.calls.map((_, i) => i).sort(() => Math.random() - 0.5);
+    assert.equal(client.calls.length, n, `${random.describeSeed()} round ${round}: one request per search`);
+    // Fisher-Yates: sort() with a random comparator is neither uniform nor reproducible across engines.
+    const order = client.calls.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random.below(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     for (const i of order) {
       client.calls[i]!.answer.resolve(makeResult(`q${i}`));
       await flush();
     }
-    assert.equal(controller.getState().result?.query, `q${n - 1}`);
+    assert.equal(controller.getState().result?.query, `q${n - 1}`, `${random.describeSeed()} round ${round}, answer order ${order.join(',')}`);
   }
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { DEFAULT_PARAMS } from '../web/src/core/search-params.ts';
 import { searchReducer } from '../web/src/core/search-reducer.ts';
 import { getInitialState, type SearchAction, type SearchState } from '../web/src/core/search-state.ts';
+import { createSeededRandom } from './helpers/seeded-random.ts';
 import { makeResult } from './helpers/web-fakes.ts';
 
 const run = (actions: SearchAction[], state: SearchState = getInitialState()) => actions.reduce(searchReducer, state);
@@ -57,22 +58,28 @@ test('reset drops the result and makes answers to earlier requests stale', () =>
 
 test('the reducer does not mutate its input (random action sequences)', () => {
   const kinds = ['setParams', 'request', 'stalled', 'success', 'failure', 'reset'] as const;
+  const random = createSeededRandom();
+  const seen = new Set<string>();
   for (let round = 0; round < 200; round++) {
     let state = getInitialState();
     for (let step = 0; step < 12; step++) {
-      const kind = kinds[Math.floor(Math.random() * kinds.length)]!;
-      const requestId = Math.floor(Math.random() * 4);
+      const kind = kinds[random.below(kinds.length)]!;
+      const requestId = random.below(4);
       const action: SearchAction = kind === 'setParams' ? { type: kind, params: params(String(step)) }
         : kind === 'success' ? { type: kind, requestId, params: params('x'), result: makeResult('x') }
         : kind === 'failure' ? { type: kind, requestId, error: { code: 'e', message: 'm' } }
         : { type: kind, requestId };
       const frozen = JSON.stringify(state);
       const next = searchReducer(state, action);
-      assert.equal(JSON.stringify(state), frozen);
+      const replay = `${random.describeSeed()} round ${round} step ${step}: ${JSON.stringify({ action, next })}`;
+      assert.equal(JSON.stringify(state), frozen, replay);
       // invariant: an error status always has an error; the idle status never does
-      if (next.status === 'error') assert.ok(next.error);
-      if (next.status === 'idle') assert.equal(next.error, null, JSON.stringify({ action, next }));
+      if (next.status === 'error') assert.ok(next.error, replay);
+      if (next.status === 'idle') assert.equal(next.error, null, replay);
+      seen.add(next.status);
       state = next;
     }
   }
+  // The sequences must reach every status, or the invariants above checked nothing.
+  assert.deepEqual([...seen].sort(), ['error', 'idle', 'loading', 'stalled'], random.describeSeed());
 });

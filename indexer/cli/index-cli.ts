@@ -7,7 +7,8 @@ import { installShutdownHooks } from '../../src/install-shutdown-hooks.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connectMeili } from '../../src/meili/connect-meili.ts';
 import { createProgressReporter } from './create-progress-reporter.ts';
-import { createReindexJob, getJobSources } from '../load/create-reindex-job.ts';
+import { getJobSources } from '../../src/source-config.ts';
+import { createReindexJob } from '../load/create-reindex-job.ts';
 import { formatReindexReport } from '../load/format-reindex-report.ts';
 import { isGitSource } from '../sources/git-source.ts';
 

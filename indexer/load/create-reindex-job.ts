@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors/config-error.ts';
 import type { MeiliConnection } from '../../src/meili/connect-meili.ts';
-import { getDefaultSourceConfigs, type SourceConfig } from '../../src/source-config.ts';
+import { getJobSources } from '../../src/source-config.ts';
 import { getProjectSynonyms } from '../get-project-synonyms.ts';
 import { reindex } from './reindex.ts';
 import { reindexReplicas } from './reindex-replicas.ts';
@@ -55,12 +55,3 @@ export function createReindexJob(options: {
   };
 }
 
-/**
- * The sources a run reads: the roots it was given (each a docs-site checkout), else `SOURCES`,
- * else `WEEKLY_SOURCE` as a docs-site checkout (its alias).
- */
-export function getJobSources(config: Partial<Pick<Config, 'sources' | 'weeklySource'>>, roots?: readonly string[]): SourceConfig[] {
-  if (roots?.length) return roots.flatMap(getDefaultSourceConfigs);
-  if (config.sources?.length) return [...config.sources];
-  return config.weeklySource ? getDefaultSourceConfigs(config.weeklySource) : [];
-}

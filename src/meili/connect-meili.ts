@@ -33,8 +33,8 @@ export interface MeiliConnection {
 export async function connectMeili(
   config: Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'meiliBin' | 'dataDir' | 'indexName' | 'logLevel'> & Partial<Pick<Config, 'meiliReplicas'>>,
   logger: Logger,
-  /** `attach: false` for the service: never share another process's embedded server (see `EmbeddedMeiliOptions.attach`). */
-  options: { attach?: boolean } = {},
+  /** `attach: false` for the service: never share another process's embedded server (see `EmbeddedMeiliOptions.attach`); `onSpawned`: see `EmbeddedMeiliOptions.onSpawned` (never called for MEILI_URL or an attached server). */
+  options: { attach?: boolean; onSpawned?: () => void } = {},
 ): Promise<MeiliConnection> {
   let embedded: EmbeddedMeili | null = null;
   let url: () => string;
@@ -48,7 +48,7 @@ export async function connectMeili(
     masterKey = config.meiliMasterKey ?? '';
     logger.info({ url: external }, 'Using external Meilisearch');
   } else {
-    const server = await startEmbeddedMeili({ dataDir: config.dataDir, bin: config.meiliBin, logger, logLevel: config.logLevel, attach: options.attach ?? true });
+    const server = await startEmbeddedMeili({ dataDir: config.dataDir, bin: config.meiliBin, logger, logLevel: config.logLevel, attach: options.attach ?? true, onSpawned: options.onSpawned });
     embedded = server;
     url = () => server.url;
     masterKey = server.masterKey;

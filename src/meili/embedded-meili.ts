@@ -44,6 +44,12 @@ export interface EmbeddedMeiliOptions {
   attach?: boolean;
   /** With `attach: false`, longest wait for the other process to stop its server, in ms (default: 30 minutes). */
   waitForOwnerMs?: number;
+  /**
+   * Called once the server process is spawned on the first start, before its `/health` answers:
+   * the service loads its HTTP side meanwhile rather than after (a warm start waits for the
+   * longer of the two, not their sum).
+   */
+  onSpawned?: () => void;
 }
 
 /** Why the server stopped when nobody asked it to. */
@@ -222,6 +228,9 @@ class EmbeddedMeiliServer extends EventEmitter implements EmbeddedMeili {
       env: serverEnv(this.#masterKey, { bin, args, stopTimeoutMs: 10_000 }),
     });
     this.#watchdog = watchdog;
+    const onSpawned = this.#options.onSpawned;
+    this.#options.onSpawned = undefined; // the first start only, not restarts
+    onSpawned?.();
     this.#collect(watchdog.stdout, 'stdout');
     this.#collect(watchdog.stderr, 'stderr');
     watchdog.on('message', (message: { type?: string; pid?: number; code?: number | null; signal?: string | null; message?: string }) => {

@@ -68,7 +68,8 @@ export interface ApiKeys {
 export async function ensureApiKeys(options: { url: string; masterKey: string; indexName: string }): Promise<ApiKeys> {
   const { url, masterKey, indexName } = options;
   const client = new Meilisearch({ host: url, apiKey: masterKey });
-  const admin = await ensureKey(client, {
+  // both at once: this runs on every start, between Meilisearch answering /health and the first search
+  const [admin, search] = await Promise.all([ensureKey(client, {
     uid: getStableKeyUid(`weekly-faq:admin:${indexName}`),
     name: `weekly-faq indexer (${indexName})`,
     description: 'Used by the weekly-faq indexer to rebuild the index; created at start-up',
@@ -76,8 +77,7 @@ export async function ensureApiKeys(options: { url: string; masterKey: string; i
     // All indexes: a key limited to [qa, qa_build_*] cannot see swap tasks (Meilisearch 1.21 answers task_not_found).
     indexes: ['*'],
     expiresAt: null,
-  });
-  const search = await ensureKey(client, {
+  }), ensureKey(client, {
     uid: getStableKeyUid(`weekly-faq:search:${indexName}`),
     name: `weekly-faq search (${indexName})`,
     description: 'Search key used by the weekly-faq API; created at start-up',
@@ -85,6 +85,6 @@ export async function ensureApiKeys(options: { url: string; masterKey: string; i
     actions: ['search', 'stats.get'],
     indexes: [indexName],
     expiresAt: null,
-  });
+  })]);
   return { adminKey: admin.key, searchKey: search.key };
 }

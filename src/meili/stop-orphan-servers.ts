@@ -4,17 +4,14 @@ import type { Logger } from 'pino';
 /** Pids of the processes whose command line has `--db-path <dbPath>` (Linux /proc; none elsewhere). */
 export async function findServersOnDatabase(dbPath: string): Promise<number[]> {
   const entries = await fs.readdir('/proc').catch(() => [] as string[]);
-  const pids: number[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
+  // read in parallel: this runs on every start, before the server is spawned
+  const found = await Promise.all(entries.filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid).map(async (entry) => {
     const argv = (await fs.readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0');
     const at = argv.indexOf('--db-path');
     // a setpriv wrapper that has not exec'd yet has the same arguments: it is the server to be
-    if (at >= 0 && argv[at + 1] === dbPath && !(await isZombie(pid))) pids.push(pid);
-  }
-  return pids;
+    return at >= 0 && argv[at + 1] === dbPath && !(await isZombie(Number(entry))) ? Number(entry) : null;
+  }));
+  return found.filter((pid): pid is number => pid !== null);
 }
 
 async function isZombie(pid: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx scripts/naive-parse-posts.ts <folder>`
+ * `node --import tsx bench/naive-parse-posts.ts <folder>`
  * The floor the extractor is compared with, as a whole process: find every markdown file under
  * the folder (as the extractor does) and parse each with remark-parse + GFM, nothing else.
  */

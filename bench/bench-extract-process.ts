@@ -1,17 +1,19 @@
 /**
- * `node --import tsx scripts/bench-extract-process.ts [<corpus>] [--runs N]`
- * Extraction as users pay for it: `npm run extract` over the corpus as a whole process (start-up,
- * module loading, tsx) against a whole process that merely parses every post with remark-parse +
- * GFM (`scripts/naive-parse-posts.ts`, started the same way), alternating, side by side. Also the
- * same pair bundled by esbuild and run with plain node (what a compiled build pays). Prints the
- * medians and the ratios. Default corpus: ../shared/corpus/sofastack.tech.
+ * `npm run bench:extract-process -- [<corpus>] [--runs N]`
+ * Extraction as users pay for it: `npm run extract` over the corpus as a whole process (npm,
+ * the launcher's staleness check, the bundled extractor `npm run build` writes) against a whole
+ * process that merely parses every post with remark-parse + GFM (`bench/naive-parse-posts.ts`),
+ * started two ways: under tsx (as the baseline figures were taken), and bundled by esbuild and run
+ * with plain node (no transpiler, one file: the strictest floor). Alternating, side by side; prints
+ * the medians, the ratios and the load average. Default corpus: ../shared/corpus/sofastack.tech.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { median } from '../bench/stats.ts';
+import { median } from './stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
@@ -33,19 +35,22 @@ const bundle = (entry: string, name: string) =>
     entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: path.join(out, name),
     logLevel: 'silent', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   });
-await bundle('indexer/cli/extract-cli.ts', 'extract.mjs');
-await bundle('scripts/naive-parse-posts.ts', 'naive.mjs');
+await bundle('bench/naive-parse-posts.ts', 'naive.mjs');
+const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) throw new Error('npm run build failed');
+const npmExtract = () => time('npm', ['run', '--silent', 'extract', '--', corpus]);
 
 const pairs = {
   'npm run extract vs tsx naive parse': {
-    extractor: () => time('npm', ['run', '--silent', 'extract', '--', corpus]),
-    naive: () => time(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/naive-parse-posts.ts', corpus]),
+    extractor: npmExtract,
+    naive: () => time(path.join(root, 'node_modules', '.bin', 'tsx'), ['bench/naive-parse-posts.ts', corpus]),
   },
-  'bundled (node extract.mjs vs node naive.mjs)': {
-    extractor: () => time(process.execPath, [path.join(out, 'extract.mjs'), corpus]),
+  'npm run extract vs bundled naive parse (plain node)': {
+    extractor: npmExtract,
     naive: () => time(process.execPath, [path.join(out, 'naive.mjs'), corpus]),
   },
 };
+process.stdout.write(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 
 const results: Record<string, { extractorMs: number; naiveMs: number; speedup: number }> = {};
 for (const [name, pair] of Object.entries(pairs)) {
@@ -72,4 +77,5 @@ for (const [name, pair] of Object.entries(pairs)) {
   process.stdout.write(`${name}: extractor ${results[name].extractorMs} ms vs naive ${results[name].naiveMs} ms: ${results[name].speedup}x (runs: ${extractor.map(Math.round).join(', ')} vs ${naive.map(Math.round).join(', ')})\n`);
 }
 rmSync(out, { recursive: true, force: true });
+process.stdout.write(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 process.stdout.write(`${JSON.stringify({ corpus, runs, results }, null, 2)}\n`);

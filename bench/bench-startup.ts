@@ -8,8 +8,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureStartup } from '../bench/measure-startup.ts';
-import { ROOT } from '../bench/start-service.ts';
+import { measureStartup } from './measure-startup.ts';
+import { ROOT } from './start-service.ts';
 
 const { values } = parseArgs({
   options: {

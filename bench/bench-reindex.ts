@@ -19,7 +19,7 @@ import { reindex } from '../indexer/load/reindex.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { connectMeili } from '../src/meili/connect-meili.ts';
-import { REAL_CORPUS, generateCorpus } from './generate-corpus.ts';
+import { REAL_CORPUS, generateCorpus } from '../scripts/generate-corpus.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');

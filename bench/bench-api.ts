@@ -16,8 +16,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureSearch } from '../bench/measure-search.ts';
-import { ROOT, startService } from '../bench/start-service.ts';
+import { measureSearch } from './measure-search.ts';
+import { ROOT, startService } from './start-service.ts';
 
 const DEFAULT_SOURCE = path.resolve(ROOT, '../shared/corpus/sofastack.tech');
 

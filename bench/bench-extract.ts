@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { extractCorpus } from '../indexer/extract/extract-corpus.ts';
 import { discoverFiles } from '../indexer/sources/discover-files.ts';
-import { median } from '../bench/stats.ts';
+import { median } from './stats.ts';
 
 export const DEFAULT_BLOG_FOLDER = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sofastack.tech', 'content', 'zh', 'blog');
 
