@@ -19,6 +19,7 @@ import { closeServer, trackConnections } from './close-server.ts';
 import { createApp } from './create-app.ts';
 import { createMetrics } from './create-metrics.ts';
 import { createMeiliSearchBackend } from './meili-search-backend.ts';
+import { createWebRouters } from '../web/create-web-routers.ts';
 
 /** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
@@ -97,7 +98,7 @@ try {
 
   const metrics = createMetrics();
   insights = createInsightsFromConfig(config, { registry: metrics.registry, logger });
-  const app = createApp({ backend, logger, config, scheduler, metrics, insights });
+  const app = createApp({ backend, logger, config, scheduler, metrics, insights, web: createWebRouters });
   server = app.listen(config.port);
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {

@@ -9,7 +9,7 @@ import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { createCorpusDictionary } from '../src/search/create-corpus-dictionary.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { getIndexSettings as getRelevanceSettings } from '../src/search/index-settings.ts';
 import { toIndexDocument } from '../src/search/to-index-document.ts';
 import type { SearchDocument } from '../src/search/search-document.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from './extract-corpus.ts';

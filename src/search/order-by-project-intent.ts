@@ -1,0 +1,43 @@
+import type { RecordAny, SearchResponse } from 'meilisearch';
+import type { QueryVariant } from './build-query-variants.ts';
+import type { QueryProjects } from './get-query-projects.ts';
+import { rankTermSet } from './rank-term-set.ts';
+
+/** Ids of the documents found by the searches for the project names of the query. */
+export function getMentioning(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  termVariants.forEach((variant, i) => {
+    if (variant.group && projectGroups.has(variant.group)) for (const hit of answers[i]?.hits ?? []) ids.add(String(hit.id));
+  });
+  return ids;
+}
+
+/**
+ * Whether a document is about a project the query names: attributed to it, or found by the
+ * search for the project's name (its text names it: a post may file a question about SOFABoot
+ * under SOFARPC).
+ */
+export function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
+  if (mentioning.has(String(document.id))) return true;
+  const projects = Array.isArray(document.projects) ? (document.projects as unknown[]).map(String) : [];
+  return named.projects.some((project) => projects.includes(project));
+}
+
+/**
+ * `ids` (best first) with the hits of the projects the query names first, among those matching
+ * some term other than the project's name; the others keep their order after them.
+ */
+export function orderByProjectIntent(ids: string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): string[] {
+  if (named.projects.length === 0) return ids;
+  const mentioning = getMentioning(termVariants, answers, projectGroups);
+  const informative = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group))
+    ? new Set(rankTermSet(termVariants, answers, 0, projectGroups).map((doc) => doc.id))
+    : undefined;
+  const first: string[] = [];
+  const rest: string[] = [];
+  for (const id of ids) {
+    const inProject = isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning);
+    (inProject && (!informative || informative.has(id)) ? first : rest).push(id);
+  }
+  return [...first, ...rest];
+}
