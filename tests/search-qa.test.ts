@@ -23,6 +23,7 @@ const RECORDS: QaRecord[] = [
   { question: 'MOSN 如何对接 Istio 的控制面？', answer: '通过 xDS 协议从 Pilot 获取配置。', projects: ['MOSN'], date: '2022-09-23' },
   { question: 'SOFARegistry 支持多机房部署吗？', answer: '支持，数据按机房同步。', projects: ['SOFARegistry'], date: '2021-09-03' },
   { question: 'SOFAJRaft 的选举超时时间怎么设置？', answer: '通过 NodeOptions 的 electionTimeoutMs。', projects: ['SOFAJRaft'], date: '2020-10-30' },
+  { question: 'Seata 的 RPC 超时时间怎么配置？TC 和 TM 之间的 RPC 超时时间配置', answer: '配置 transport 的 rpc 超时时间即可。', projects: ['Seata'], date: '2021-05-07' },
 ].map((fields, i) => makeRecord(i, { ...fields, year: Number(fields.date.slice(0, 4)), id: `r${i}` }));
 
 const projectSynonyms = Object.fromEntries(PROJECTS.map((project) => [project.name, [...project.synonyms]]));
@@ -121,4 +122,12 @@ test('a word found through a synonym or a typo is marked in the hit', async () =
   const byTypo = await search({ q: 'sofajarft 选举', hitsPerPage: 3 });
   assert.equal(byTypo.hits[0]?.id, 'r8');
   assert.match(String(byTypo.hits[0]?.highlight.question), /<mark>SOFAJRaft<\/mark>/);
+});
+
+test('a project named by its name ranks its own hits first; a generic alias such as rpc names no project', async () => {
+  const named = await search({ q: 'SOFARPC 超时时间怎么配置', hitsPerPage: 3 });
+  assert.deepEqual(named.detectedProjects, ['SOFARPC']);
+  assert.equal(named.hits[0]?.id, 'r4', 'the SOFARPC answer, not the Seata one that says RPC');
+  const generic = await search({ q: 'rpc 超时时间怎么配置', hitsPerPage: 3 });
+  assert.deepEqual(generic.detectedProjects, []);
 });

@@ -77,6 +77,8 @@ export interface DecideHitsInput {
   scores: ReadonlyMap<string, number>;
   /** The candidates' whole documents. */
   documents: ReadonlyMap<string, RecordAny>;
+  /** The candidates' fields from the term searches (`projects`, `projectMentions`). */
+  fields: ReadonlyMap<string, RecordAny>;
   thresholds: MatchThresholds;
   synonyms?: Readonly<Record<string, readonly string[]>> | undefined;
 }
@@ -87,7 +89,7 @@ export interface DecideHitsInput {
  * best (`decideMatch`). Pure.
  */
 export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
-  const { understood, answers, best, scores, documents, thresholds, synonyms } = input;
+  const { understood, answers, best, scores, documents, fields, thresholds, synonyms } = input;
   const { terms, termVariants, named, projectGroups } = understood;
   const matches = new Map<string, HitMatch>();
   const topScore = scores.get(best[0] ?? '') ?? 0;
@@ -99,7 +101,7 @@ export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
   best.forEach((id, rank) => {
     const document = documents.get(id);
     if (!document) return;
-    const inNamedProject = isAboutNamedProject(document, named, mentioning);
+    const inNamedProject = isAboutNamedProject({ ...document, ...fields.get(id) }, named, mentioning);
     const evidence: MatchEvidence = {
       coverage: getCoverage(document, weights, inNamedProject || anyProject, synonyms),
       // A query of project names only (`jraft`): every hit about the project answers it.

@@ -13,14 +13,17 @@ export function getMentioning(termVariants: readonly QueryVariant[], answers: re
 }
 
 /**
- * Whether a document is about a project the query names: attributed to it, or found by the
- * search for the project's name (its text names it: a post may file a question about SOFABoot
- * under SOFARPC).
+ * Whether a document is about a project the query names: attributed to it, or its text names it
+ * (`projectMentions`: a post may file a question about SOFABoot under SOFARPC). A document that
+ * only says a generic word the project is also called (`rpc`) is not about it. An index built
+ * before `projectMentions` falls back to the documents the search for the project's name found
+ * (`mentioning`), synonyms included.
  */
 export function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
-  if (mentioning.has(String(document.id))) return true;
-  const projects = Array.isArray(document.projects) ? (document.projects as unknown[]).map(String) : [];
-  return named.projects.some((project) => projects.includes(project));
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const projects = [...list(document.projects), ...list(document.projectMentions)];
+  if (named.projects.some((project) => projects.includes(project))) return true;
+  return !Array.isArray(document.projectMentions) && mentioning.has(String(document.id));
 }
 
 /**

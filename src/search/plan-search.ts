@@ -117,7 +117,7 @@ export function planSearch(indexUid: string, request: SearchRequest, understood:
   }
 
   const sortFields = sort.map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
-  const termFields = [...new Set(['id', ...(understood.named.projects.length > 0 ? ['projects'] : []), ...FACETS.map((facet) => facet.field), ...sortFields])];
+  const termFields = [...new Set(['id', ...(understood.named.projects.length > 0 ? ['projects', 'projectMentions'] : []), ...FACETS.map((facet) => facet.field), ...sortFields])];
   const termSet = add(termSetQueries(termVariants, common, termFields, termWindow));
   const pageDepth = Math.max(offset + request.hitsPerPage, options.evidenceDepth);
   const prefetch = add(termVariants.map((variant) => ({ ...variantQuery(variant, common), hitsPerPage: pageDepth, attributesToRetrieve: [...API_RECORD_FIELDS] })));

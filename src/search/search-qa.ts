@@ -120,7 +120,7 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   // Without `minMatch`, the page is known before strength is: one fetch for both.
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
-  const matches = decideHits({ understood, answers: termAnswers, best, scores, documents, thresholds, synonyms: options.synonyms });
+  const matches = decideHits({ understood, answers: termAnswers, best, scores, documents, fields, thresholds, synonyms: options.synonyms });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
   ranked = orderBySort(ranked, plan.sort, fields);
