@@ -3,9 +3,8 @@ import { getTermGroup, type QueryVariant } from './build-query-variants.ts';
 import { decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, type MatchThresholds } from './decide-match.ts';
 import type { QueryTerm } from './get-query-terms.ts';
 import { getTermCoverage } from './get-term-coverage.ts';
-import { getMentioning, isAboutNamedProject } from './order-by-project-intent.ts';
+import { isAboutNamedProject } from './order-by-project-intent.ts';
 import { getIdf } from './rank-by-term-scores.ts';
-import { rankTermSet } from './rank-term-set.ts';
 import type { UnderstoodQuery } from './understand-query.ts';
 
 /** How one hit matched. */
@@ -75,6 +74,10 @@ export interface DecideHitsInput {
   best: readonly string[];
   /** Term scores of the candidates (`rankTermSet`). */
   scores: ReadonlyMap<string, number>;
+  /** Term scores without the project words. */
+  informativeScores: ReadonlyMap<string, number>;
+  /** Documents the searches for the project words found (`getMentioning`). */
+  mentioning: ReadonlySet<string>;
   /** The candidates' whole documents. */
   documents: ReadonlyMap<string, RecordAny>;
   /** The candidates' fields from the term searches (`projects`, `projectMentions`). */
@@ -89,13 +92,11 @@ export interface DecideHitsInput {
  * best (`decideMatch`). Pure.
  */
 export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
-  const { understood, answers, best, scores, documents, fields, thresholds, synonyms } = input;
+  const { understood, answers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms } = input;
   const { terms, termVariants, named, projectGroups } = understood;
   const matches = new Map<string, HitMatch>();
   const topScore = scores.get(best[0] ?? '') ?? 0;
   const weights = getTermWeights(terms, termVariants, answers, projectGroups);
-  const mentioning = getMentioning(termVariants, answers, projectGroups);
-  const informativeScores = new Map(rankTermSet(termVariants, answers, 0, projectGroups).map((doc) => [doc.id, doc.score]));
   const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
   const anyProject = named.projects.length === 0;
   best.forEach((id, rank) => {

@@ -1,7 +1,6 @@
 import type { RecordAny, SearchResponse } from 'meilisearch';
 import type { QueryVariant } from './build-query-variants.ts';
 import type { QueryProjects } from './get-query-projects.ts';
-import { rankTermSet } from './rank-term-set.ts';
 
 /** Ids of the documents found by the searches for the project names of the query. */
 export function getMentioning(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): Set<string> {
@@ -28,14 +27,12 @@ export function isAboutNamedProject(document: RecordAny, named: QueryProjects, m
 
 /**
  * `ids` (best first) with the hits of the projects the query names first, among those matching
- * some term other than the project's name; the others keep their order after them.
+ * some term other than the project's name (`informative`: the documents matching the query
+ * without its project words; undefined when the query has no other word); the others keep
+ * their order after them.
  */
-export function orderByProjectIntent(ids: string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): string[] {
+export function orderByProjectIntent(ids: string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, mentioning: ReadonlySet<string>, informative: ReadonlySet<string> | undefined): string[] {
   if (named.projects.length === 0) return ids;
-  const mentioning = getMentioning(termVariants, answers, projectGroups);
-  const informative = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group))
-    ? new Set(rankTermSet(termVariants, answers, 0, projectGroups).map((doc) => doc.id))
-    : undefined;
   const first: string[] = [];
   const rest: string[] = [];
   for (const id of ids) {

@@ -7,7 +7,7 @@ import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, type HitMatch } from './decide-hits.ts';
 import { fetchByIds } from './fetch-by-ids.ts';
-import { orderByProjectIntent } from './order-by-project-intent.ts';
+import { getMentioning, orderByProjectIntent } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
 import { indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
@@ -18,8 +18,8 @@ import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
  * Search the Q/A index: understand the query (`understandQuery`), plan its one multi-search
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
  * (`rankTermSet`) with the named project's hits first (`orderByProjectIntent`), decide which of
- * the best answer the query (`decideHits`), and present the page (`toSearchHit`, `countFacets`),
- * fetching by id the page's documents no term search brought whole (`fetchByIds`).
+ * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), and
+ * present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
  */
 
@@ -107,9 +107,13 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   const fields = indexHits(termAnswers);
   const scored = rankTermSet(termVariants, termAnswers, minRelativeScore);
   const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
-  let ranked = orderByProjectIntent(scored.map((doc) => doc.id), named, fields, termVariants, termAnswers, projectGroups);
+  const informative = rankTermSet(termVariants, termAnswers, 0, projectGroups);
+  const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
+  const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
+  const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
+  let ranked = orderByProjectIntent(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
 
-  const documents = indexHits(answersOf(answers, plan.prefetch));
+  const documents = new Map<string, RecordAny>();
   const fetchMissing = async (ids: readonly string[]) => {
     const missing = [...new Set(ids)].filter((id) => !documents.has(id));
     for (const document of await fetchByIds(index, missing)) documents.set(String(document.id), document);
@@ -120,7 +124,7 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   // Without `minMatch`, the page is known before strength is: one fetch for both.
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
-  const matches = decideHits({ understood, answers: termAnswers, best, scores, documents, fields, thresholds, synonyms: options.synonyms });
+  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
   ranked = orderBySort(ranked, plan.sort, fields);

@@ -29,6 +29,8 @@ export const isTermSearch = (variant: QueryVariant) => variant.kind === 'term' |
  * whole-query variants are left to the caller: `scripts/search-with-variants.ts`).
  */
 export function understandQuery(q: string, variants: Partial<QueryVariantOptions> = {}): UnderstoodQuery {
+  // The empty query (the page's first screen, the most frequent search) lists the index.
+  if (!q.trim()) return { searchedFor: q, text: '', terms: [], named: { projects: [], words: [] }, projectGroups: new Set(), termVariants: [] };
   const searchedFor = reducePaste(q);
   const text = normalizeQuery(searchedFor);
   const terms = getQueryTerms(text);
