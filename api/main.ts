@@ -22,6 +22,9 @@ import { createMeiliSearchBackend } from './meili-search-backend.ts';
 import { createWebRouters } from '../web/create-web-routers.ts';
 
 /** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
+/** How long the service reuses the answer of an empty query (see `listingCacheMs`). */
+const LISTING_CACHE_MS = 10_000;
+
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
 
 let config: Config;
@@ -76,14 +79,18 @@ try {
     exitCode = 1;
     shutdown.trigger('SIGTERM');
   });
-  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName });
+  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: LISTING_CACHE_MS });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const job = createReindexJob({ config: { ...config, weeklySource: source }, connection, logger });
   scheduler = createReindexScheduler({
     cron: config.reindexCron,
     timeZone: config.timeZone,
     logger,
-    run: (_trigger, { force }) => job({ force }),
+    run: async (_trigger, { force }) => {
+      const report = await job({ force });
+      if (report.outcome === 'succeeded') backend.clearCache();
+      return report;
+    },
   });
 
   const health = await backend.health();

@@ -28,6 +28,13 @@ export interface MeiliSearchBackendOptions {
    * per-request overhead to a server with no idle core).
    */
   idleSearchRequests?: number;
+  /**
+   * How long the answer of a listing (an empty query: the page's first screen, the same for
+   * every visitor) is reused, in ms (default: 0, never; the service: 10000). It changes only
+   * when the index does: `clearCache()` after a reindex, and this bound for a reindex run
+   * elsewhere (answers are public for 30 s anyway, `Cache-Control`).
+   */
+  listingCacheMs?: number;
   /** Synonyms marked in highlights (default: those the indexer configures, `getIndexSynonyms`). */
   synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Transport of the Meilisearch client (default: `createNodeHttpClient()`; see there why not fetch). */
@@ -72,6 +79,15 @@ function isUnavailable(raw: unknown): boolean {
   return false;
 }
 
+/** The Meilisearch backend: a `SearchBackend` whose cached listings can be dropped. */
+export interface MeiliSearchBackend extends SearchBackend {
+  /** Forget the cached listings (the index changed). */
+  clearCache(): void;
+}
+
+/** Listings cached at most (each page, filter and sort of the empty query is one). */
+const MAX_CACHED_LISTINGS = 200;
+
 /**
  * The search backend on Meilisearch, with the search-only key. Searches go through the search
  * core (`searchQa`), which answers what the route serialises.
@@ -79,7 +95,7 @@ function isUnavailable(raw: unknown): boolean {
  *
  * @see https://www.meilisearch.com/docs/reference/api/search
  */
-export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): SearchBackend {
+export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): MeiliSearchBackend {
   const { connection, indexName } = options;
   const timeout = options.timeoutMs ?? 5_000;
   const retryAfter = options.retryAfterSeconds ?? 5;
@@ -116,7 +132,24 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     }
   }
 
+  const listingCacheMs = options.listingCacheMs ?? 0;
+  const listings = new Map<string, { at: number; result: Promise<SearchResult> }>();
+
   async function search(request: SearchRequest): Promise<SearchResult> {
+    if (request.q || listingCacheMs <= 0) return searchNow(request);
+    const key = JSON.stringify(request);
+    const now = Date.now();
+    const cached = listings.get(key);
+    if (cached && now - cached.at < listingCacheMs) return cached.result;
+    if (listings.size >= MAX_CACHED_LISTINGS) listings.clear();
+    const result = searchNow(request);
+    listings.set(key, { at: now, result });
+    // A failure is not kept: the next search tries again.
+    result.catch(() => listings.get(key)?.result === result && listings.delete(key));
+    return result;
+  }
+
+  async function searchNow(request: SearchRequest): Promise<SearchResult> {
     const multiSearchRequests = searchesInFlight === 0 ? idleSearchRequests : 1;
     searchesInFlight += 1;
     try {
@@ -163,5 +196,5 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     }
   }
 
-  return { search, getRecord, facets, health };
+  return { search, getRecord, facets, health, clearCache: () => listings.clear() };
 }

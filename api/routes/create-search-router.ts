@@ -41,6 +41,7 @@ function numbersAsStrings(body: unknown): unknown {
 export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
   const router = Router();
+  const serializedAnswers = new WeakMap<object, { body: string; etag: string }>();
   async function answer(req: Request, request: SearchRequest, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
@@ -49,7 +50,13 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
       const result = await backend.search(request);
       recordSearchInsight(options.insights, req, request, result, performance.now() - startedAt);
       outcome = 'ok';
-      const { body, etag } = serializeSearchAnswer(result);
+      // A cached answer (the empty query's listing) is the same object: serialized and hashed once.
+      let serialized = serializedAnswers.get(result);
+      if (!serialized) {
+        serialized = serializeSearchAnswer(result);
+        serializedAnswers.set(result, serialized);
+      }
+      const { body, etag } = serialized;
       if (cacheable) res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag);
       else res.set('Cache-Control', 'no-store');
       res.type('application/json').send(body);
