@@ -1,6 +1,6 @@
 import compression from 'compression';
 import cors, { type CorsOptions } from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
@@ -21,10 +21,7 @@ import { createMetricsRouter } from './routes/create-metrics-router.ts';
 import { createOpenApiRouter } from './routes/create-openapi-router.ts';
 import { createRecordRouter } from './routes/create-record-router.ts';
 import { createSearchRouter } from './routes/create-search-router.ts';
-import type { SearchBackend } from './search-backend.ts';
-import { createWebRouter } from '../web/create-web-router.ts';
-import { createAdminPageRouter } from '../web/create-admin-page-router.ts';
-import { createAnswerPageRouter } from '../web/create-answer-page-router.ts';
+import type { SearchBackend } from '../src/contract/search-backend.ts';
 
 export interface AppOptions {
   backend: SearchBackend;
@@ -35,6 +32,11 @@ export interface AppOptions {
   metrics: ApiMetrics;
   /** Search insights: records searches, clicks and feedback, serves the admin report (optional: off in most tests). */
   insights?: Insights | undefined;
+  /**
+   * The front end's routers, mounted after the API's (`api/main.ts` passes `createWebRouters`
+   * from `web/`; without it the app is the API alone).
+   */
+  web?: ((options: { backend: SearchBackend; publicUrl?: string | undefined }) => RequestHandler[]) | undefined;
 }
 
 /**
@@ -78,8 +80,7 @@ export function createApp(options: AppOptions): Express {
   // without ADMIN_TOKEN the admin endpoints do not exist at all (404, not 405)
   if (config.adminToken) app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
   if (insights) mountInsights(app, { insights, adminToken: config.adminToken, cors: getCorsOptions(config.corsOrigins), feedbackRateLimit: config.feedbackRateLimit ?? 60 });
-  app.use(createAnswerPageRouter({ backend }), createAdminPageRouter());
-  app.use(createWebRouter({ publicUrl: config.publicUrl }));
+  if (options.web) app.use(...options.web({ backend, publicUrl: config.publicUrl }));
 
   app.use(methodNotAllowed(app));
   app.use((req, _res, next) => next(new NotFoundError(`No route ${req.method} ${req.path}`)));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_QUERY_LENGTH } from './request-schemas.ts';
+import { MAX_QUERY_LENGTH } from '../src/contract/request-schemas.ts';
 
 const recordId = z.string({ error: 'expected a record id' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a record id (letters, digits, - or _)');
 /** A random id the browser keeps for its session (sessionStorage): idempotency, not identity. */

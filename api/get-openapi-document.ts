@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clickBodySchema, feedbackBodySchema, insightsQuerySchema } from './feedback-schemas.ts';
-import { noParamsSchema, recordParamsSchema, searchBodySchema, searchQuerySchema } from './request-schemas.ts';
-import { responseSchemas } from './response-schemas.ts';
+import { noParamsSchema, recordParamsSchema, searchBodySchema, searchQuerySchema } from '../src/contract/request-schemas.ts';
+import { responseSchemas } from '../src/contract/response-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -17,6 +17,9 @@ import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/r
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 
+/** How long the service reuses the answer of an empty query (see `listingCacheMs`). */
+const LISTING_CACHE_MS = 10_000;
+
 /** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
 
@@ -56,10 +59,11 @@ const shutdown = installShutdownHooks({
  * while Meilisearch starts rather than before it: a warm start waits for the longer of the two.
  */
 async function loadHttpSide() {
-  const [{ createApp }, { createMetrics }, { createMeiliSearchBackend }, { createInsightsFromConfig }] = await Promise.all([
+  const [{ createApp }, { createMetrics }, { createMeiliSearchBackend }, { createInsightsFromConfig }, { createWebRouters }] = await Promise.all([
     import('./create-app.ts'), import('./create-metrics.ts'), import('./meili-search-backend.ts'), import('../src/insights/create-insights-from-config.ts'),
+    import('../web/create-web-routers.ts'),
   ]);
-  return { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig };
+  return { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig, createWebRouters };
 }
 
 /** Sources of the last successful run differ from `source` (or are unknown): say so; the caller reindexes. */
@@ -89,8 +93,8 @@ try {
     exitCode = 1;
     shutdown.trigger('SIGTERM');
   });
-  const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig } = await loadOnce();
-  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName });
+  const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig, createWebRouters } = await loadOnce();
+  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: LISTING_CACHE_MS });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const jobOptions = { config: { ...config, weeklySource: source }, connection, logger };
   // the indexer (unified, remark, YAML, the classifier) loads with the first reindex, not on every start
@@ -100,7 +104,11 @@ try {
     cron: config.reindexCron,
     timeZone: config.timeZone,
     logger,
-    run: (_trigger, { force }) => job({ force }),
+    run: async (_trigger, { force }) => {
+      const report = await job({ force });
+      if (report.outcome === 'succeeded') backend.clearCache();
+      return report;
+    },
   });
 
   const health = await backend.health();
@@ -116,7 +124,7 @@ try {
 
   const metrics = createMetrics();
   insights = createInsightsFromConfig(config, { registry: metrics.registry, logger });
-  const app = createApp({ backend, logger, config, scheduler, metrics, insights });
+  const app = createApp({ backend, logger, config, scheduler, metrics, insights, web: createWebRouters });
   server = app.listen(config.port);
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {

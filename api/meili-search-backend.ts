@@ -1,16 +1,16 @@
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution, type IndexStats } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type FacetDistribution, type IndexStats, type RecordAny } from 'meilisearch';
+import { API_RECORD_FIELDS, toApiRecord, type ApiRecord, type StoredRecord } from '../src/contract/api-record.ts';
+import type { SearchRequest } from '../src/contract/request-schemas.ts';
+import type { BackendHealth, SearchBackend } from '../src/contract/search-backend.ts';
+import type { FacetsResult, SearchResult } from '../src/contract/search-result.ts';
 import { SearchUnavailableError } from '../src/errors/search-unavailable-error.ts';
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
-import { getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
-import type { SearchDocument } from '../src/search/search-document.ts';
-import { getProjectSynonyms } from '../indexer/get-project-synonyms.ts';
-import { API_RECORD_FIELDS, toApiRecord, type ApiRecord } from './api-record.ts';
+import { FACETS, FILTER_FIELDS, quoteFilterValue } from '../src/search/build-filter.ts';
+import { toFacetCounts } from '../src/search/count-facets.ts';
+import { getIndexSynonyms } from '../src/search/index-settings.ts';
+import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
+import { searchQa } from '../src/search/search-qa.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from './create-node-http-client.ts';
-import { FACET_FIELDS, FILTER_FIELDS, quoteFilterValue, type FacetField } from './build-filter.ts';
-import { planSearch } from './plan-search.ts';
-import { renderHighlight } from './render-highlight.ts';
-import { runSearchQueries } from './run-search-queries.ts';
-import type { BackendHealth, FacetCounts, SearchBackend, SearchParams, SearchResult } from './search-backend.ts';
 
 export interface MeiliSearchBackendOptions {
   /** Where Meilisearch is (read per request: an embedded server restarted on another port is followed) and the search-only key. */
@@ -28,7 +28,14 @@ export interface MeiliSearchBackendOptions {
    * per-request overhead to a server with no idle core).
    */
   idleSearchRequests?: number;
-  /** Synonyms marked in highlights (default: those the indexer configures, `getRelevanceSynonyms`). */
+  /**
+   * How long the answer of a listing (an empty query: the page's first screen, the same for
+   * every visitor) is reused, in ms (default: 0, never; the service: 10000). It changes only
+   * when the index does: `clearCache()` after a reindex, and this bound for a reindex run
+   * elsewhere (answers are public for 30 s anyway, `Cache-Control`).
+   */
+  listingCacheMs?: number;
+  /** Synonyms marked in highlights (default: those the indexer configures, `getIndexSynonyms`). */
   synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Transport of the Meilisearch client (default: `createNodeHttpClient()`; see there why not fetch). */
   httpClient?: MeiliHttpClient;
@@ -72,25 +79,30 @@ function isUnavailable(raw: unknown): boolean {
   return false;
 }
 
-function toCounts(distribution: FacetDistribution[string] | undefined): Record<string, number> {
-  return { ...(distribution ?? {}) };
+/** The Meilisearch backend: a `SearchBackend` whose cached listings can be dropped. */
+export interface MeiliSearchBackend extends SearchBackend {
+  /** Forget the cached listings (the index changed). */
+  clearCache(): void;
 }
 
+/** Listings cached at most (each page, filter and sort of the empty query is one). */
+const MAX_CACHED_LISTINGS = 200;
+
 /**
- * The search backend on Meilisearch, with the search-only key. Searches go through
- * `runSearchQueries` (the query step); hits get safe highlights (`renderHighlight`).
+ * The search backend on Meilisearch, with the search-only key. Searches go through the search
+ * core (`searchQa`), which answers what the route serialises.
  * Unreachable, slow or failing Meilisearch, or a missing index, become `SearchUnavailableError`.
  *
  * @see https://www.meilisearch.com/docs/reference/api/search
  */
-export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): SearchBackend {
+export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): MeiliSearchBackend {
   const { connection, indexName } = options;
   const timeout = options.timeoutMs ?? 5_000;
   const retryAfter = options.retryAfterSeconds ?? 5;
   const httpClient = options.httpClient ?? createNodeHttpClient();
   const idleSearchRequests = options.idleSearchRequests ?? 2;
   let searchesInFlight = 0;
-  const synonyms = options.synonyms ?? getRelevanceSynonyms(getProjectSynonyms());
+  const synonyms = options.synonyms ?? getIndexSynonyms(getProjectSynonyms());
   let client: Meilisearch | null = null;
   let clientUrl = '';
 
@@ -120,69 +132,50 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     }
   }
 
-  async function search(params: SearchParams): Promise<SearchResult> {
-    const { main, facetQueries } = planSearch(params);
-    const selected: Record<FacetField, (string | number)[]> = { projects: params.projects, year: params.years };
+  const listingCacheMs = options.listingCacheMs ?? 0;
+  const listings = new Map<string, { at: number; result: Promise<SearchResult> }>();
+
+  async function search(request: SearchRequest): Promise<SearchResult> {
+    if (request.q || listingCacheMs <= 0) return searchNow(request);
+    const key = JSON.stringify(request);
+    const now = Date.now();
+    const cached = listings.get(key);
+    if (cached && now - cached.at < listingCacheMs) return cached.result;
+    if (listings.size >= MAX_CACHED_LISTINGS) listings.clear();
+    const result = searchNow(request);
+    listings.set(key, { at: now, result });
+    // A failure is not kept: the next search tries again.
+    result.catch(() => listings.get(key)?.result === result && listings.delete(key));
+    return result;
+  }
+
+  async function searchNow(request: SearchRequest): Promise<SearchResult> {
     const multiSearchRequests = searchesInFlight === 0 ? idleSearchRequests : 1;
     searchesInFlight += 1;
-    const result = await guarded('Search', (c) => runSearchQueries(c, indexName, main, facetQueries, { multiSearchRequests, synonyms }))
-      .finally(() => (searchesInFlight -= 1));
-
-    const distributions: Record<FacetField, Record<string, number>> = {
-      projects: toCounts(result.facetDistribution.projects),
-      year: toCounts(result.facetDistribution.year),
-    };
-    facetQueries.forEach((query, i) => {
-      distributions[query.facet] = toCounts(result.facetCounts[i]?.[query.facet]);
-    });
-    // A selected value matching nothing still shows up, with 0.
-    for (const facet of FACET_FIELDS) for (const value of selected[facet]) distributions[facet][String(value)] ??= 0;
-
-    return {
-      query: params.q,
-      page: params.page,
-      hitsPerPage: params.hitsPerPage,
-      totalHits: result.totalHits,
-      totalPages: result.totalPages,
-      processingTimeMs: result.processingTimeMs,
-      hits: result.hits.map((hit) => ({
-        ...toApiRecord(hit),
-        highlight: {
-          question: renderHighlight(hit._formatted?.question ?? hit.question),
-          answer: renderHighlight(hit._formatted?.answer ?? hit.answer),
-        },
-        match: result.matches[hit.id]?.match ?? 'weak',
-        score: result.matches[hit.id]?.score ?? 0,
-      })),
-      facets: { projects: distributions.projects, years: distributions.year },
-      strongHits: result.strongHits,
-      detectedProject: result.detectedProjects[0] ?? null,
-      detectedProjects: result.detectedProjects,
-      searchedFor: result.searchedFor,
-    };
+    try {
+      return await guarded('Search', (c) => searchQa(c.index<RecordAny>(indexName), request, { multiSearchRequests, synonyms }));
+    } finally {
+      searchesInFlight -= 1;
+    }
   }
 
   async function getRecord(id: string): Promise<ApiRecord | null> {
-    const result = await guarded('Reading a record', (c) => c.index<SearchDocument>(indexName).search('', {
+    const result = await guarded('Reading a record', (c) => c.index<RecordAny>(indexName).search('', {
       filter: `${FILTER_FIELDS.id} = ${quoteFilterValue(id)}`,
       limit: 1,
       attributesToRetrieve: [...API_RECORD_FIELDS],
     }));
     const hit = result.hits[0];
-    return hit ? toApiRecord(hit) : null;
+    return hit ? toApiRecord(hit as StoredRecord) : null;
   }
 
-  async function facets(): Promise<FacetCounts & { total: number }> {
+  async function facets(): Promise<FacetsResult> {
     const [result, stats] = await guarded('Counting facets', (c) => Promise.all([
-      c.index<SearchDocument>(indexName).search('', { page: 1, hitsPerPage: 0, facets: [...FACET_FIELDS] }),
+      c.index(indexName).search('', { page: 1, hitsPerPage: 0, facets: FACETS.map((facet) => facet.field) }),
       // totalHits stops at the index's maxTotalHits (1000); the stats count every document
       c.index(indexName).getStats(),
     ]));
-    return {
-      projects: toCounts(result.facetDistribution?.projects),
-      years: toCounts(result.facetDistribution?.year),
-      total: stats.numberOfDocuments,
-    };
+    return { ...toFacetCounts((result.facetDistribution ?? {}) as FacetDistribution, [], () => []), total: stats.numberOfDocuments };
   }
 
   async function health(): Promise<BackendHealth> {
@@ -203,5 +196,5 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Se
     }
   }
 
-  return { search, getRecord, facets, health };
+  return { search, getRecord, facets, health, clearCache: () => listings.clear() };
 }

@@ -1,5 +1,5 @@
 import type { SearchEvent, SearchClient } from '../src/insights/insight-events.ts';
-import type { SearchParams } from './search-backend.ts';
+import type { SearchRequest } from '../src/contract/request-schemas.ts';
 
 /** Read a count the search answer may carry under one of `names` (the answer's shape grows). */
 function pickNumber(source: Record<string, unknown>, names: string[]): number | null {
@@ -30,11 +30,11 @@ function pickProject(source: Record<string, unknown>): string | null {
  * answer, else from hits marked `match: "strong"`, else null (unknown).
  */
 export function toSearchEvent(
-  params: SearchParams,
+  request: SearchRequest,
   result: unknown,
   context: { client: SearchClient; origin: string | null; latencyMs: number; now?: number },
 ): SearchEvent | null {
-  if (params.page > 1) return null;
+  if (request.page > 1) return null;
   const body = (result && typeof result === 'object' ? result : {}) as Record<string, unknown>;
   const hits = Array.isArray(body.hits) ? (body.hits as unknown[]) : [];
   const totalHits = pickNumber(body, ['totalHits', 'estimatedTotalHits']) ?? hits.length;
@@ -43,15 +43,16 @@ export function toSearchEvent(
     strongHits = hits.filter((hit) => (hit as { match?: unknown }).match === 'strong').length;
   }
   const filters: Record<string, unknown> = {};
-  if (params.projects.length) filters.projects = params.projects;
-  if (params.years.length) filters.years = params.years;
-  if (params.from) filters.from = params.from;
-  if (params.to) filters.to = params.to;
-  if (params.sort !== 'relevance') filters.sort = params.sort;
+  if (request.project.length) filters.projects = request.project;
+  if (request.year.length) filters.years = request.year;
+  if (request.kind.length) filters.kinds = request.kind;
+  if (request.from) filters.from = request.from;
+  if (request.to) filters.to = request.to;
+  if (request.sort !== 'relevance') filters.sort = request.sort;
   return {
     kind: 'search',
     ts: context.now ?? Date.now(),
-    query: params.q,
+    query: request.q,
     filters: Object.keys(filters).length ? JSON.stringify(filters) : null,
     hits: totalHits,
     strongHits,

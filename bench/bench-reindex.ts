@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
-import { getProjectSynonyms } from '../indexer/get-project-synonyms.ts';
+import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
 import { createProgressReporter } from '../indexer/cli/create-progress-reporter.ts';
 import { reindex } from '../indexer/load/reindex.ts';
 import { loadConfig } from '../src/config.ts';

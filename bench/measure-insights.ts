@@ -25,11 +25,11 @@ import { openInsightsDb } from '../src/insights/open-insights-db.ts';
 import { queryInsights } from '../src/insights/query-insights.ts';
 import { writeInsightEvents } from '../src/insights/write-insight-events.ts';
 import { makeRecords } from '../tests/helpers/make-record.ts';
-import { getProjectSynonyms } from '../indexer/get-project-synonyms.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
+import { getIndexSettings as getRelevanceSettings } from '../src/search/index-settings.ts';
 import { toIndexDocument } from '../src/search/to-index-document.ts';
 import { startTestMeili } from '../tests/helpers/start-test-meili.ts';
-import { BENCH_QUERIES, toApiPath, toSearchParams } from './search-queries.ts';
+import { BENCH_QUERIES, toApiPath, toSearchParams, toSearchRequestOf } from './search-queries.ts';
 import { median, percentile, round } from './stats.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
@@ -51,7 +51,7 @@ function measureRecordCall(insights: Insights): number {
   const result = { totalHits: 12, hits: Array.from({ length: 10 }, () => ({ match: 'strong' })) };
   const n = 20_000;
   const start = performance.now();
-  for (let i = 0; i < n; i++) recordSearchInsight(insights, req, toSearchParams({ q: `sofarpc 超时 ${i % 500}` }), result, 5);
+  for (let i = 0; i < n; i++) recordSearchInsight(insights, req, toSearchRequestOf(toSearchParams({ q: `sofarpc 超时 ${i % 500}` })), result, 5);
   const us = ((performance.now() - start) * 1000) / n;
   insights.flush();
   return round(us, 2);

@@ -15,7 +15,7 @@
  *   (the HTTP hop, Express, logging, rate limiting, fusion, highlights, JSON) over the Meilisearch
  *   work it waits for.
  * - `meiliPlain`: one plain Meilisearch multi-search per search (the page of hits with
- *   highlights and facets, plus a count query per filtered facet: `buildMultiSearchQueries`),
+ *   highlights and facets, plus a count query per filtered facet: `buildPlainQueries`),
  *   i.e. what a bare Meilisearch search costs. API/plain is the whole cost of the pipeline.
  *
  * Every round runs the targets back to back (in a rotating order) at each concurrency, and ratios
@@ -25,11 +25,9 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from '../api/create-node-http-client.ts';
-import { planSearch } from '../api/plan-search.ts';
-import { buildMultiSearchQueries } from '../api/run-search-queries.ts';
-import type { SearchParams } from '../api/search-backend.ts';
+import { buildPlainQueries } from './build-plain-queries.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch, type Req, type SearchPhases } from './run-search-load.ts';
-import { BENCH_QUERIES, toApiPath, toSearchParams, type BenchQuery } from './search-queries.ts';
+import { BENCH_QUERIES, toApiPath, toSearchParams, toSearchRequestOf, type BenchQuery, type SearchParams } from './search-queries.ts';
 import { median, round } from './stats.ts';
 
 export type { LoadFigures, Req } from './run-search-load.ts';
@@ -107,7 +105,7 @@ export async function recordPipelineRequests(endpoints: SearchEndpoints, params:
     connection: { url: endpoints.meiliUrl, searchKey: endpoints.searchKey }, indexName: endpoints.indexName ?? 'qa', httpClient: recorder,
     ...(options.busy ? { idleSearchRequests: 1 } : {}),
   });
-  const result = await backend.search(params);
+  const result = await backend.search(toSearchRequestOf(params));
   const phases = new Map<number, Req[]>();
   for (const { answered: at, req } of recorded) phases.set(at, [...(phases.get(at) ?? []), req]);
   return { phases: [...phases.values()], hitIds: result.hits.map((hit) => hit.id) };
@@ -145,8 +143,7 @@ export async function prepareSearchRequests(endpoints: SearchEndpoints, queries:
     for (const recorded of [idle, busy]) {
       if (viaApi.hits.map((h) => h.id).join() !== recorded.hitIds.join()) throw new Error(`the API and its recorded pipeline disagree on ${path}`);
     }
-    const { main, facetQueries } = planSearch(params);
-    const plainQueriesOf = buildMultiSearchQueries(indexName, main, facetQueries);
+    const plainQueriesOf = buildPlainQueries(indexName, toSearchRequestOf(params));
     api.push(once({ method: 'GET', path }));
     replay.push({ idle: idle.phases, busy: busy.phases });
     plain.push(once(multiSearchRequest(plainQueriesOf, endpoints.searchKey)));

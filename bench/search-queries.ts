@@ -1,4 +1,22 @@
-import type { SearchParams } from '../api/search-backend.ts';
+import { toSearchRequest, type SearchRequest } from '../src/contract/request-schemas.ts';
+
+/** A search as the benchmarks write it (years as numbers, lists named in the plural). */
+export interface SearchParams {
+  q: string;
+  projects: string[];
+  years: number[];
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: SearchRequest['sort'];
+  page: number;
+  hitsPerPage: number;
+}
+
+/** The API's search request for `params`. */
+export function toSearchRequestOf(params: SearchParams): SearchRequest {
+  const { projects, years, ...rest } = params;
+  return toSearchRequest({ ...rest, project: projects, year: years });
+}
 
 /** One benchmark search: what a reader typed, with the filters the page and widget send. */
 export interface BenchQuery {

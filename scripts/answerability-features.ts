@@ -8,24 +8,25 @@
  */
 import fs from 'node:fs/promises';
 import { Meilisearch } from 'meilisearch';
-import { getProjectSynonyms } from '../indexer/get-project-synonyms.ts';
-import { getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
-import { searchQa } from '../src/search/search-qa.ts';
+import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
+import { toSearchRequest } from '../src/contract/request-schemas.ts';
+import { getIndexSynonyms } from '../src/search/index-settings.ts';
+import { runSearchQa } from '../src/search/search-qa.ts';
 
 const [out, ...sets] = process.argv.slice(2);
 if (!out || sets.length === 0) throw new Error('usage: answerability-features.ts OUT.json SET.json...');
 const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY! });
 const index = client.index(process.env.INDEX_NAME ?? 'qa');
-const synonyms = getRelevanceSynonyms(getProjectSynonyms());
+const synonyms = getIndexSynonyms(getProjectSynonyms());
 const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const result = await searchQa(index, { q: query.query, page: 1, hitsPerPage: 10 }, { synonyms, matchThresholds: { maxRank: 10 } });
+    const { result, matches } = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 } });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
       detectedProjects: result.detectedProjects, searchedFor: result.searchedFor,
-      hits: result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...result.matches[String(hit.id)] })),
+      hits: result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...matches.get(hit.id) })),
     });
   }
 }

@@ -15,10 +15,9 @@ import { promisify } from 'node:util';
 import { Meilisearch, type Index, type Settings } from 'meilisearch';
 import type { QaRecord } from '../src/qa-record.ts';
 import { type QueryVariantName, type VariantSpec } from '../src/search/build-query-variants.ts';
-import { getIndexSettings, getSynonyms } from '../src/search/index-settings.ts';
 import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
-import type { SearchQaOptions } from '../src/search/search-qa.ts';
+import { getIndexSettings as getRelevanceSettings, getSynonyms } from '../src/search/index-settings.ts';
+import type { ExperimentSearchOptions as SearchQaOptions } from './search-with-variants.ts';
 import { toSearchDocument } from '../src/search/search-document.ts';
 import { createSearchHandler } from './relevance-server.ts';
 import { getProjectSynonyms, loadIndex, readRecords } from './relevance-load-index.ts';
@@ -41,8 +40,8 @@ interface Experiment {
 }
 
 const synonyms = getProjectSynonyms();
-/** The project's first settings (`index-settings.ts`), for the baselines. */
-const baseSettings = getIndexSettings({ projectSynonyms: synonyms });
+/** The index settings with project synonyms only and no bigram fields searched, for the baselines. */
+const baseSettings = getRelevanceSettings(synonyms, { searchableAttributes: ['question', 'context', 'answer', 'title', 'asker', 'projects'], synonyms: getSynonyms(synonyms) });
 const plainDocument = (record: QaRecord) => toSearchDocument(record);
 const onlyVariants = (specs: Partial<Record<QueryVariantName, VariantSpec>>): SearchQaOptions => ({ variants: { variants: specs } });
 const spec = (matchingStrategy: VariantSpec['matchingStrategy'], weight = 1): VariantSpec => ({ matchingStrategy, weight });
@@ -226,8 +225,8 @@ const EXPERIMENTS: Experiment[] = [
   },
 ];
 
-async function score(index: Index, search: SearchQaOptions | undefined, facets?: string[], queries?: string): Promise<{ line: string; styles: string; output: string }> {
-  const server = http.createServer(createSearchHandler(index, search, facets));
+async function score(index: Index, search: SearchQaOptions | undefined, queries?: string): Promise<{ line: string; styles: string; output: string }> {
+  const server = http.createServer(createSearchHandler(index, search));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
@@ -264,9 +263,9 @@ async function main(argv: string[]): Promise<void> {
       index = await loadIndex(client, `relx_${loaded.size}`, records, { settings, toDocument });
       loaded.set(key, index);
     }
-    const { line, styles, output } = await score(index, experiment.search, experiment.facets);
+    const { line, styles, output } = await score(index, experiment.search);
     const numbers = parse(line, styles);
-    const heldout = HELDOUT ? await score(index, experiment.search, experiment.facets, HELDOUT) : undefined;
+    const heldout = HELDOUT ? await score(index, experiment.search, HELDOUT) : undefined;
     const heldoutNumbers = heldout ? parse(heldout.line, heldout.styles) : undefined;
     await fs.appendFile(RESULTS, JSON.stringify({ name: experiment.name, what: experiment.what, at: new Date().toISOString(), numbers, output, heldoutNumbers, heldoutOutput: heldout?.output }) + '\n');
     const f = (key: string, from: Record<string, number> | undefined = numbers) => (from?.[key] ?? 0).toFixed(2);

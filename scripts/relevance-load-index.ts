@@ -7,7 +7,7 @@ import type { Index, Meilisearch, Settings } from 'meilisearch';
 import { PROJECTS } from '../src/project-catalogue.ts';
 import type { QaRecord } from '../src/qa-record.ts';
 import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { getIndexSettings as getRelevanceSettings } from '../src/search/index-settings.ts';
 import { toSearchDocument } from '../src/search/search-document.ts';
 
 /** Canonical project name -> search synonyms, from the catalogue. */

@@ -1,6 +1,7 @@
 /**
  * A tiny search API for relevance measurements: loads extracted records into a fresh index with
- * the relevance settings, then answers `GET /api/search?q=&hitsPerPage=&page=` with `searchQa`.
+ * the index settings, then answers `GET /api/search?q=&hitsPerPage=&page=` with `searchWithVariants`
+ * (the search core, plus the strategies only experiments use).
  *
  *   npx tsx scripts/relevance-server.ts [records.jsonl] [--port 7700]
  *   python3 ../shared/tools/relevance.py api http://127.0.0.1:PORT
@@ -16,12 +17,12 @@ import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili } from '../src/meili/embedded-meili.ts';
-import { searchQa, type SearchQaOptions } from '../src/search/search-qa.ts';
+import { searchWithVariants, type ExperimentSearchOptions } from './search-with-variants.ts';
 import { loadIndex, readRecords } from './relevance-load-index.ts';
 import type { Index } from 'meilisearch';
 
 /** Answer one request: `/api/search` with `q`, `hitsPerPage` (default 10), `page` (default 1). */
-export function createSearchHandler(index: Index, options: SearchQaOptions = {}, facets: string[] = ['projects', 'year']): http.RequestListener {
+export function createSearchHandler(index: Index, options: ExperimentSearchOptions = {}): http.RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, body: unknown) => {
@@ -31,7 +32,7 @@ export function createSearchHandler(index: Index, options: SearchQaOptions = {},
     if (url.pathname !== '/api/search') return send(404, { code: 'not-found', message: `No route ${url.pathname}` });
     const hitsPerPage = Number(url.searchParams.get('hitsPerPage') ?? 10);
     const page = Number(url.searchParams.get('page') ?? 1);
-    searchQa(index, { q: url.searchParams.get('q') ?? '', hitsPerPage, page, facets }, options).then(
+    searchWithVariants(index, { q: url.searchParams.get('q') ?? '', hitsPerPage, page }, options).then(
       (result) => send(200, result),
       (error: unknown) => send(error instanceof RangeError ? 400 : 500, { code: 'search-failed', message: String(error) }),
     );

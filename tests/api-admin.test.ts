@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
-import { adminStatusSchema, errorBodySchema, reindexStartedSchema } from '../api/response-schemas.ts';
+import { adminStatusSchema, errorBodySchema, reindexStartedSchema } from '../src/contract/response-schemas.ts';
 import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { loadConfig } from '../src/config.ts';
 import { createReindexScheduler } from '../indexer/load/reindex-scheduler.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import request from 'supertest';
-import { buildFilter } from '../api/build-filter.ts';
-import { errorBodySchema } from '../api/response-schemas.ts';
+import { buildFilter } from '../src/search/build-filter.ts';
+import { errorBodySchema } from '../src/contract/response-schemas.ts';
 import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
 
 let t: ApiTest;
@@ -77,7 +77,7 @@ test('every bad search parameter is a 400 naming it', async () => {
 test('a hostile filter value is refused by the API and, built into a filter anyway, matches nothing in Meilisearch', async () => {
   const index = t.meili.search.index('qa');
   for (const value of [HOSTILE, 'x" OR "1"="1', 'MOSN\\', 'MOSN\\" OR projects EXISTS OR \\"x', '"] OR projects EXISTS OR projects IN ["', 'MOSN\nOR projects EXISTS']) {
-    const filter = buildFilter({ projects: [value], years: [], from: undefined, to: undefined });
+    const filter = buildFilter({ project: [value], year: [], kind: [] });
     assert.ok(filter);
     let hits: unknown[] = [];
     try {
@@ -88,7 +88,7 @@ test('a hostile filter value is refused by the API and, built into a filter anyw
     assert.deepEqual(hits, [], `${value} -> ${filter}`);
   }
   // the same builder with a real value does match (so "nothing" above is not a broken filter)
-  const real = await index.search('', { filter: buildFilter({ projects: ['MOSN'], years: [2019], from: undefined, to: undefined }) });
+  const real = await index.search('', { filter: buildFilter({ project: ['MOSN'], year: [2019], kind: [] }) });
   assert.deepEqual(real.hits.map((h) => h.id), ['mosn-2019']);
 });
 

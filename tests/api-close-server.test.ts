@@ -15,7 +15,7 @@ test('closeServer: stops accepting, lets the in-flight request finish', async ()
     search: async (params) => {
       arrived();
       await new Promise((resolve) => setTimeout(resolve, 400));
-      return { query: params.q, page: 1, hitsPerPage: 10, totalHits: 0, totalPages: 0, processingTimeMs: 0, hits: [], facets: { projects: {}, years: {} }, strongHits: 0, detectedProject: null, detectedProjects: [], searchedFor: params.q };
+      return { query: params.q, page: 1, hitsPerPage: 10, totalHits: 0, totalPages: 0, processingTimeMs: 0, hits: [], facets: { projects: {}, years: {}, kinds: {} }, strongHits: 0, detectedProject: null, detectedProjects: [], searchedFor: params.q };
     },
   });
   const app = createApp({ backend, logger: createTestLogger(), metrics: createMetrics({ defaultMetrics: false }), config: loadConfig({ LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0' }) });

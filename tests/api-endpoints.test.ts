@@ -4,10 +4,10 @@ import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
-import { apiRecordSchema, errorBodySchema, facetsResultSchema, readinessSchema } from '../api/response-schemas.ts';
-import { searchQuerySchema } from '../api/request-schemas.ts';
+import { apiRecordSchema, errorBodySchema, facetsResultSchema, readinessSchema } from '../src/contract/response-schemas.ts';
+import { searchQuerySchema } from '../src/contract/request-schemas.ts';
 import { loadConfig } from '../src/config.ts';
-import { getRelevanceSettings } from '../src/search/relevance-settings.ts';
+import { getIndexSettings as getRelevanceSettings } from '../src/search/index-settings.ts';
 import { API_RECORDS } from './helpers/api-records.ts';
 import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
 

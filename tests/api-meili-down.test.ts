@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
-import { errorBodySchema } from '../api/response-schemas.ts';
+import { errorBodySchema } from '../src/contract/response-schemas.ts';
 import { loadConfig } from '../src/config.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';

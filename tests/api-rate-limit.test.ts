@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
 import { createMetrics } from '../api/create-metrics.ts';
-import { errorBodySchema } from '../api/response-schemas.ts';
+import { errorBodySchema } from '../src/contract/response-schemas.ts';
 import { loadConfig } from '../src/config.ts';
 import { createFakeSearchBackend } from './helpers/fake-search-backend.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HIGHLIGHT_POST_TAG as POST, HIGHLIGHT_PRE_TAG as PRE, escapeHtml, renderHighlight } from '../api/render-highlight.ts';
+import { HIGHLIGHT_POST_TAG as POST, HIGHLIGHT_PRE_TAG as PRE, escapeHtml, renderHighlight } from '../src/search/render-highlight.ts';
 
 test('escapes everything, then marks only the sentinel-wrapped words', () => {
   assert.equal(renderHighlight(`a <b>${PRE}timeout${POST}</b> & "q" 'x'`), 'a &lt;b&gt;<mark>timeout</mark>&lt;/b&gt; &amp; &quot;q&quot; &#39;x&#39;');

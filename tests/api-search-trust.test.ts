@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import request from 'supertest';
-import { searchResultSchema } from '../api/response-schemas.ts';
+import { searchResultSchema } from '../src/contract/response-schemas.ts';
 import { makeRecord } from './helpers/make-record.ts';
 import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
 

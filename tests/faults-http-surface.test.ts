@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../api/create-app.ts';
+import { createWebRouters } from '../web/create-web-routers.ts';
 import { createMetrics } from '../api/create-metrics.ts';
 import type { ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { loadConfig } from '../src/config.ts';
@@ -23,7 +24,7 @@ function makeApp(env: Record<string, string> = {}, scheduler?: Pick<ReindexSched
   });
   const logger = createLogger({ level: 'info', destination: sink });
   const config = loadConfig({ DATA_DIR: '/tmp/weekly-faq-faults', LOG_LEVEL: 'info', SEARCH_RATE_LIMIT: '0', ...env });
-  const app = createApp({ backend: createFakeSearchBackend(), logger, config, scheduler, metrics: createMetrics({ defaultMetrics: false }) });
+  const app = createApp({ backend: createFakeSearchBackend(), logger, config, scheduler, metrics: createMetrics({ defaultMetrics: false }), web: createWebRouters });
   return { app, lines };
 }
 

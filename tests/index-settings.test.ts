@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { reindex } from '../indexer/load/reindex.ts';
-import { getSynonyms } from '../src/search/index-settings.ts';
-import { getRelevanceSettings, RELEVANCE_SEARCHABLE_ATTRIBUTES } from '../src/search/relevance-settings.ts';
+import { getIndexSettings, getSynonyms, SEARCHABLE_ATTRIBUTES } from '../src/search/index-settings.ts';
 import { getDateTs, toSearchDocument } from '../src/search/search-document.ts';
 import { makeRecord, makeRecords, streamOf } from './helpers/make-record.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
@@ -38,8 +37,8 @@ test('a reindexed live index has the settings applied', async () => {
   });
   assert.equal(report.outcome, 'succeeded', JSON.stringify(report.error));
   const settings = await meili.admin.index('qa').getSettings();
-  const expected = getRelevanceSettings(projectSynonyms);
-  assert.deepEqual(settings.searchableAttributes, [...RELEVANCE_SEARCHABLE_ATTRIBUTES]);
+  const expected = getIndexSettings(projectSynonyms);
+  assert.deepEqual(settings.searchableAttributes, [...SEARCHABLE_ATTRIBUTES]);
   assert.deepEqual([...(settings.filterableAttributes ?? [])].sort(), [...(expected.filterableAttributes as string[])].sort());
   assert.deepEqual(settings.sortableAttributes, ['dateTs']);
   assert.deepEqual(settings.displayedAttributes, expected.displayedAttributes);

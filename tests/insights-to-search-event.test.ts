@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getRequestClient } from '../api/get-request-client.ts';
-import type { SearchParams } from '../api/search-backend.ts';
+import { toSearchRequest, type SearchRequest } from '../src/contract/request-schemas.ts';
 import { toSearchEvent } from '../api/to-search-event.ts';
 
-const params = (patch: Partial<SearchParams> = {}): SearchParams => ({ q: 'jraft 超时', projects: [], years: [], sort: 'relevance', page: 1, hitsPerPage: 10, ...patch });
+const params = (patch: Partial<SearchRequest> = {}): SearchRequest => toSearchRequest({ q: 'jraft 超时', ...patch });
 const context = { client: 'page' as const, origin: null, latencyMs: 12.345, now: 1_700_000_000_000 };
 
 test('a search answer maps to its event; strong hits and the detected project are read wherever the answer has them', () => {
-  const plain = toSearchEvent(params({ projects: ['MOSN'], years: [2021], sort: 'newest' }), { totalHits: 7, hits: [{}, {}] }, context);
+  const plain = toSearchEvent(params({ project: ['MOSN'], year: [2021], sort: 'newest' }), { totalHits: 7, hits: [{}, {}] }, context);
   assert.deepEqual(plain, {
     kind: 'search', ts: 1_700_000_000_000, query: 'jraft 超时', filters: '{"projects":["MOSN"],"years":[2021],"sort":"newest"}',
     hits: 7, strongHits: null, project: null, latencyMs: 12.3, client: 'page', origin: null,

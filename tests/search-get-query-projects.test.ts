@@ -33,3 +33,11 @@ test('a project name typed against Chinese text, without spaces, names the proje
   assert.deepEqual(getQueryProjects('在RheaKV中支持动态的addpeer').projects, ['SOFAJRaft']);
   assert.deepEqual(getQueryProjects('xjraft 的日志').projects, []);
 });
+
+test('a generic alias (rpc, registry) names no project; the project name, a specific alias or a package path does', () => {
+  assert.deepEqual(getQueryProjects('rpc 超时').projects, []);
+  assert.deepEqual(getQueryProjects('registry 地址怎么配置').projects, []);
+  assert.deepEqual(getQueryProjects('SOFARPC 超时时间怎么配置').projects, ['SOFARPC']);
+  assert.deepEqual(getQueryProjects('sofa-registry 推送').projects, ['SOFARegistry']);
+  assert.deepEqual(getQueryProjects('com.alipay.sofa.rpc.virtual.host').projects, ['SOFARPC']);
+});

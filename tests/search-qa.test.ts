@@ -4,10 +4,10 @@ import type { Index } from 'meilisearch';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
 import { PROJECTS } from '../src/project-catalogue.ts';
 import type { QaRecord } from '../src/qa-record.ts';
-import { withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings, getRelevanceSynonyms } from '../src/search/relevance-settings.ts';
+import { toSearchRequest } from '../src/contract/request-schemas.ts';
+import { getIndexSettings, getIndexSynonyms } from '../src/search/index-settings.ts';
 import { searchQa } from '../src/search/search-qa.ts';
-import { toSearchDocument } from '../src/search/search-document.ts';
+import { toIndexDocument } from '../src/search/to-index-document.ts';
 import { makeRecord } from './helpers/make-record.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 
@@ -23,6 +23,7 @@ const RECORDS: QaRecord[] = [
   { question: 'MOSN 如何对接 Istio 的控制面？', answer: '通过 xDS 协议从 Pilot 获取配置。', projects: ['MOSN'], date: '2022-09-23' },
   { question: 'SOFARegistry 支持多机房部署吗？', answer: '支持，数据按机房同步。', projects: ['SOFARegistry'], date: '2021-09-03' },
   { question: 'SOFAJRaft 的选举超时时间怎么设置？', answer: '通过 NodeOptions 的 electionTimeoutMs。', projects: ['SOFAJRaft'], date: '2020-10-30' },
+  { question: 'Seata 的 RPC 超时时间怎么配置？TC 和 TM 之间的 RPC 超时时间配置', answer: '配置 transport 的 rpc 超时时间即可。', projects: ['Seata'], date: '2021-05-07' },
 ].map((fields, i) => makeRecord(i, { ...fields, year: Number(fields.date.slice(0, 4)), id: `r${i}` }));
 
 const projectSynonyms = Object.fromEntries(PROJECTS.map((project) => [project.name, [...project.synonyms]]));
@@ -35,8 +36,8 @@ before(async () => {
   const uid = meili.config.indexName;
   await waitForTask(meili.admin, meili.admin.createIndex(uid, { primaryKey: 'id' }), { operation: `create ${uid}` });
   const admin = meili.admin.index(uid);
-  await waitForTask(meili.admin, admin.updateSettings(getRelevanceSettings(projectSynonyms)), { operation: 'settings' });
-  await waitForTask(meili.admin, admin.addDocuments(RECORDS.map((record) => withRelevanceFields(toSearchDocument(record)))), { operation: 'documents' });
+  await waitForTask(meili.admin, admin.updateSettings(getIndexSettings(projectSynonyms)), { operation: 'settings' });
+  await waitForTask(meili.admin, admin.addDocuments(RECORDS.map(toIndexDocument)), { operation: 'documents' });
   // Searches go through the search-only key, as in the API.
   index = meili.search.index(uid);
 });
@@ -45,8 +46,10 @@ after(async () => {
   await meili?.stop();
 });
 
+const search = (request: Parameters<typeof toSearchRequest>[0], options?: Parameters<typeof searchQa>[2]) => searchQa(index, toSearchRequest(request), options);
+
 async function top3(q: string): Promise<string[]> {
-  const result = await searchQa(index, { q, page: 1, hitsPerPage: 3 });
+  const result = await search({ q, hitsPerPage: 3 });
   return result.hits.map((hit) => String(hit.id));
 }
 
@@ -61,63 +64,70 @@ test('an English query finds the Chinese record in the top 3', async () => {
 });
 
 test('hits carry highlights, totals, facets, and respect filter, sort and pages', async () => {
-  const result = await searchQa(index, { q: 'SOFARPC 泛化调用', page: 1, hitsPerPage: 2, facets: ['projects'] });
+  const result = await search({ q: 'SOFARPC 泛化调用', hitsPerPage: 2 });
   assert.equal(result.hits[0]?.id, 'r1');
-  assert.match(String(result.hits[0]?._formatted?.question), /<mark>泛化调用<\/mark>/);
+  assert.match(String(result.hits[0]?.highlight.question), /<mark>泛化调用<\/mark>/);
   assert.ok(result.totalHits >= result.hits.length);
   assert.equal(result.totalPages, Math.ceil(result.totalHits / 2));
-  assert.ok((result.facetDistribution?.projects?.SOFARPC ?? 0) >= 1);
+  assert.ok((result.facets.projects.SOFARPC ?? 0) >= 1);
+  assert.equal(result.facets.kinds.weekly, result.totalHits, 'records without kind count as weekly');
 
-  const filtered = await searchQa(index, { q: 'SOFARPC 超时', filter: 'projects = "SOFAJRaft"', page: 1, hitsPerPage: 5 });
+  const filtered = await search({ q: 'SOFARPC 超时', project: ['SOFAJRaft'], hitsPerPage: 5 });
   assert.deepEqual(filtered.hits.map((hit) => hit.id), ['r8']);
 
-  const sorted = await searchQa(index, { q: 'MOSN 协议', sort: ['dateTs:desc'], page: 1, hitsPerPage: 5 });
-  const dates = sorted.hits.map((hit) => Number(hit.dateTs));
-  assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
+  const sorted = await search({ q: 'MOSN 协议', sort: 'newest', hitsPerPage: 5 });
+  const dates = sorted.hits.map((hit) => hit.date);
+  assert.ok(dates.length > 1);
+  assert.deepEqual(dates, [...dates].sort().reverse());
 
-  // Three records name SOFARPC: page 2 must hold a hit, and another one than page 1.
-  const page2 = await searchQa(index, { q: 'SOFARPC', page: 2, hitsPerPage: 1 });
-  const page1 = await searchQa(index, { q: 'SOFARPC', page: 1, hitsPerPage: 1 });
-  assert.equal(page1.hits.length, 1);
-  assert.equal(page2.hits.length, 1, `page 2 is empty (totalHits ${page2.totalHits})`);
-  assert.notEqual(page1.hits[0]!.id, page2.hits[0]!.id);
+  const page2 = await search({ q: 'SOFARPC', page: 2, hitsPerPage: 1 });
+  const page1 = await search({ q: 'SOFARPC', page: 1, hitsPerPage: 1 });
+  assert.ok(page1.hits[0] && page2.hits[0], 'both pages have a hit');
+  assert.notEqual(page1.hits[0].id, page2.hits[0].id);
 });
 
-test('a blank query lists every record; bad paging is a RangeError', async () => {
-  const all = await searchQa(index, { q: '', page: 1, hitsPerPage: 20, facets: ['projects'] });
+test('a blank query lists every record, newest first', async () => {
+  const all = await search({ q: '', hitsPerPage: 20 });
   assert.equal(all.totalHits, RECORDS.length);
-  assert.equal(all.facetDistribution?.projects?.MOSN, 2);
-  await assert.rejects(searchQa(index, { q: 'MOSN', page: 0, hitsPerPage: 10 }), RangeError);
+  assert.equal(all.facets.projects.MOSN, 2);
+  assert.equal(all.facets.kinds.weekly, RECORDS.length);
+  assert.equal(all.hits[0]?.date, '2022-09-23');
 });
 
-test('facetCounts: the same query counted under other filters, as separate searches would count it', async () => {
+test('facet counts leave each facet\'s own selection out, as separate searches would count it', async () => {
   for (const q of ['超时 怎么 设置', '']) {
-    const result = await searchQa(index, {
-      q, filter: 'projects = "SOFARPC"', page: 1, hitsPerPage: 2, facets: ['projects', 'year'],
-      facetCounts: [{ facets: ['projects'] }, { filter: 'year = 2020', facets: ['projects'] }],
-    });
-    const unfiltered = await searchQa(index, { q, page: 1, hitsPerPage: 2, facets: ['projects'] });
-    const in2020 = await searchQa(index, { q, filter: 'year = 2020', page: 1, hitsPerPage: 2, facets: ['projects'] });
-    assert.deepEqual(result.facetCounts, [unfiltered.facetDistribution, in2020.facetDistribution], `q=${JSON.stringify(q)}`);
-    assert.ok(result.hits.length >= 1 && result.hits.every((hit) => (hit.projects as string[]).includes('SOFARPC')), `q=${JSON.stringify(q)}`);
+    const result = await search({ q, project: ['SOFARPC'], year: [2020], hitsPerPage: 2 });
+    const inYear = await search({ q, year: [2020], hitsPerPage: 2 });
+    const inProject = await search({ q, project: ['SOFARPC'], hitsPerPage: 2 });
+    assert.deepEqual(result.facets.projects, { ...inYear.facets.projects, SOFARPC: inYear.facets.projects.SOFARPC ?? 0 }, `projects, q=${JSON.stringify(q)}`);
+    assert.deepEqual(result.facets.years, { ...inProject.facets.years, 2020: inProject.facets.years['2020'] ?? 0 }, `years, q=${JSON.stringify(q)}`);
+    assert.ok(result.hits.every((hit) => hit.projects.includes('SOFARPC') && hit.year === 2020));
   }
 });
 
 test('multiSearchRequests: the searches split over concurrent requests give the same answer', async () => {
-  const params = { q: 'SOFARPC 超时时间怎么配置', page: 1, hitsPerPage: 3, facets: ['projects'], facetCounts: [{ filter: 'year = 2020', facets: ['year'] }] };
-  const one = await searchQa(index, params);
+  const request = { q: 'SOFARPC 超时时间怎么配置', hitsPerPage: 3, year: [2020] };
+  const one = await search(request);
   for (const requests of [2, 3, 100]) {
-    const split = await searchQa(index, params, { multiSearchRequests: requests });
+    const split = await search(request, { multiSearchRequests: requests });
     assert.deepEqual({ ...split, processingTimeMs: 0 }, { ...one, processingTimeMs: 0 }, `${requests} requests`);
   }
 });
 
 test('a word found through a synonym or a typo is marked in the hit', async () => {
-  const synonyms = getRelevanceSynonyms(projectSynonyms);
-  const bySynonym = await searchQa(index, { q: 'jraft 选举', page: 1, hitsPerPage: 3 }, { synonyms });
+  const synonyms = getIndexSynonyms(projectSynonyms);
+  const bySynonym = await search({ q: 'jraft 选举', hitsPerPage: 3 }, { synonyms });
   assert.equal(bySynonym.hits[0]?.id, 'r8');
-  assert.match(String(bySynonym.hits[0]?._formatted?.question), /<mark>SOFAJRaft<\/mark>/);
-  const byTypo = await searchQa(index, { q: 'sofajarft 选举', page: 1, hitsPerPage: 3 });
+  assert.match(String(bySynonym.hits[0]?.highlight.question), /<mark>SOFAJRaft<\/mark>/);
+  const byTypo = await search({ q: 'sofajarft 选举', hitsPerPage: 3 });
   assert.equal(byTypo.hits[0]?.id, 'r8');
-  assert.match(String(byTypo.hits[0]?._formatted?.question), /<mark>SOFAJRaft<\/mark>/);
+  assert.match(String(byTypo.hits[0]?.highlight.question), /<mark>SOFAJRaft<\/mark>/);
+});
+
+test('a project named by its name ranks its own hits first; a generic alias such as rpc names no project', async () => {
+  const named = await search({ q: 'SOFARPC 超时时间怎么配置', hitsPerPage: 3 });
+  assert.deepEqual(named.detectedProjects, ['SOFARPC']);
+  assert.equal(named.hits[0]?.id, 'r4', 'the SOFARPC answer, not the Seata one that says RPC');
+  const generic = await search({ q: 'rpc 超时时间怎么配置', hitsPerPage: 3 });
+  assert.deepEqual(generic.detectedProjects, []);
 });

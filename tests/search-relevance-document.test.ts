@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeCjkBigram } from '../src/search/cjk-bigrams.ts';
 import { BIGRAM_ATTRIBUTES, withRelevanceFields } from '../src/search/relevance-document.ts';
-import { getRelevanceSettings, getRelevanceSynonyms, RELEVANCE_SEARCHABLE_ATTRIBUTES } from '../src/search/relevance-settings.ts';
+import { getIndexSettings as getRelevanceSettings, getIndexSynonyms as getRelevanceSynonyms, SEARCHABLE_ATTRIBUTES as RELEVANCE_SEARCHABLE_ATTRIBUTES } from '../src/search/index-settings.ts';
 import { makeRecord } from './helpers/make-record.ts';
 
 test('withRelevanceFields adds the bigram fields of question, answer and context without changing the input', () => {

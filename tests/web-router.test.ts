@@ -6,8 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../api/create-app.ts';
+import { createWebRouters } from '../web/create-web-routers.ts';
 import { createMetrics } from '../api/create-metrics.ts';
-import type { SearchBackend } from '../api/search-backend.ts';
+import type { SearchBackend } from '../src/contract/search-backend.ts';
 import { loadConfig } from '../src/config.ts';
 import { createTestLogger } from './helpers/start-test-meili.ts';
 import { getWebAssets } from '../web/get-web-assets.ts';
@@ -22,7 +23,7 @@ function makeApp(env: Record<string, string> = {}) {
     health: () => Promise.resolve({ available: true, documents: 0 }),
   };
   const config = loadConfig({ DATA_DIR: '/tmp/weekly-faq-web-router-test', LOG_LEVEL: 'silent', ...env });
-  return createApp({ backend, logger: createTestLogger(), config, metrics: createMetrics({ defaultMetrics: false }) });
+  return createApp({ backend, logger: createTestLogger(), config, metrics: createMetrics({ defaultMetrics: false }), web: createWebRouters });
 }
 
 test('the app serves the search page and permalink pages with a strict CSP and hashed assets', async () => {

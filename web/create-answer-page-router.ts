@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import type { ApiRecord } from '../api/api-record.ts';
-import { MAX_QUERY_LENGTH, recordParamsSchema } from '../api/request-schemas.ts';
-import type { SearchBackend } from '../api/search-backend.ts';
+import type { ApiRecord } from '../src/contract/api-record.ts';
+import { MAX_QUERY_LENGTH, recordParamsSchema, toSearchRequest } from '../src/contract/request-schemas.ts';
+import type { SearchBackend } from '../src/contract/search-backend.ts';
 import { getWebAssets } from './get-web-assets.ts';
 import { getPageCsp } from './create-web-router.ts';
 import { renderAnswerErrorPage, renderAnswerPage, type AnswerPageOptions } from './render-answer-page.ts';
@@ -29,7 +29,7 @@ export function getAcceptedLanguages(header: string | undefined): string[] {
  * fewer than `count`, the project's newest answers.
  */
 async function findRelated(backend: SearchBackend, record: ApiRecord, count: number): Promise<ApiRecord[]> {
-  const base = { projects: record.projects, years: [], sort: 'relevance' as const, page: 1, hitsPerPage: count + 1 };
+  const base = toSearchRequest({ project: record.projects, hitsPerPage: count + 1 });
   const [similar, newest] = await Promise.all([
     backend.search({ ...base, q: record.question.slice(0, 200) }),
     record.projects.length ? backend.search({ ...base, q: '' }) : Promise.resolve({ hits: [] as ApiRecord[] }),

@@ -1,4 +1,4 @@
-import type { ApiRecord } from '../api/api-record.ts';
+import type { ApiRecord } from '../src/contract/api-record.ts';
 import { PROJECTS } from '../src/project-catalogue.ts';
 import type { InsightTranslations } from './src/core/insight-translations.ts';
 import type { Translations } from './src/core/translations.ts';

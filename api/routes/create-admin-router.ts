@@ -4,9 +4,9 @@ import { ReindexRunningError } from '../../src/errors/reindex-running-error.ts';
 import { SearchUnavailableError } from '../../src/errors/search-unavailable-error.ts';
 import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
 import { parseParams } from '../parse-params.ts';
-import { noParamsSchema } from '../request-schemas.ts';
+import { noParamsSchema } from '../../src/contract/request-schemas.ts';
 import { requireAdminToken } from '../require-admin-token.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /** Body of `POST /api/admin/reindex` (optional): `{"force": true}` rebuilds even when unchanged or shrinking. */
 export const reindexBodySchema = z.strictObject({ force: z.boolean({ error: 'expected true or false' }).optional() });

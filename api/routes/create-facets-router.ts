@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { parseParams } from '../parse-params.ts';
-import { noParamsSchema } from '../request-schemas.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import { noParamsSchema } from '../../src/contract/request-schemas.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /** `GET /api/facets`: every project and year with its count, and the total. */
 export function createFacetsRouter(options: { backend: SearchBackend; before: RequestHandler[] }): Router {

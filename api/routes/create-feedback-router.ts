@@ -6,7 +6,7 @@ import { clickBodySchema, feedbackBodySchema } from '../feedback-schemas.ts';
 import { getRequestClient } from '../get-request-client.ts';
 import { parseParams } from '../parse-params.ts';
 import { createPostRateLimit } from '../create-post-rate-limit.ts';
-import { noParamsSchema } from '../request-schemas.ts';
+import { noParamsSchema } from '../../src/contract/request-schemas.ts';
 
 /** Hash of the parts: dedupes per session without storing the session id itself. */
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url').slice(0, 22);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { SearchBackend } from '../search-backend.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /**
  * `GET /healthz`: the process is alive (never touches Meilisearch).

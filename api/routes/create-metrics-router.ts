@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { requireAdminToken } from '../require-admin-token.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /**
  * `GET /metrics`: Prometheus text; the index size and last reindex are read at scrape time.

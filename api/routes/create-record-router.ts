@@ -1,8 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import { NotFoundError } from '../../src/errors/not-found-error.ts';
 import { parseParams } from '../parse-params.ts';
-import { noParamsSchema, recordParamsSchema } from '../request-schemas.ts';
-import type { SearchBackend } from '../search-backend.ts';
+import { noParamsSchema, recordParamsSchema } from '../../src/contract/request-schemas.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /** `GET /api/qa/:id`: one record, or 404. */
 export function createRecordRouter(options: { backend: SearchBackend; before: RequestHandler[] }): Router {

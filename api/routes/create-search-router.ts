@@ -4,8 +4,8 @@ import type { Insights } from '../../src/insights/create-insights.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
 import { parseParams } from '../parse-params.ts';
 import { recordSearchInsight } from '../record-search-insight.ts';
-import { searchBodySchema, searchQuerySchema } from '../request-schemas.ts';
-import type { SearchBackend, SearchParams } from '../search-backend.ts';
+import { searchBodySchema, searchQuerySchema, type SearchRequest } from '../../src/contract/request-schemas.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
@@ -41,26 +41,22 @@ function numbersAsStrings(body: unknown): unknown {
 export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
   const router = Router();
-  async function answer(req: Request, query: ReturnType<typeof parseParams<typeof searchQuerySchema>>, res: Response, cacheable: boolean) {
+  const serializedAnswers = new WeakMap<object, { body: string; etag: string }>();
+  async function answer(req: Request, request: SearchRequest, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
     try {
       const startedAt = performance.now();
-      const params: SearchParams = {
-        q: query.q ?? '',
-        projects: query.project ?? [],
-        years: (query.year ?? []).map(Number),
-        from: query.from,
-        to: query.to,
-        sort: query.sort ?? 'relevance',
-        page: query.page ?? 1,
-        hitsPerPage: query.hitsPerPage ?? 10,
-        minMatch: query.minMatch,
-      };
-      const result = await backend.search(params);
-      recordSearchInsight(options.insights, req, params, result, performance.now() - startedAt);
+      const result = await backend.search(request);
+      recordSearchInsight(options.insights, req, request, result, performance.now() - startedAt);
       outcome = 'ok';
-      const { body, etag } = serializeSearchAnswer(result);
+      // A cached answer (the empty query's listing) is the same object: serialized and hashed once.
+      let serialized = serializedAnswers.get(result);
+      if (!serialized) {
+        serialized = serializeSearchAnswer(result);
+        serializedAnswers.set(result, serialized);
+      }
+      const { body, etag } = serialized;
       if (cacheable) res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag);
       else res.set('Cache-Control', 'no-store');
       res.type('application/json').send(body);

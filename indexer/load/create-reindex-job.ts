@@ -4,7 +4,7 @@ import type { Config } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors/config-error.ts';
 import type { MeiliConnection } from '../../src/meili/connect-meili.ts';
 import { getJobSources } from '../../src/source-config.ts';
-import { getProjectSynonyms } from '../get-project-synonyms.ts';
+import { getProjectSynonyms } from '../../src/search/get-project-synonyms.ts';
 import { reindex } from './reindex.ts';
 import { reindexReplicas } from './reindex-replicas.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';

@@ -9,7 +9,7 @@ import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../../src/meili/wait-for-task.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
 import { createCorpusDictionary } from '../../src/search/create-corpus-dictionary.ts';
-import { getRelevanceSettings } from '../../src/search/relevance-settings.ts';
+import { getIndexSettings } from '../../src/search/index-settings.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import type { SearchDocument } from '../../src/search/search-document.ts';
 import type { SourceConfig } from '../../src/source-config.ts';
@@ -221,7 +221,7 @@ type Wait = (task: Parameters<typeof waitForTask>[1], operation: string) => Prom
 async function uploadInput(
   options: ReindexOptions,
   { input, buildIndex, settings, report, progress, emit, wait }: {
-    input: PreparedInput['input']; buildIndex: string; settings: ReturnType<typeof getRelevanceSettings>;
+    input: PreparedInput['input']; buildIndex: string; settings: ReturnType<typeof getIndexSettings>;
     report: ReindexReport; progress: ReindexProgress; emit: (phase?: ReindexProgress['phase']) => void; wait: Wait;
   },
 ): Promise<string[]> {
@@ -336,7 +336,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   const { client, indexName, logger, force = false, dataDir, taskTimeoutMs = 10 * 60_000 } = options;
   const staleBuildMs = options.staleBuildMs ?? (dataDir ? 0 : 60 * 60_000);
   const started = Date.now();
-  const settings = getRelevanceSettings(options.projectSynonyms ?? {});
+  const settings = getIndexSettings(options.projectSynonyms ?? {});
   const report = createReport(options, started);
   const progress: ReindexProgress = { phase: 'fingerprint', postsRead: 0, postsTotal: null, pairs: 0, documentsIndexed: 0 };
   const emit = (phase?: ReindexProgress['phase']) => {

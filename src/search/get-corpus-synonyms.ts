@@ -1,18 +1,16 @@
 import type { QaRecord } from '../qa-record.ts';
+import { buildSynonymGraph, linkLists } from './build-synonym-graph.ts';
 import { buildDictionary, countChineseWords, type DictionaryOptions } from './build-dictionary.ts';
 import { loadLexicon } from './load-lexicon.ts';
 
 /**
  * The index's synonyms with the corpus dictionary added (`buildDictionary` over CC-CEDICT,
  * restricted to the Chinese words of `records`): English word -> its Chinese corpus words,
- * one way. Keys already in `synonyms` keep theirs and gain the dictionary's.
+ * one way. Keys already in `synonyms` keep theirs and gain the dictionary's (`buildSynonymGraph`).
  */
 export async function getCorpusSynonyms(records: Iterable<Pick<QaRecord, 'question' | 'answer'>>, synonyms: Readonly<Record<string, readonly string[]>>, options: DictionaryOptions = {}): Promise<Record<string, string[]>> {
   const texts: string[] = [];
   for (const record of records) texts.push(`${record.question}\n${record.answer}`);
   const dictionary = buildDictionary(await loadLexicon(), countChineseWords(texts), options);
-  const merged: Record<string, string[]> = {};
-  for (const [term, others] of Object.entries(synonyms)) merged[term] = [...others];
-  for (const [term, words] of Object.entries(dictionary)) merged[term] = [...new Set([...(merged[term] ?? []), ...words])];
-  return merged;
+  return buildSynonymGraph([...linkLists(synonyms), ...linkLists(dictionary)]);
 }

@@ -1,11 +1,14 @@
 import { PROJECTS, normalizeLabel, type Project } from '../project-catalogue.ts';
+import { GENERIC_PROJECT_WORDS } from './generic-project-words.ts';
 
 /**
  * The projects a query names, through any name or alias of the catalogue (`jraft`,
  * `sofa-boot`, `SOFA RPC`, `铜锁`), never through topic words (`注册中心`, `分布式事务`: those are
  * what a question is about, not which project it asks about). Latin labels match whole words
- * only, with or without the separator after `sofa` (`sofarpc`, `sofa-rpc`, `sofa rpc`); Chinese
- * text typed against a label is a word boundary (`关闭jraft的日志`).
+ * only, with or without the separator after `sofa` (`sofarpc`, `sofa-rpc`, `sofa rpc`, `com.alipay.sofa.rpc`); Chinese
+ * text typed against a label is a word boundary (`关闭jraft的日志`). An alias that is also a common
+ * technical term (`rpc`, `registry`: `GENERIC_PROJECT_WORDS`) names no project: `rpc 超时` asks
+ * about RPC timeouts, `SOFARPC 超时` about the project; a project's own name always counts.
  */
 
 export interface QueryProjects {
@@ -24,13 +27,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One pattern per label: `sofa-rpc` -> `sofa[\s_-]?rpc` between non-word characters. */
+/** One pattern per specific label: `sofa-rpc` -> `sofa[\s._-]?rpc` between non-word characters. */
 function labelPatterns(projects: readonly Project[]): LabelPattern[] {
   const patterns: LabelPattern[] = [];
   for (const project of projects) {
+    const name = normalizeLabel(project.name);
     const labels = new Set([project.name, ...project.aliases].map(normalizeLabel));
     for (const label of labels) {
-      const body = /^sofa./.test(label) ? `sofa[\\s_-]?${escapeRegExp(label.slice(4))}` : escapeRegExp(label);
+      if (label !== name && GENERIC_PROJECT_WORDS.has(label)) continue;
+      const body = /^sofa./.test(label) ? `sofa[\\s._-]?${escapeRegExp(label.slice(4))}` : escapeRegExp(label);
       const latin = /^[a-z0-9]/.test(label);
       patterns.push({
         project: project.name,

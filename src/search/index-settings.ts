@@ -1,19 +1,36 @@
 import type { Settings } from 'meilisearch';
+import { buildSynonymGraph, linkGroups } from './build-synonym-graph.ts';
+import { BIGRAM_ATTRIBUTES } from './relevance-document.ts';
+import { getTermSynonymLinks } from './term-expansions.ts';
 
 /**
- * Search settings of the Q/A index: the single place to tune relevance.
- * Applied to every freshly built index before its documents are added (so documents are
- * indexed once), and part of the reindex fingerprint (a change here triggers a rebuild).
+ * Settings of the Q/A index: the single place to tune them, as the relevance measurements
+ * support them (`scripts/relevance-report.md`) and `searchQa` relies on them. Applied to every
+ * freshly built index before its documents are added (so documents are indexed once), and part
+ * of the reindex fingerprint (a change here triggers a rebuild).
  */
 
-/** Text fields, in ranking order for the `attribute` rule: a hit in the question counts most. */
-export const SEARCHABLE_ATTRIBUTES = ['question', 'context', 'answer', 'title', 'asker', 'projects'] as const;
+/** Text fields searched by the word searches of `searchQa` (their ranking order is `SEARCHABLE_ATTRIBUTES`'). */
+export const TEXT_ATTRIBUTES = ['question', 'answer', 'context', 'title', 'projects', 'asker'] as const;
 
 /**
- * Fields the API may filter on (allow-list the API's filter builder should use too).
- * `id`: the API's search-only key looks one record up with a filter on it (`GET /api/qa/:id`).
+ * Every searchable field, in ranking order (the `attribute` rule, which makes the ranking score
+ * of a one-term search prefer a match in the question): each text field followed by its bigram
+ * field (`relevance-document.ts`), the question first and the thread's context after the
+ * answer, so that a follow-up does not outrank the question it follows.
  */
-export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'dateTs', 'asker', 'issue', 'followup', 'id', 'kind', 'lang'] as const;
+export const SEARCHABLE_ATTRIBUTES = [
+  'question', 'questionBigrams', 'answer', 'answerBigrams', 'context', 'contextBigrams', 'title', 'projects', 'asker',
+] as const satisfies readonly ((typeof TEXT_ATTRIBUTES)[number] | (typeof BIGRAM_ATTRIBUTES)[number])[];
+
+/** Fields highlighted by `searchQa` (plain text fields only, never `answerHtml`). */
+export const HIGHLIGHT_ATTRIBUTES = ['question', 'context', 'answer'] as const;
+
+/**
+ * Fields the API may filter on (the allow-list of `build-filter.ts` is a subset).
+ * `id`: a record is looked up, and the page's documents fetched, with a filter on it.
+ */
+export const FILTERABLE_ATTRIBUTES = ['projects', 'year', 'kind', 'lang', 'dateTs', 'asker', 'issue', 'followup', 'id'] as const;
 
 export const SORTABLE_ATTRIBUTES = ['dateTs'] as const;
 
@@ -27,52 +44,41 @@ export const SORTABLE_ATTRIBUTES = ['dateTs'] as const;
  */
 export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'] as const;
 
-/** Every field returned with a hit (all of `SearchDocument`). */
+/** Every field returned with a hit (the search document without the bigram fields). */
 export const DISPLAYED_ATTRIBUTES = [
-  'id', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'followup',
+  'id', 'kind', 'lang', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'projectMentions', 'followup',
   'thread', 'turn', 'context', 'date', 'dateTs', 'year', 'title', 'source', 'url',
-  'issueUrl', 'projectSource', 'projectConfidence', 'kind', 'lang',
+  'issueUrl', 'projectSource', 'projectConfidence',
 ] as const;
 
 /** Fields written in Chinese (with English terms mixed in): segmented as Mandarin. */
 export const CHINESE_ATTRIBUTES = ['question', 'context', 'answer', 'title'] as const;
 
-export interface IndexSettingsOptions {
-  /** Canonical project name -> words users type for it, e.g. `{ SOFAJRaft: ['jraft', 'raft'] }`. */
-  projectSynonyms?: Record<string, string[]>;
-}
-
 /**
- * Multi-way synonyms: a project name and each of its words all stand for each other.
- * Keys are lower-cased (Meilisearch matches synonyms case-insensitively); a word listed for
- * two projects points to both.
- *
- * @see https://www.meilisearch.com/docs/learn/relevancy/synonyms
+ * Project synonyms: a project name and each of its words all stand for each other (a word
+ * listed for two projects points to both).
  */
-export function getSynonyms(projectSynonyms: Record<string, string[]>): Record<string, string[]> {
-  const groups = new Map<string, Set<string>>();
-  for (const [name, words] of Object.entries(projectSynonyms)) {
-    const group = [name, ...words].map((w) => w.trim().toLowerCase()).filter(Boolean);
-    for (const term of group) {
-      const others = groups.get(term) ?? new Set<string>();
-      for (const other of group) if (other !== term) others.add(other);
-      groups.set(term, others);
-    }
-  }
-  const synonyms: Record<string, string[]> = {};
-  for (const term of [...groups.keys()].sort()) {
-    const others = [...(groups.get(term) ?? [])].sort();
-    if (others.length) synonyms[term] = others;
-  }
-  return synonyms;
+export function getSynonyms(projectSynonyms: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  return buildSynonymGraph(linkGroups(Object.entries(projectSynonyms).map(([name, words]) => [name, ...words])));
+}
+
+/** Every synonym of the index: the project words (`getSynonyms`) and the English <-> Chinese glossary. */
+export function getIndexSynonyms(projectSynonyms: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  return buildSynonymGraph([
+    ...linkGroups(Object.entries(projectSynonyms).map(([name, words]) => [name, ...words])),
+    ...getTermSynonymLinks(),
+  ]);
 }
 
 /**
- * First settings of the Q/A index (relevance tuning happens here).
+ * Settings of the Q/A index.
  *
+ * @param projectSynonyms - canonical project name -> words users type for it
+ *   (`getProjectSynonyms()`: `{ SOFAJRaft: ['jraft', 'raft'] }`)
+ * @param overrides - settings to replace (for experiments)
  * @see https://www.meilisearch.com/docs/reference/api/settings
  */
-export function getIndexSettings(options: IndexSettingsOptions = {}): Settings {
+export function getIndexSettings(projectSynonyms: Readonly<Record<string, readonly string[]>> = {}, overrides: Settings = {}): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: [...FILTERABLE_ATTRIBUTES],
@@ -87,7 +93,10 @@ export function getIndexSettings(options: IndexSettingsOptions = {}): Settings {
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
       // Numbers (versions, issue numbers, ports) must match exactly.
       disableOnNumbers: true,
+      // Bigram tokens are codes: a typo would match an unrelated bigram.
+      disableOnAttributes: [...BIGRAM_ATTRIBUTES],
     },
-    synonyms: getSynonyms(options.projectSynonyms ?? {}),
+    synonyms: getIndexSynonyms(projectSynonyms),
+    ...overrides,
   };
 }

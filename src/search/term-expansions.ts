@@ -1,3 +1,4 @@
+import { buildSynonymGraph } from './build-synonym-graph.ts';
 import { loadTermExpansions } from './load-term-expansions.ts';
 
 /**
@@ -96,28 +97,21 @@ export function expandQueryTerms(words: readonly string[]): string {
   return out.join(' ');
 }
 
+/** The glossary as synonym links: each English term and its Chinese equivalents stand for each other. */
+export function* getTermSynonymLinks(glossary: Readonly<Record<string, readonly string[]>> = TERM_EXPANSIONS): Generator<[string, string]> {
+  for (const [term, expansions] of Object.entries(glossary)) {
+    for (const chinese of expansions) {
+      yield [term, chinese];
+      yield [chinese, term];
+    }
+  }
+}
+
 /**
- * The glossary as Meilisearch synonyms: each English term and its Chinese equivalents stand
- * for each other (lower-cased keys, sorted values).
+ * The glossary as Meilisearch synonyms (lower-cased keys, sorted values).
  *
  * @see https://www.meilisearch.com/docs/learn/relevancy/synonyms
  */
 export function getTermSynonyms(glossary: Readonly<Record<string, readonly string[]>> = TERM_EXPANSIONS): Record<string, string[]> {
-  const groups = new Map<string, Set<string>>();
-  const link = (from: string, to: string) => {
-    if (from === to) return;
-    const set = groups.get(from) ?? new Set<string>();
-    set.add(to);
-    groups.set(from, set);
-  };
-  for (const [term, expansions] of Object.entries(glossary)) {
-    const english = term.toLowerCase();
-    for (const chinese of expansions) {
-      link(english, chinese);
-      link(chinese, english);
-    }
-  }
-  const synonyms: Record<string, string[]> = {};
-  for (const key of [...groups.keys()].sort()) synonyms[key] = [...groups.get(key)!].sort();
-  return synonyms;
+  return buildSynonymGraph(getTermSynonymLinks(glossary));
 }

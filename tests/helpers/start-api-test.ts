@@ -1,14 +1,15 @@
 import type { Express } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import { createApp } from '../../api/create-app.ts';
+import { createWebRouters } from '../../web/create-web-routers.ts';
 import { createMetrics, type ApiMetrics } from '../../api/create-metrics.ts';
 import { createMeiliSearchBackend } from '../../api/meili-search-backend.ts';
-import type { SearchBackend } from '../../api/search-backend.ts';
-import { getProjectSynonyms } from '../../indexer/get-project-synonyms.ts';
+import type { SearchBackend } from '../../src/contract/search-backend.ts';
+import { getProjectSynonyms } from '../../src/search/get-project-synonyms.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
 import type { ReindexScheduler } from '../../indexer/load/reindex-scheduler.ts';
-import { getRelevanceSettings } from '../../src/search/relevance-settings.ts';
+import { getIndexSettings } from '../../src/search/index-settings.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import { API_RECORDS } from './api-records.ts';
 import { startTestMeili, type TestMeili } from './start-test-meili.ts';
@@ -21,7 +22,7 @@ export async function seedIndex(admin: Meilisearch, records: QaRecord[], indexNa
   const wait = { timeout: 120_000 };
   await admin.createIndex(indexName, { primaryKey: 'id' }).waitTask(wait);
   const index = admin.index(indexName);
-  await index.updateSettings(getRelevanceSettings(getProjectSynonyms())).waitTask(wait);
+  await index.updateSettings(getIndexSettings(getProjectSynonyms())).waitTask(wait);
   const task = await index.addDocuments(records.map(toIndexDocument)).waitTask(wait);
   if (task.status !== 'succeeded') throw new Error(`seedIndex: ${JSON.stringify(task.error)}`);
 }
@@ -45,7 +46,7 @@ export async function startApiTest(options: { records?: QaRecord[]; env?: Record
     const config = loadConfig({ DATA_DIR: meili.dataDir, LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0', ...options.env });
     const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: 'qa' });
     const metrics = createMetrics({ defaultMetrics: false });
-    const app = createApp({ backend, logger: meili.logger, config, metrics, scheduler: options.scheduler });
+    const app = createApp({ backend, logger: meili.logger, config, metrics, scheduler: options.scheduler, web: createWebRouters });
     return { meili, backend, metrics, app, stop: () => meili.stop() };
   } catch (error) {
     await meili.stop();

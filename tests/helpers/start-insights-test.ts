@@ -1,14 +1,15 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../api/create-app.ts';
+import { createWebRouters } from '../../web/create-web-routers.ts';
 import { createMetrics, type ApiMetrics } from '../../api/create-metrics.ts';
 import { createMeiliSearchBackend } from '../../api/meili-search-backend.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createInsights, type Insights, type InsightsOptions } from '../../src/insights/create-insights.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
 import { API_RECORDS } from './api-records.ts';
-import { getProjectSynonyms } from '../../indexer/get-project-synonyms.ts';
-import { getRelevanceSettings } from '../../src/search/relevance-settings.ts';
+import { getProjectSynonyms } from '../../src/search/get-project-synonyms.ts';
+import { getIndexSettings as getRelevanceSettings } from '../../src/search/index-settings.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import { TEST_ADMIN_TOKEN } from './start-api-test.ts';
 import { startTestMeili, type TestMeili } from './start-test-meili.ts';
@@ -42,7 +43,7 @@ export async function startInsightsTest(options: { records?: QaRecord[]; env?: R
     const file = path.join(meili.dataDir, 'insights.sqlite');
     const insights = createInsights({ file, registry: metrics.registry, flushIntervalMs: 60_000, retryAfterMs: 0, ...options.insights });
     const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: 'qa' });
-    const app = createApp({ backend, logger: meili.logger, config, metrics, insights });
+    const app = createApp({ backend, logger: meili.logger, config, metrics, insights, web: createWebRouters });
     return { meili, app, metrics, insights, file, stop: async () => { insights.close(); await meili.stop(); } };
   } catch (error) {
     await meili.stop();

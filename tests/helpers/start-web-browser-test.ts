@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import type { SearchResult } from '../../api/search-backend.ts';
+import type { SearchResult } from '../../src/contract/search-backend.ts';
 import { findFreePort } from '../../src/meili/find-free-port.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';

@@ -1,8 +1,8 @@
-// The API's answers as the browser code sees them. Type-only imports: nothing of api/ is bundled.
-import type { ApiRecord } from '../../../api/api-record.ts';
-import type { FacetCounts, SearchHit, SearchResult, SortOrder } from '../../../api/search-backend.ts';
+// The API's answers as the browser code sees them: the contract in src/contract/ (type-only
+// imports and plain constants: nothing of zod or the server is bundled).
+import type { ApiRecord } from '../../../src/contract/api-record.ts';
+import type { FacetCounts, SearchHit, SearchResult } from '../../../src/contract/search-result.ts';
+import type { SortOrder } from '../../../src/contract/search-constants.ts';
 
 export type { ApiRecord, FacetCounts, SearchHit, SearchResult, SortOrder };
-
-/** The sort orders of `GET /api/search`, in the order the page offers them. */
-export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+export { SORT_ORDERS } from '../../../src/contract/search-constants.ts';

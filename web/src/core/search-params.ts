@@ -1,3 +1,4 @@
+import { MAX_PAGE, MAX_QUERY_LENGTH } from '../../../src/contract/search-constants.ts';
 import { SORT_ORDERS, type SortOrder } from './api-types.ts';
 
 /**
@@ -20,9 +21,6 @@ export const DEFAULT_PARAMS: SearchParams = { q: '', projects: [], years: [], fr
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
-/** The API's limits (api/request-schemas.ts): longer queries and later pages are refused. */
-const MAX_QUERY_LENGTH = 4096;
-const MAX_PAGE = 1000;
 
 /** True when a filter (project, year or date) narrows the search. */
 export function hasFilters(params: SearchParams): boolean {

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { PROJECT_NAMES } from '../src/project-catalogue.ts';
-import { getDateTs } from '../src/search/search-document.ts';
-import { SORT_ORDERS } from './search-backend.ts';
+import { PROJECT_NAMES } from '../project-catalogue.ts';
+import { getDateTs } from '../search/search-document.ts';
+import {
+  DEFAULT_HITS_PER_PAGE, FIRST_YEAR, KINDS, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES, SORT_ORDERS,
+} from './search-constants.ts';
+
+export { FIRST_YEAR, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES } from './search-constants.ts';
 
 /**
  * Every request parameter the API accepts, as zod schemas: `parseParams` validates requests
  * with them and `getOpenApiDocument` describes them (so the two cannot drift apart).
  * Query values arrive as strings, or arrays of strings when a parameter is repeated.
+ * The output of `searchQuerySchema` is THE search request (`SearchRequest`): defaults filled
+ * in, it goes unchanged from the route into `src/search/` (`searchQa`).
  */
-
-/** First year of SOFA Weekly posts; years before it, or after the current one, are unknown. */
-export const FIRST_YEAR = 2018;
 
 /** Years a `year` parameter may name: FIRST_YEAR to the current year. */
 export function getKnownYears(now = new Date()): string[] {
@@ -18,18 +21,6 @@ export function getKnownYears(now = new Date()): string[] {
   for (let year = FIRST_YEAR; year <= now.getUTCFullYear(); year++) years.push(String(year));
   return years;
 }
-
-/** Longest `q` of `GET /api/search`: a question with a pasted error (longer pastes: POST). */
-export const MAX_QUERY_LENGTH = 4096;
-/** Longest `q` of `POST /api/search`, for clients that paste whole logs. */
-export const MAX_POST_QUERY_LENGTH = 65_536;
-/** `minMatch` values: `strong` keeps only the hits that answer the query. */
-export const MIN_MATCHES = ['any', 'strong'] as const;
-export const MAX_HITS_PER_PAGE = 50;
-/** Meilisearch returns at most 1000 hits for a query (`pagination.maxTotalHits`): no page beyond can have hits. */
-export const MAX_PAGE = 1000;
-/** Values of one repeatable parameter at most. */
-export const MAX_REPEATS = 30;
 
 const REPEATED = 'given more than once; expected a single value';
 
@@ -69,23 +60,26 @@ const date = single('a date YYYY-MM-DD')
 /** `GET /api/search`. */
 export const searchQuerySchema = z.strictObject({
   q: queryText(MAX_QUERY_LENGTH, 'use POST /api/search with a JSON body for a longer paste')
-    .optional()
+    .default('')
     .meta({ description: `Words to search for, a question or a pasted error (at most ${MAX_QUERY_LENGTH} characters; POST for more); empty or absent: every record, newest first` }),
   project: repeatable(z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }))
-    .optional()
+    .default([])
     .meta({ description: 'Canonical project name (see /api/facets); repeat it for any of several projects' }),
-  year: repeatable(z.string({ error: 'expected a year' }).regex(/^\d{4}$/, 'expected a year like 2021').refine((y) => getKnownYears().includes(y), { error: (issue) => `unknown year ${JSON.stringify(issue.input)} (expected ${FIRST_YEAR} to ${new Date().getUTCFullYear()})` }))
-    .optional()
+  year: repeatable(z.string({ error: 'expected a year' }).regex(/^\d{4}$/, 'expected a year like 2021').refine((y) => getKnownYears().includes(y), { error: (issue) => `unknown year ${JSON.stringify(issue.input)} (expected ${FIRST_YEAR} to ${new Date().getUTCFullYear()})` }).transform(Number))
+    .default([])
     .meta({ description: 'Post year; repeat it for any of several years' }),
+  kind: repeatable(z.enum(KINDS, { error: (issue) => `unknown kind ${JSON.stringify(issue.input)} (expected ${KINDS.join(' or ')})` }))
+    .default([])
+    .meta({ description: '`weekly` (a weekly post\'s Q&A) or `faq` (a project\'s FAQ page); repeat it for both' }),
   from: date.optional().meta({ description: 'Earliest post date, inclusive (YYYY-MM-DD)' }),
   to: date.optional().meta({ description: 'Latest post date, inclusive (YYYY-MM-DD)' }),
   sort: z.enum(SORT_ORDERS, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${SORT_ORDERS.join(', ')}`) })
-    .optional()
+    .default('relevance')
     .meta({ description: '`relevance` (default; newest first when `q` is empty), `newest` or `oldest`' }),
-  page: wholeNumber(1, MAX_PAGE).optional().meta({ description: '1-based page number (default: 1)' }),
-  hitsPerPage: wholeNumber(1, MAX_HITS_PER_PAGE).optional().meta({ description: `Hits per page, 1 to ${MAX_HITS_PER_PAGE} (default: 10)` }),
+  page: wholeNumber(1, MAX_PAGE).default(1).meta({ description: '1-based page number (default: 1)' }),
+  hitsPerPage: wholeNumber(1, MAX_HITS_PER_PAGE).default(DEFAULT_HITS_PER_PAGE).meta({ description: `Hits per page, 1 to ${MAX_HITS_PER_PAGE} (default: ${DEFAULT_HITS_PER_PAGE})` }),
   minMatch: z.enum(MIN_MATCHES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${MIN_MATCHES.join(', ')}`) })
-    .optional()
+    .default('any')
     .meta({ description: '`strong`: only the hits that answer the query (`match: "strong"`); `any` (default): every matching hit' }),
 }).superRefine((query, context) => {
   if (query.from && query.to && query.from > query.to) {
@@ -99,9 +93,20 @@ export const searchQuerySchema = z.strictObject({
  * `MAX_POST_QUERY_LENGTH` characters.
  */
 export const searchBodySchema = searchQuerySchema.safeExtend({
-  q: queryText(MAX_POST_QUERY_LENGTH, 'send the first lines and the exception only').optional()
+  q: queryText(MAX_POST_QUERY_LENGTH, 'send the first lines and the exception only').default('')
     .meta({ description: `Words to search for, a question or a pasted log (at most ${MAX_POST_QUERY_LENGTH} characters)` }),
 });
+
+/**
+ * A validated search request, the one shape a search has from the route to the search core
+ * and back: `project`, `year` and `kind` are lists (empty: no filter), the rest has its default.
+ */
+export type SearchRequest = z.output<typeof searchQuerySchema>;
+
+/** A full request from the parameters given (the API's defaults for the others): for scripts and tests. */
+export function toSearchRequest(request: Partial<SearchRequest> = {}): SearchRequest {
+  return { ...searchQuerySchema.parse({}), ...request };
+}
 
 /** `GET /api/qa/:id` path parameters. */
 export const recordParamsSchema = z.strictObject({

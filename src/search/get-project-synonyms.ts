@@ -1,4 +1,4 @@
-import { PROJECTS } from '../src/project-catalogue.ts';
+import { PROJECTS } from '../project-catalogue.ts';
 
 /** The part of a catalogue project the index settings use. */
 export interface ProjectSynonymSource {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { RECORD_KINDS, RECORD_LANGS } from '../src/qa-record.ts';
+import { KINDS, LANGS } from './search-constants.ts';
 
 /**
  * The shapes the API answers with, for `/openapi.json` (and for the tests, which check real
- * answers against them). Request parameters are in `request-schemas.ts`.
+ * answers against them); `search-result.ts` holds the same shapes as TypeScript types for the
+ * server and the browser code. Request parameters are in `request-schemas.ts`.
  */
 
 /** Every response schema, by its name in `components.schemas`. */
@@ -11,6 +12,8 @@ export const responseSchemas = z.registry<{ id: string }>();
 
 export const apiRecordSchema = z.object({
   id: z.string(),
+  kind: z.enum(KINDS).meta({ description: "Where the answer comes from: a weekly post's Q&A (`weekly`) or a project's FAQ page (`faq`)" }),
+  lang: z.enum(LANGS).meta({ description: 'Language of the record' }),
   question: z.string().meta({ description: 'Plain text' }),
   answer: z.string().meta({ description: 'Plain text' }),
   answerHtml: z.string().meta({ description: 'Sanitized HTML of the answer' }),
@@ -28,13 +31,12 @@ export const apiRecordSchema = z.object({
   title: z.string(),
   source: z.string(),
   url: z.string(),
-  kind: z.enum(RECORD_KINDS).meta({ description: 'Where the answer comes from: a weekly post or a docs FAQ page' }),
-  lang: z.enum(RECORD_LANGS),
 }).register(responseSchemas, { id: 'Record' });
 
 export const facetCountsSchema = z.object({
   projects: z.record(z.string(), z.number().int()),
   years: z.record(z.string(), z.number().int()),
+  kinds: z.record(z.string(), z.number().int()).meta({ description: 'Records by kind: weekly, faq' }),
 }).register(responseSchemas, { id: 'FacetCounts' });
 
 export const searchHitSchema = apiRecordSchema.extend({

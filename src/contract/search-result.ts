@@ -1,0 +1,41 @@
+import type { ApiRecord } from './api-record.ts';
+
+/** Counts per facet value: `{ projects: { MOSN: 12 }, years: { "2021": 40 }, kinds: { weekly: 700, faq: 54 } }`. */
+export interface FacetCounts {
+  projects: Record<string, number>;
+  years: Record<string, number>;
+  kinds: Record<string, number>;
+}
+
+export interface SearchHit extends ApiRecord {
+  /** Matched words in `<mark>`, everything else HTML-escaped: safe to insert as HTML. */
+  highlight: { question: string; answer: string };
+  /** `strong`: the hit answers the query; `weak`: related at best (`src/search/decide-match.ts`). */
+  match: 'strong' | 'weak';
+  /** The evidence `match` was decided on, in [0, 1] (0 for a blank query's listing). */
+  score: number;
+}
+
+/** The answer of `GET /api/search`, as the search core (`searchQa`) returns it and the route serialises it. */
+export interface SearchResult {
+  query: string;
+  page: number;
+  hitsPerPage: number;
+  totalHits: number;
+  totalPages: number;
+  processingTimeMs: number;
+  hits: SearchHit[];
+  /** Counts for the query and its filters, except that each facet's own filter is left out of its counts. */
+  facets: FacetCounts;
+  /** Hits that answer the query (`match: "strong"`), all pages together. */
+  strongHits: number;
+  /** The project the query names (`jraft` -> SOFAJRaft), whose hits rank first; null when none. */
+  detectedProject: string | null;
+  /** Every project the query names, in query order. */
+  detectedProjects: string[];
+  /** What was searched for: `query`, or what identifies a pasted error in it. */
+  searchedFor: string;
+}
+
+/** The answer of `GET /api/facets`: every value with its count over the whole index. */
+export type FacetsResult = FacetCounts & { total: number };

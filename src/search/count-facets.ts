@@ -1,0 +1,44 @@
+import type { FacetDistribution, RecordAny } from 'meilisearch';
+import type { FacetCounts } from '../contract/search-result.ts';
+import { FACETS, type Facet } from './build-filter.ts';
+
+/**
+ * A document's value of a facet field; a document without `kind` (an index built before FAQ
+ * pages) is a weekly pair.
+ */
+function valuesOf(document: RecordAny, field: string): unknown[] {
+  const value = document[field] ?? (field === 'kind' ? 'weekly' : undefined);
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Meilisearch-style counts of `fields` over `documents` (array values count each element). */
+export function countFacets(documents: Iterable<RecordAny>, fields: readonly string[]): FacetDistribution {
+  const distribution: FacetDistribution = {};
+  for (const field of fields) distribution[field] = {};
+  for (const document of documents) {
+    for (const field of fields) {
+      const counts = distribution[field]!;
+      for (const item of valuesOf(document, field)) {
+        if (item === undefined || item === null || typeof item === 'object') continue;
+        const key = String(item);
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    }
+  }
+  return distribution;
+}
+
+/**
+ * The answer's `facets` from the distribution of the whole result set and, for each filtered
+ * facet, its own counts without its selection. A selected value matching nothing shows up
+ * with 0.
+ */
+export function toFacetCounts(distribution: FacetDistribution, own: readonly { facet: Facet; counts: FacetDistribution[string] | undefined }[], selected: (facet: Facet) => readonly (string | number)[]): FacetCounts {
+  const facets = {} as FacetCounts;
+  for (const facet of FACETS) {
+    const counts = { ...(own.find((entry) => entry.facet === facet)?.counts ?? distribution[facet.field] ?? {}) };
+    for (const value of selected(facet)) counts[String(value)] ??= 0;
+    facets[facet.key] = counts;
+  }
+  return facets;
+}

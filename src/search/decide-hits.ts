@@ -1,0 +1,118 @@
+import type { RecordAny, SearchResponse } from 'meilisearch';
+import { getTermGroup, type QueryVariant } from './build-query-variants.ts';
+import { decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, type MatchThresholds } from './decide-match.ts';
+import type { QueryTerm } from './get-query-terms.ts';
+import { getTermCoverage } from './get-term-coverage.ts';
+import { isAboutNamedProject } from './order-by-project-intent.ts';
+import { getIdf } from './rank-by-term-scores.ts';
+import type { UnderstoodQuery } from './understand-query.ts';
+
+/** How one hit matched. */
+export interface HitMatch {
+  match: MatchStrength;
+  /** The score the decision rests on (`getMatchScore`), in [0, 1]. */
+  score: number;
+  evidence: MatchEvidence;
+}
+
+/** A term's weight in coverage: its idf (the most common of its searches'), 0 for a project name or an unsearched term. */
+interface WeightedTerm {
+  term: QueryTerm;
+  weight: number;
+  /** Documents containing each of its bigrams (from its bigram searches). */
+  bigramFrequency: Map<string, number>;
+  /** Documents the Latin term's own word search found (through a synonym, the dictionary or a typo too). */
+  matched: Set<string>;
+}
+
+function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
+  const documentCount = answers[termVariants.length]?.totalHits ?? 0;
+  const frequency = new Map<string, number>();
+  const bigramFrequency = new Map<string, Map<string, number>>();
+  const matched = new Map<string, Set<string>>();
+  termVariants.forEach((variant, i) => {
+    // The word search of a Latin term (not its translations): what Meilisearch matched for it.
+    if (variant.group && variant.name === `term:${variant.q}` && !/\p{Script=Han}/u.test(variant.q)) {
+      matched.set(variant.group, new Set((answers[i]?.hits ?? []).map((hit) => String(hit.id))));
+    }
+    if (!variant.group) return;
+    const df = answers[i]?.totalHits ?? 0;
+    frequency.set(variant.group, Math.max(frequency.get(variant.group) ?? 0, df));
+    const bigram = /~(.+)$/.exec(variant.name)?.[1];
+    if (bigram) {
+      const map = bigramFrequency.get(variant.group) ?? new Map<string, number>();
+      map.set(bigram, df);
+      bigramFrequency.set(variant.group, map);
+    }
+  });
+  return terms.map((term) => {
+    const group = getTermGroup(term);
+    const df = frequency.get(group);
+    return { term, weight: df === undefined || projectGroups.has(group) ? 0 : getIdf(df, documentCount), bigramFrequency: bigramFrequency.get(group) ?? new Map(), matched: matched.get(group) ?? new Set() };
+  });
+}
+
+/** Idf-weighted share of the informative terms in the document's question, answer and context. */
+function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], whenNoTerms: boolean, synonyms?: Readonly<Record<string, readonly string[]>>): number {
+  const total = weights.reduce((sum, { weight }) => sum + weight, 0);
+  if (total === 0) return whenNoTerms ? 1 : 0;
+  const text = ['question', 'answer', 'context'].map((field) => (typeof document[field] === 'string' ? document[field] : '')).join('\n');
+  let covered = 0;
+  const id = String(document.id);
+  for (const { term, weight, bigramFrequency, matched } of weights) {
+    if (weight <= 0) continue;
+    covered += weight * (term.script === 'latin' && matched.has(id) ? 1 : getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) }));
+  }
+  return covered / total;
+}
+
+export interface DecideHitsInput {
+  understood: UnderstoodQuery;
+  /** The term set's answers (`planSearch`'s `termSet` part). */
+  answers: readonly SearchResponse<RecordAny>[];
+  /** The best candidates, best first (their rank is part of the evidence). */
+  best: readonly string[];
+  /** Term scores of the candidates (`rankTermSet`). */
+  scores: ReadonlyMap<string, number>;
+  /** Term scores without the project words. */
+  informativeScores: ReadonlyMap<string, number>;
+  /** Documents the searches for the project words found (`getMentioning`). */
+  mentioning: ReadonlySet<string>;
+  /** The candidates' whole documents. */
+  documents: ReadonlyMap<string, RecordAny>;
+  /** The candidates' fields from the term searches (`projects`, `projectMentions`). */
+  fields: ReadonlyMap<string, RecordAny>;
+  thresholds: MatchThresholds;
+  synonyms?: Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+/**
+ * How each of the best candidates matched: strong when its text covers enough of the query's
+ * informative terms (project names left out), its term scores agree and it scores near the
+ * best (`decideMatch`). Pure.
+ */
+export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
+  const { understood, answers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms } = input;
+  const { terms, termVariants, named, projectGroups } = understood;
+  const matches = new Map<string, HitMatch>();
+  const topScore = scores.get(best[0] ?? '') ?? 0;
+  const weights = getTermWeights(terms, termVariants, answers, projectGroups);
+  const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
+  const anyProject = named.projects.length === 0;
+  best.forEach((id, rank) => {
+    const document = documents.get(id);
+    if (!document) return;
+    const inNamedProject = isAboutNamedProject({ ...document, ...fields.get(id) }, named, mentioning);
+    const evidence: MatchEvidence = {
+      coverage: getCoverage(document, weights, inNamedProject || anyProject, synonyms),
+      // A query of project names only (`jraft`): every hit about the project answers it.
+      scoreShare: maxScore > 0 ? Math.min(1, (informativeScores.get(id) ?? 0) / maxScore) : inNamedProject || anyProject ? 1 : 0,
+      relativeScore: topScore > 0 ? (scores.get(id) ?? 0) / topScore : 0,
+      rank,
+      projectNamed: !anyProject,
+      inNamedProject,
+    };
+    matches.set(id, { match: decideMatch(evidence, thresholds), score: getMatchScore(evidence), evidence });
+  });
+  return matches;
+}

@@ -1,0 +1,43 @@
+import type { RecordAny, SearchResponse } from 'meilisearch';
+import type { QueryVariant } from './build-query-variants.ts';
+import type { QueryProjects } from './get-query-projects.ts';
+
+/** Ids of the documents found by the searches for the project names of the query. */
+export function getMentioning(termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  termVariants.forEach((variant, i) => {
+    if (variant.group && projectGroups.has(variant.group)) for (const hit of answers[i]?.hits ?? []) ids.add(String(hit.id));
+  });
+  return ids;
+}
+
+/**
+ * Whether a document is about a project the query names: attributed to it, or its text names it
+ * (`projectMentions`: a post may file a question about SOFABoot under SOFARPC). A document that
+ * only says a generic word the project is also called (`rpc`) is not about it. An index built
+ * before `projectMentions` falls back to the documents the search for the project's name found
+ * (`mentioning`), synonyms included.
+ */
+export function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const projects = [...list(document.projects), ...list(document.projectMentions)];
+  if (named.projects.some((project) => projects.includes(project))) return true;
+  return !Array.isArray(document.projectMentions) && mentioning.has(String(document.id));
+}
+
+/**
+ * `ids` (best first) with the hits of the projects the query names first, among those matching
+ * some term other than the project's name (`informative`: the documents matching the query
+ * without its project words; undefined when the query has no other word); the others keep
+ * their order after them.
+ */
+export function orderByProjectIntent(ids: string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, mentioning: ReadonlySet<string>, informative: ReadonlySet<string> | undefined): string[] {
+  if (named.projects.length === 0) return ids;
+  const first: string[] = [];
+  const rest: string[] = [];
+  for (const id of ids) {
+    const inProject = isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning);
+    (inProject && (!informative || informative.has(id)) ? first : rest).push(id);
+  }
+  return [...first, ...rest];
+}

@@ -1,0 +1,22 @@
+import type { RecordAny } from 'meilisearch';
+import { toApiRecord, type StoredRecord } from '../contract/api-record.ts';
+import type { SearchHit } from '../contract/search-result.ts';
+import { highlightTerms } from './highlight-terms.ts';
+import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, renderHighlight } from './render-highlight.ts';
+
+/**
+ * A stored document as an API hit: its record fields, safe highlights of `words` in the
+ * question and answer (none for a listing), and how it matched.
+ */
+export function toSearchHit(document: RecordAny, words: readonly string[], match: Pick<SearchHit, 'match' | 'score'>): SearchHit {
+  const mark = (text: unknown) => {
+    if (typeof text !== 'string') return '';
+    return renderHighlight(words.length ? highlightTerms(text, words, { preTag: HIGHLIGHT_PRE_TAG, postTag: HIGHLIGHT_POST_TAG }) : text);
+  };
+  return {
+    ...toApiRecord(document as StoredRecord),
+    highlight: { question: mark(document.question), answer: mark(document.answer) },
+    match: match.match,
+    score: match.score,
+  };
+}
