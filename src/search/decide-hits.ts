@@ -52,7 +52,19 @@ function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly Quer
   });
 }
 
-/** Idf-weighted share of the informative terms in the document's question, answer and context. */
+/**
+ * Characters of question, answer and context up to which coverage counts in full: about the 98th
+ * percentile of the weekly pairs (543). A longer text holds more of any query's words by chance
+ * alone (the FAQ pages' long comparisons, up to 2,500 characters, "covered" unrelated pasted
+ * errors), so its coverage is scaled by sqrt(pivot / length), as BM25 normalises by length.
+ */
+export const COVERAGE_LENGTH_PIVOT = 600;
+
+export function getLengthDiscount(length: number, pivot = COVERAGE_LENGTH_PIVOT): number {
+  return length <= pivot ? 1 : Math.sqrt(pivot / length);
+}
+
+/** Idf-weighted share of the informative terms in the document's question, answer and context, discounted for long texts. */
 function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], whenNoTerms: boolean, synonyms?: Readonly<Record<string, readonly string[]>>): number {
   const total = weights.reduce((sum, { weight }) => sum + weight, 0);
   if (total === 0) return whenNoTerms ? 1 : 0;
@@ -63,7 +75,7 @@ function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], when
     if (weight <= 0) continue;
     covered += weight * (term.script === 'latin' && matched.has(id) ? 1 : getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) }));
   }
-  return covered / total;
+  return (covered / total) * getLengthDiscount(text.length);
 }
 
 export interface DecideHitsInput {
