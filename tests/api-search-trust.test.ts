@@ -14,6 +14,16 @@ const RECORDS = [
   makeRecord(4, { id: 'rpc-noclass', projects: ['SOFARPC'], question: '启动时报 NoClassDefFoundError 找不到 hessian 的类是什么原因？', answer: '依赖冲突导致 hessian 版本不对，排除旧版本的 hessian 即可。' }),
   makeRecord(5, { id: 'seata-undo', projects: ['Seata'], question: 'Seata undo_log 表需要建在哪个库？', answer: 'undo_log 表建在每个业务库里。' }),
   makeRecord(6, { id: 'rpc-timeout', projects: ['SOFARPC'], question: 'SOFARPC 调用超时时间在哪里配置？', answer: '在 consumer 的 timeout 属性上配置，默认 3000 ms。' }),
+  // A FAQ page's long comparison: it mentions most of the stack, so it holds many queries' words by chance.
+  makeRecord(7, {
+    id: 'faq-comparison', kind: 'faq', projects: ['SOFARPC'], question: 'SOFARPC 和 Dubbo 有什么区别？',
+    answer: [
+      'SOFARPC 支持多种注册中心，服务发布和订阅都可以在 cluster 级别配置，available 的服务列表由注册中心推送。',
+      '在 Raft 模式下，SOFAJRaft 提供一致性的存储，注册中心的数据也可以放在里面。',
+      ...Array.from({ length: 24 }, (_, i) => `第 ${i + 1} 点：两者在协议、序列化、负载均衡、路由、容错、线程模型和扩展点上各有取舍，细节请看各自的文档与示例工程，这里不一一展开。`),
+      '如果调用时提示 no provider 或者 service not found，先检查服务是否已经发布。',
+    ].join('\n'),
+  }),
 ];
 
 let t: ApiTest;
@@ -53,6 +63,13 @@ test('a question the posts never answered gets hits, none of them strong', async
   const none = await search({ q: 'Redis Cluster 执行 Lua 脚本报 CROSSSLOT 怎么解决', minMatch: 'strong' });
   assert.equal(none.hits.length, 0);
   assert.equal(none.totalHits, 0);
+});
+
+test('a long text that holds a pasted error\'s words by chance is not a strong answer to it', async () => {
+  const body = await search({ q: 'Raft模式 no available service found in cluster.' });
+  const comparison = body.hits.find((hit) => hit.id === 'faq-comparison');
+  assert.ok(comparison, 'the comparison is found');
+  assert.equal(comparison.match, 'weak', JSON.stringify(comparison));
 });
 
 test('a question a pair answers gets it as a strong hit, with its score; minMatch=strong keeps only strong hits', async () => {

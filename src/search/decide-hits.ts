@@ -56,12 +56,13 @@ function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly Quer
  * Characters of question, answer and context up to which coverage counts in full: about the 98th
  * percentile of the weekly pairs (543). A longer text holds more of any query's words by chance
  * alone (the FAQ pages' long comparisons, up to 2,500 characters, "covered" unrelated pasted
- * errors), so its coverage is scaled by sqrt(pivot / length), as BM25 normalises by length.
+ * errors), so its coverage is scaled by pivot / length. A square root (0.49 at 2,500
+ * characters) left such texts strong; the figures in `scripts/relevance-report.md`.
  */
 export const COVERAGE_LENGTH_PIVOT = 600;
 
 export function getLengthDiscount(length: number, pivot = COVERAGE_LENGTH_PIVOT): number {
-  return length <= pivot ? 1 : Math.sqrt(pivot / length);
+  return length <= pivot ? 1 : pivot / length;
 }
 
 /** Idf-weighted share of the informative terms in the document's question, answer and context, discounted for long texts. */
