@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DataFileError } from './errors/data-file-error.ts';
-import { parseYamlData } from './parse-yaml-data.ts';
+import { loadYamlDataFile, regexSourceSchema } from './parse-yaml-data.ts';
 
 /** The project catalogue's data file: `src/data/project-catalogue.yaml`. */
 export const PROJECT_CATALOGUE_FILE = fileURLToPath(new URL('data/project-catalogue.yaml', import.meta.url));
-
-const regexSource = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected a regular expression');
 
 const words = (what: string) => z.array(z.string().trim().min(1, `expected a non-empty ${what}`));
 
@@ -22,7 +11,7 @@ const projectSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a canonical name is letters and digits, e.g. SOFARPC'),
   aliases: words('alias'),
   repos: z.array(z.string().regex(/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/, 'a repository is owner/name in lower case')),
-  mentions: z.array(regexSource),
+  mentions: z.array(regexSourceSchema),
   synonyms: words('synonym'),
 });
 
@@ -41,13 +30,5 @@ export type ProjectCatalogueData = z.output<typeof projectCatalogueSchema>;
  * @throws {DataFileError} naming the file and the line of the first problem.
  */
 export function loadProjectCatalogue(file = PROJECT_CATALOGUE_FILE): ProjectCatalogueData {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DataFileError(file, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
-  const parsed = parseYamlData(text, projectCatalogueSchema);
-  if (!parsed.ok) throw new DataFileError(file, parsed.problem.line, parsed.problem.message);
-  return parsed.data;
+  return loadYamlDataFile(file, projectCatalogueSchema);
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DataFileError } from './errors/data-file-error.ts';
 
 /** A problem in a YAML (or JSON) data file: where it is and what is wrong. */
 export interface YamlDataProblem {
@@ -42,3 +44,30 @@ export function parseYamlData<S extends z.ZodType>(text: string, schema: S): { o
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   return { ok: false, problem: { line: lineOf(node?.range?.[0]), message: `${where}${message}` } };
 }
+
+/**
+ * Read the YAML (or JSON) data file `file` and validate it with `schema`.
+ *
+ * @throws {DataFileError} naming the file, and the line of the first problem.
+ */
+export function loadYamlDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataFileError(file, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  const parsed = parseYamlData(text, schema);
+  if (!parsed.ok) throw new DataFileError(file, parsed.problem.line, parsed.problem.message);
+  return parsed.data;
+}
+
+/** A regular expression's source, as data files and settings write one (checked by compiling it). */
+export const regexSourceSchema = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected a regular expression');

@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { RECORD_KINDS, type RecordKind } from './qa-record.ts';
-import { parseYamlData } from './parse-yaml-data.ts';
+import { parseYamlData, regexSourceSchema } from './parse-yaml-data.ts';
 
 /**
  * Which content sources the indexer reads (`SOURCES`): each a kind (`weekly`, `faq`), a root (a
  * folder, file, git URL or bare repository) and that kind's patterns. Validated here, at the
  * configuration edge; `indexer/sources/create-content-sources.ts` turns them into readers.
  */
-
-const pattern = () => z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected a regular expression');
 
 const common = {
   root: z.string().trim().min(1, 'expected a folder, file or git URL'),
@@ -28,11 +19,11 @@ const weeklySchema = z.strictObject({
   kind: z.literal('weekly'),
   ...common,
   /** Title of a weekly post (default /SOFA\s*Weekly/i). */
-  titlePattern: pattern().optional(),
+  titlePattern: regexSourceSchema.optional(),
   /** Path of a weekly post relative to the root (default /(^|\/)sofa-weekly[^/]*\//i). */
-  pathPattern: pattern().optional(),
+  pathPattern: regexSourceSchema.optional(),
   /** A category that also marks a weekly post (default: none). */
-  categoryPattern: pattern().optional(),
+  categoryPattern: regexSourceSchema.optional(),
 });
 
 const faqSchema = z.strictObject({

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { z } from 'zod';
-import { DataFileError } from '../errors/data-file-error.ts';
+import { loadYamlDataFile } from '../parse-yaml-data.ts';
 
 /**
  * The English -> Chinese domain terms (`src/data/term-expansions.yaml`), validated: keys are
@@ -21,48 +19,7 @@ export type TermExpansions = z.output<typeof termExpansionsSchema>;
 
 export const TERM_EXPANSIONS_FILE = fileURLToPath(new URL('../data/term-expansions.yaml', import.meta.url));
 
-/** The YAML node at `path` (keys of maps), for its line. */
-function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
-  let node: Node | null = root;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
-      node = (pair?.value as Node | null) ?? (pair?.key as Node | null) ?? null;
-    } else if (node && 'items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof key === 'number') {
-      node = ((node as { items: Node[] }).items[key]) ?? null;
-    } else return node;
-  }
-  return node;
-}
-
-/**
- * Parse and validate the term expansions of `text` (the contents of `file`).
- *
- * @throws {DataFileError} naming `file` and the line of the first problem.
- */
-export function parseTermExpansions(text: string, file: string): TermExpansions {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line);
-  const [syntax] = document.errors;
-  if (syntax) throw new DataFileError(file, lineOf(syntax.pos[0]), syntax.message.split('\n')[0] ?? 'not valid YAML', { cause: syntax });
-  const result = termExpansionsSchema.safeParse(document.toJS());
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const node = nodeAt(document.contents, issue.path);
-  const where = issue.path.length ? `${issue.path.map(String).join(' / ')}: ` : '';
-  // A bad key's own message is nested (`invalid_key`: "Invalid key in record" says nothing).
-  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  throw new DataFileError(file, lineOf(node?.range?.[0]), `${where}${message}`, { cause: result.error });
-}
-
 /** The term expansions of `file` (default: `src/data/term-expansions.yaml`). */
 export function loadTermExpansions(file = TERM_EXPANSIONS_FILE): TermExpansions {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DataFileError(file, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
-  return parseTermExpansions(text, file);
+  return loadYamlDataFile(file, termExpansionsSchema);
 }
