@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -164,9 +165,37 @@ export function summarizeCpuProfile(profile: CpuProfile, options: SummarizeOptio
   };
 }
 
-/** Read and summarize a `.cpuprofile` file. */
+/**
+ * The profile with every frame of a bundled file (the build's `dist/api/main-*.js` chunks) moved
+ * to the source it was bundled from, through the `.map` file beside it: without it, the whole
+ * service is one "package" and no project file shows.
+ */
+export async function resolveSourceMaps(profile: CpuProfile): Promise<CpuProfile> {
+  const maps = new Map<string, Promise<SourceMap | null>>();
+  const mapOf = (file: string) => {
+    let map = maps.get(file);
+    if (!map) {
+      map = fs.readFile(`${file}.map`, 'utf8').then((text) => new SourceMap(JSON.parse(text) as SourceMapPayload), () => null);
+      maps.set(file, map);
+    }
+    return map;
+  };
+  const nodes = await Promise.all(profile.nodes.map(async (node) => {
+    const { url, lineNumber, columnNumber } = node.callFrame;
+    if (!url || url.startsWith('node:') || url.includes('/node_modules/')) return node;
+    const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+    const map = await mapOf(file);
+    const entry = map?.findEntry(lineNumber, columnNumber ?? 0);
+    if (!entry || !('originalSource' in entry) || !entry.originalSource) return node;
+    const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+    return { ...node, callFrame: { ...node.callFrame, url: pathToFileURL(source).href, lineNumber: entry.originalLine, columnNumber: entry.originalColumn } };
+  }));
+  return { ...profile, nodes };
+}
+
+/** Read and summarize a `.cpuprofile` file (bundled frames resolved to their sources). */
 export async function summarizeCpuProfileFile(file: string, options: SummarizeOptions): Promise<CpuProfileSummary> {
-  return summarizeCpuProfile(JSON.parse(await fs.readFile(file, 'utf8')) as CpuProfile, options);
+  return summarizeCpuProfile(await resolveSourceMaps(JSON.parse(await fs.readFile(file, 'utf8')) as CpuProfile), options);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

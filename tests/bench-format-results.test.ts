@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { evaluateTargets, type BenchResults } from '../bench/bench-results.ts';
 import { formatResultsMarkdown, formatSummary } from '../bench/format-results.ts';
 import { parseAnswerabilityOutput, parseRelevanceOutput } from '../bench/measure-relevance.ts';
 import { median, percentile } from '../bench/stats.ts';
-import { categoryOf, moduleOf, summarizeCpuProfile, type CpuProfile } from '../bench/summarize-cpu-profile.ts';
+import { categoryOf, moduleOf, resolveSourceMaps, summarizeCpuProfile, type CpuProfile } from '../bench/summarize-cpu-profile.ts';
 
 // The benchmark report's pure parts, on made-up figures (no timing is measured or asserted here).
 
@@ -146,4 +151,25 @@ test('the answerability figures are read from the summary line of the scorer, an
   const figures = parseAnswerabilityOutput('  claimed an answer: ...\nanswerability: abstain=0.833 confident@5=0.820 false_strong=0.020 s@5=0.960 n_noanswer=30 n_answerable=50\n');
   assert.deepEqual(figures, { abstain: 0.833, confident5: 0.82, falseStrong: 0.02, nNoAnswer: 30, nAnswerable: 50 });
   assert.throws(() => parseAnswerabilityOutput('Traceback...'), /no summary line/);
+});
+
+test('CPU profile: a frame in a bundled file is named by the source it was bundled from', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-profile-map-'));
+  try {
+    await fs.writeFile(path.join(dir, 'rank-things.ts'), 'export function rankThings(xs: number[]): number[] {\n  return xs.sort((a, b) => b - a);\n}\n');
+    await fs.writeFile(path.join(dir, 'entry.ts'), "import { rankThings } from './rank-things.ts';\nconsole.log(rankThings([1, 2]));\n");
+    await build({ entryPoints: [path.join(dir, 'entry.ts')], bundle: true, format: 'esm', platform: 'node', sourcemap: true, outfile: path.join(dir, 'out', 'main.js'), logLevel: 'silent' });
+    const bundled = await fs.readFile(path.join(dir, 'out', 'main.js'), 'utf8');
+    const line = bundled.split('\n').findIndex((l) => l.includes('xs.sort'));
+    assert.ok(line >= 0);
+    const profile: CpuProfile = {
+      nodes: [{ id: 1, callFrame: { functionName: 'rankThings', url: pathToFileURL(path.join(dir, 'out', 'main.js')).href, lineNumber: line, columnNumber: 2 } }],
+      startTime: 0, endTime: 2000, samples: [1, 1], timeDeltas: [0, 1000],
+    };
+    const summary = summarizeCpuProfile(await resolveSourceMaps(profile), { root: dir });
+    assert.equal(summary.byModule[0]?.name, 'rank-things.ts');
+    assert.equal(summary.topFunctions[0]?.location, 'rank-things.ts:2');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
