@@ -5,22 +5,9 @@ import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, openSync, ftruncate
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
+import { weeklyPost } from './helpers/weekly-post.ts';
 
-const GOOD_POST = `---
-title: "SOFA Weekly | 好的一篇"
-date: 2021-01-15T15:00:00+08:00
----
-
-### 每周读者问答提炼
-
-**1、@读者** 提问：
-
-> MOSN 支持 HTTP/2 吗？
-
-A：支持。
-
-MOSN：[https://github.com/mosn/mosn](https://github.com/mosn/mosn)
-`;
+const GOOD_POST = weeklyPost('好的一篇');
 
 const roots: string[] = [];
 after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));

@@ -5,22 +5,9 @@ import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractAll } from './helpers/extract-folder.ts';
+import { weeklyPost } from './helpers/weekly-post.ts';
 
-const POST = `---
-title: "SOFA Weekly | 链接"
-date: 2021-01-15T15:00:00+08:00
----
-
-### 每周读者问答提炼
-
-**1、@读者** 提问：
-
-> MOSN 支持 HTTP/2 吗？
-
-A：支持。
-
-MOSN：[https://github.com/mosn/mosn](https://github.com/mosn/mosn)
-`;
+const POST = weeklyPost('链接');
 
 const base = mkdtempSync(path.join(tmpdir(), 'weekly-faq-links-'));
 after(() => rmSync(base, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import type { ApiRecord } from '../src/contract/api-record.ts';
 import { PROJECTS } from '../src/project-catalogue.ts';
 import type { InsightTranslations } from './src/core/insight-translations.ts';
 import type { Translations } from './src/core/translations.ts';
-import { escapeHtml } from './render-html.ts';
+import { escapeHtml, renderHtmlHead } from './render-html.ts';
 
 export interface AnswerPageOptions {
   t: Translations;
@@ -38,19 +38,8 @@ export function getIssueUrl(record: Pick<ApiRecord, 'issue' | 'projects'>): stri
 
 const safeHttpUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-function head(o: AnswerPageOptions, title: string, extra: string): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(o.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="weekly-faq-api" content="${escapeHtml(o.apiBase)}">
-<title>${escapeHtml(title)}</title>
-${extra}<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${escapeHtml(o.cssHref)}">
-<script type="module" src="${escapeHtml(o.jsSrc)}"></script>
-</head>`;
+function head(o: AnswerPageOptions, title: string, meta: string): string {
+  return renderHtmlHead({ lang: o.lang, title, apiBase: o.apiBase, meta, cssHref: o.cssHref, jsSrc: o.jsSrc });
 }
 
 function topBar(o: AnswerPageOptions): string {

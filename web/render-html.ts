@@ -8,22 +8,31 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The HTML shell of the search page and of the permalink pages: the page script renders into
- * `#app` (it reads the path). `apiBase` goes in a meta tag ('' = this origin).
+ * From `<!doctype html>` to `</head>`, shared by every page the service renders: `apiBase` (when
+ * given) goes in the meta tag the page script reads ('' = this origin), `meta` is extra head
+ * markup after the title. Every value is escaped here.
  */
-export function renderPageHtml(assets: WebAssets, options: { title: string; apiBase: string }): string {
+export function renderHtmlHead(options: { lang: string; title: string; apiBase?: string; meta?: string; cssHref: string; jsSrc: string }): string {
+  const api = options.apiBase === undefined ? '' : `<meta name="weekly-faq-api" content="${escapeHtml(options.apiBase)}">\n`;
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${escapeHtml(options.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<meta name="weekly-faq-api" content="${escapeHtml(options.apiBase)}">
-<title>${escapeHtml(options.title)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assets.pageCss.url}">
-<script type="module" src="${assets.pageJs.url}"></script>
-</head>
+${api}<title>${escapeHtml(options.title)}</title>
+${options.meta ?? ''}<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${escapeHtml(options.cssHref)}">
+<script type="module" src="${escapeHtml(options.jsSrc)}"></script>
+</head>`;
+}
+
+/**
+ * The HTML shell of the search page and of the permalink pages: the page script renders into
+ * `#app` (it reads the path). `apiBase` goes in a meta tag ('' = this origin).
+ */
+export function renderPageHtml(assets: WebAssets, options: { title: string; apiBase: string }): string {
+  return `${renderHtmlHead({ lang: 'zh-CN', title: options.title, apiBase: options.apiBase, cssHref: assets.pageCss.url, jsSrc: assets.pageJs.url })}
 <body>
 <div id="app"><noscript>This search needs JavaScript. The API is at <a href="/api/search?q=">/api/search</a>.</noscript></div>
 </body>

@@ -3,19 +3,7 @@
 import { h, replaceChildren } from '../dom/h.ts';
 import css from './admin.css';
 import { renderBarChart } from './render-bar-chart.ts';
-
-interface QueryRow { query: string; searches: number; avgHits: number; zeroHit: number; noStrong: number; clicks: number; ctr: number; lastSeen: string }
-interface Report {
-  window: { from: string; to: string; days: number };
-  totals: Record<'searches' | 'withQuery' | 'zeroHit' | 'noStrong' | 'clicks' | 'helpful' | 'unhelpful', number>;
-  topQueries: QueryRow[];
-  contentGaps: QueryRow[];
-  zeroHitQueries: QueryRow[];
-  weeks: { week: string; searches: number; zeroHit: number; noStrong: number }[];
-  projects: { project: string | null; searches: number; zeroHit: number; noStrong: number }[];
-  origins: { client: string; origin: string | null; searches: number }[];
-  unhelpfulAnswers: { recordId: string; unhelpful: number; helpful: number; queries: { query: string; count: number }[] }[];
-}
+import type { InsightsReport as Report, QueryRow } from '../../../src/insights/query-insights.ts';
 
 const TOKEN_KEY = 'weekly-faq-admin-token';
 const root = document.getElementById('admin')!;
