@@ -12,10 +12,11 @@ const HOSTILE = makeRecord(99, {
   answerHtml: '<p>ok</p><script>alert(3)</script><img src="x" onerror="alert(4)"><a href="javascript:alert(5)">click</a><img src="https://example.com/a.png">',
   asker: '<img src=x onerror=alert(6)>',
 });
+const FAQ_ANSWER = makeRecord(98, { id: 'faq-rpc-1', kind: 'faq', projects: ['SOFARPC'], question: 'SOFARPC 与 Dubbo 对比？', answer: '见文档。' });
 
 let t: ApiTest;
 before(async () => {
-  t = await startApiTest({ records: [...API_RECORDS, HOSTILE] });
+  t = await startApiTest({ records: [...API_RECORDS, HOSTILE, FAQ_ANSWER] });
 });
 after(() => t?.stop());
 
@@ -30,12 +31,19 @@ test('/qa/:id is rendered on the server with title, description, canonical and O
   assert.match(res.text, /<meta property="og:url" content="http:\/\/127\.0\.0\.1:\d+\/qa\/rpc-2020-a">/);
   assert.match(res.text, /<link rel="canonical" href="http:\/\/127\.0\.0\.1:\d+\/qa\/rpc-2020-a">/);
   assert.match(res.text, /<meta property="article:tag" content="SOFARPC">/);
+  assert.match(res.text, /<p class="meta"><span class="kind kind-weekly">Weekly<\/span>/, 'where the answer comes from, as on a hit');
   assert.ok(res.text.includes(`<h1 class="question">${record.question}</h1>`), 'the question, without JavaScript');
   assert.ok(res.text.includes(record.answerHtml), 'the answer, without JavaScript');
   assert.match(res.text, /<a class="back" href="\/\?q=rpc%20timeout">Back to the search<\/a>/);
   assert.match(res.text, /<section class="related-answers"[^]*href="\/qa\/rpc-2020-b\?q=rpc%20timeout"/, 'a related answer of the same project');
   assert.doesNotMatch(res.text.split('class="related-answers"')[1]!, /href="\/qa\/rpc-2020-a/, 'not itself');
   assert.ok(res.headers['content-security-policy']?.includes("script-src 'self'"));
+});
+
+test('an answer from a FAQ page says so, in the reader\'s language', async () => {
+  const res = await request(t.app).get('/qa/faq-rpc-1').set('Accept-Language', 'zh-CN,zh;q=0.9').expect(200);
+  assert.match(res.text, /<span class="kind kind-faq">FAQ<\/span>/);
+  assert.doesNotMatch(res.text, /kind-weekly/);
 });
 
 test('a hostile record is escaped in every tag and its HTML sanitized', async () => {

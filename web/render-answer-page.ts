@@ -53,7 +53,7 @@ function topBar(o: AnswerPageOptions): string {
 
 /**
  * The answer page `/qa/:id`, whole on the server: question, answer (sanitized HTML given by
- * the caller), project, date, asker, source and issue links, related answers, a link back to
+ * the caller), where it comes from (FAQ or weekly), project, date, asker, source and issue links, related answers, a link back to
  * the search; `<title>`, description, canonical and Open Graph tags, so a pasted link shows a
  * preview and the page reads without JavaScript. Every record field is escaped.
  */
@@ -77,6 +77,7 @@ export function renderAnswerPage(record: ApiRecord, answerHtml: string, related:
   const source = safeHttpUrl(record.url);
   const issueUrl = getIssueUrl(record);
   const metaLine = [
+    record.kind ? `<span class="kind kind-${escapeHtml(record.kind)}">${escapeHtml(o.t.kinds[record.kind] ?? record.kind)}</span>` : '',
     record.projects.length ? `<span class="tags">${record.projects.map((p) => `<span class="tag">${escapeHtml(p)}</span>`).join('')}</span>` : '',
     `<time datetime="${escapeHtml(record.date)}">${escapeHtml(record.date)}</time>`,
     record.asker ? `<span class="asker">${escapeHtml(o.t.askedBy(record.asker))}</span>` : '',
