@@ -46,9 +46,9 @@ export interface QaRecord {
   turn: number;
   /** For follow-ups: the earlier question(s) of the thread, so the pair is found by its topic. */
   context: string | null;
-  /** Post date, `YYYY-MM-DD`, in the post's own time zone (FAQ pages: see `getFaqPageDate`). */
-  date: string;
-  year: number;
+  /** Post date, `YYYY-MM-DD`, in the post's own time zone; null for an undated FAQ page (see `getFaqPageDate`). */
+  date: string | null;
+  year: number | null;
   /** Post title from the front matter (FAQ: the page title). */
   title: string;
   /** Path of the post relative to the root it was found under (forward slashes). */

@@ -29,7 +29,7 @@ async function open(path = '/', options?: Parameters<WebBrowserTest['newPage']>[
 
 test('an empty query lists the newest answers; typing shows highlighted results and a live count', { skip }, async () => {
   const page = await open();
-  const newest = [...WEB_RECORDS].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+  const newest = [...WEB_RECORDS].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0]!;
   assert.equal((await hitQuestions(page))[0], newest.question);
   assert.match((await status(page).textContent())!, new RegExp(`^${WEB_RECORDS.length} answers`));
   assert.equal(await status(page).getAttribute('role'), 'status', 'the count is announced');

@@ -70,7 +70,7 @@ export function renderAnswerPage(record: ApiRecord, answerHtml: string, related:
     `<meta property="og:description" content="${escapeHtml(description)}">`,
     `<meta property="og:url" content="${escapeHtml(url)}">`,
     `<meta property="og:locale" content="${o.lang === 'en' ? 'en_US' : 'zh_CN'}">`,
-    /^\d{4}-\d{2}-\d{2}/.test(record.date) ? `<meta property="article:published_time" content="${escapeHtml(record.date)}">` : '',
+    record.date && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? `<meta property="article:published_time" content="${escapeHtml(record.date)}">` : '',
     ...record.projects.map((p) => `<meta property="article:tag" content="${escapeHtml(p)}">`),
     `<meta name="twitter:card" content="summary">`,
   ].filter(Boolean).join('\n');
@@ -79,7 +79,7 @@ export function renderAnswerPage(record: ApiRecord, answerHtml: string, related:
   const metaLine = [
     record.kind ? `<span class="kind kind-${escapeHtml(record.kind)}">${escapeHtml(o.t.kinds[record.kind] ?? record.kind)}</span>` : '',
     record.projects.length ? `<span class="tags">${record.projects.map((p) => `<span class="tag">${escapeHtml(p)}</span>`).join('')}</span>` : '',
-    `<time datetime="${escapeHtml(record.date)}">${escapeHtml(record.date)}</time>`,
+    record.date ? `<time datetime="${escapeHtml(record.date)}">${escapeHtml(record.date)}</time>` : '',
     record.asker ? `<span class="asker">${escapeHtml(o.t.askedBy(record.asker))}</span>` : '',
     source ? `<a class="source" href="${escapeHtml(source)}" rel="noopener noreferrer" target="_blank">${escapeHtml(o.t.source(record.title || record.url))}</a>` : '',
     issueUrl ? `<a class="issue" href="${escapeHtml(issueUrl)}" rel="noopener noreferrer" target="_blank">${escapeHtml(o.it.issueLink(record.issue!))}</a>` : '',
@@ -88,7 +88,7 @@ export function renderAnswerPage(record: ApiRecord, answerHtml: string, related:
     ? `<p class="context"><span class="context-label">${escapeHtml(o.t.followupOf)}</span> ${escapeHtml(record.context)}</p>` : '';
   const relatedList = related.length
     ? `<section class="related-answers" aria-labelledby="related-title"><h2 id="related-title">${escapeHtml(o.it.related)}</h2><ul>${related.map((r) =>
-      `<li><a href="/qa/${encodeURIComponent(r.id)}${o.fromQuery ? `?q=${encodeURIComponent(o.fromQuery)}` : ''}">${escapeHtml(r.question)}</a> <span class="related-meta">${escapeHtml([...r.projects, r.date].join(' · '))}</span></li>`).join('')}</ul></section>`
+      `<li><a href="/qa/${encodeURIComponent(r.id)}${o.fromQuery ? `?q=${encodeURIComponent(o.fromQuery)}` : ''}">${escapeHtml(r.question)}</a> <span class="related-meta">${escapeHtml([...r.projects, r.date].filter(Boolean).join(' · '))}</span></li>`).join('')}</ul></section>`
     : '';
   return `${head(o, title, `${meta}\n`)}
 <body>

@@ -39,11 +39,11 @@ function failed(path: string, source: string, ruleId: string, reason: string): P
 const SKIPPED = (path: string, source: string): PostResult => ({ path, source, status: 'skipped', kind: null, title: null, date: null, records: [], messages: [] });
 
 /** One file through the sources: the first matching one that does not skip it reads it. */
-function extractFile(sources: readonly ContentSource[], text: string, file: { path: string; source: string; modified?: Date }): PostResult {
+function extractFile(sources: readonly ContentSource[], text: string, file: { path: string; source: string }): PostResult {
   let skipped: PostResult | null = null;
   for (const contentSource of sources) {
     if (!contentSource.matches(file.source)) continue;
-    const result = contentSource.extract(text, file.source, file.path, { modified: file.modified });
+    const result = contentSource.extract(text, file.source, file.path);
     if (result.status !== 'skipped') return result;
     skipped ??= result;
   }

@@ -14,5 +14,5 @@ export interface ContentSource {
    * The records of one file. `skipped` (quietly) when the file turns out not to be this
    * source's kind after all: the next matching source is then offered it.
    */
-  extract(text: string, source: string, path: string, file?: { modified?: Date }): PostResult;
+  extract(text: string, source: string, path: string): PostResult;
 }

@@ -7,8 +7,6 @@ export interface FoundFile {
   /** Path relative to the root it was found under, with forward slashes. */
   source: string;
   size: number;
-  /** Last modification time (a FAQ page without a date in its front matter is dated by it). */
-  modified: Date;
 }
 
 /** A problem met while walking the tree (a symlink loop, an unreadable folder). */
@@ -50,7 +48,7 @@ export async function discoverFiles(
     const stat = await fs.stat(given).catch(() => null);
     if (!stat) throw new PathNotFoundError(given);
     if (stat.isFile()) {
-      found.push({ path: given, source: given.split(path.sep).join('/').replace(/^\.\//, ''), size: stat.size, modified: stat.mtime });
+      found.push({ path: given, source: given.split(path.sep).join('/').replace(/^\.\//, ''), size: stat.size });
       continue;
     }
     const root = path.resolve(given);
@@ -91,7 +89,6 @@ async function walk(
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     let size = 0;
-    let modified = new Date(0);
     if (entry.isSymbolicLink()) {
       // Resolve before anything reads through the link: one that leaves the root is never followed.
       const real = await fs.realpath(full).catch(() => null);
@@ -109,7 +106,6 @@ async function walk(
       isDirectory = stat.isDirectory();
       isFile = stat.isFile();
       size = stat.size;
-      modified = stat.mtime;
     }
     if (isDirectory) {
       const real = await fs.realpath(full).catch(() => full);
@@ -119,7 +115,7 @@ async function walk(
       }
       await walk({ root, realRoot, found, onProblem }, full, new Set([...ancestors, real]));
     } else if (isFile && MARKDOWN.test(entry.name)) {
-      found.push({ path: full, source: toSource(root, full), size, modified });
+      found.push({ path: full, source: toSource(root, full), size });
     }
   }
 }

@@ -58,4 +58,4 @@ export const API_RECORDS: QaRecord[] = [
 ];
 
 /** Ids of the records newest first. */
-export const IDS_NEWEST_FIRST = [...API_RECORDS].sort((a, b) => b.date.localeCompare(a.date)).map((r) => r.id);
+export const IDS_NEWEST_FIRST = [...API_RECORDS].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).map((r) => r.id);

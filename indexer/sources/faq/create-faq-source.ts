@@ -18,6 +18,6 @@ export function createFaqSource(options: FaqSourceOptions = {}): ContentSource {
   return {
     kind: 'faq',
     matches: (source) => matchesAnyGlob(include, source),
-    extract: (text, source, path, file) => extractFaqPage(text, source, path, { baseUrl: options.baseUrl, modified: file?.modified }),
+    extract: (text, source, path) => extractFaqPage(text, source, path, { baseUrl: options.baseUrl }),
   };
 }

@@ -15,8 +15,6 @@ import { remarkFaqEntries } from './remark-faq-entries.ts';
 export interface ExtractFaqPageOptions {
   /** Base of the docs site's public URLs (default: https://www.sofastack.tech/). */
   baseUrl?: string;
-  /** The file's modification time: the date of a page whose front matter has none. */
-  modified?: Date;
 }
 
 /** Parses a FAQ page's body and finds its questions (`file.data.faqEntries`). */
@@ -27,19 +25,20 @@ function toMessages(file: VFile): PostMessage[] {
 }
 
 /**
- * The date of a FAQ page: its front matter's `date`, else `lastmod`, else the file's modification
- * time (UTC). The docs site's FAQ pages carry no date: they are dated by when the checkout last
- * changed them. Null when none of those is a real date.
+ * The date of a FAQ page: its front matter's `date`, else `lastmod`; null when it has neither.
+ * The docs site's FAQ pages carry no date, and a checkout's file times only say when it was
+ * cloned: an undated page stays undated (it sorts after the dated answers and counts in no year).
  */
-export function getFaqPageDate(frontMatter: Record<string, unknown>, modified?: Date): string | null {
-  if (frontMatter.date !== undefined) return getPostDate(frontMatter.date);
-  if (frontMatter.lastmod !== undefined) return getPostDate(frontMatter.lastmod);
-  return modified && !Number.isNaN(modified.getTime()) && modified.getTime() > 0 ? modified.toISOString().slice(0, 10) : null;
+export function getFaqPageDate(frontMatter: Record<string, unknown>): { date: string | null } | { invalid: unknown } {
+  const given = frontMatter.date ?? frontMatter.lastmod;
+  if (given === undefined || given === null || given === '') return { date: null };
+  const date = getPostDate(given);
+  return date ? { date } : { invalid: given };
 }
 
 /**
  * The records of one FAQ page: each question heading with the answer below it (see
- * `remarkFaqEntries`). Pure but for `options.modified`. A page that cannot be used (empty, binary,
+ * `remarkFaqEntries`). Pure. A page that cannot be used (empty, binary,
  * broken front matter, no question) is `failed` with its messages, never thrown.
  */
 export function extractFaqPage(text: string, source: string, path: string, options: ExtractFaqPageOptions = {}): PostResult {
@@ -69,8 +68,9 @@ export function extractFaqPage(text: string, source: string, path: string, optio
   const depth = getNestingDepth(body);
   if (depth > MAX_NESTING_DEPTH) return fail('too-deeply-nested', `the page nests ${depth} levels deep (the limit is ${MAX_NESTING_DEPTH}): skipped`);
 
-  const date = getFaqPageDate(frontMatter, options.modified);
-  if (!date) return fail(frontMatter.date === undefined ? 'missing-date' : 'invalid-date', `no usable date: front matter date ${JSON.stringify(frontMatter.date ?? frontMatter.lastmod ?? null)} and no file time`);
+  const dated = getFaqPageDate(frontMatter);
+  if ('invalid' in dated) return fail('invalid-date', `front matter date is not a valid date: ${JSON.stringify(dated.invalid)}`);
+  const { date } = dated;
 
   file.value = body;
   file.data.frontMatter = frontMatter;
@@ -105,7 +105,7 @@ export function extractFaqPage(text: string, source: string, path: string, optio
       turn: 1,
       context: null,
       date,
-      year: Number(date.slice(0, 4)),
+      year: date ? Number(date.slice(0, 4)) : null,
       title,
       source,
       url: getFaqQuestionUrl(page, entry.anchor, options.baseUrl),

@@ -11,7 +11,7 @@ export function renderRecordMeta(record: ApiRecord, t: Translations): HTMLElemen
   const kind = renderKindLabel(record, t);
   if (kind) parts.push(kind);
   if (record.projects.length) parts.push(h('span', { class: 'tags' }, record.projects.map((p) => h('span', { class: 'tag' }, p))));
-  parts.push(h('time', { datetime: record.date }, record.date));
+  if (record.date) parts.push(h('time', { datetime: record.date }, record.date));
   if (record.asker) parts.push(h('span', { class: 'asker' }, t.askedBy(record.asker)));
   const issue = getSafeUrl(record.issueUrl);
   if (issue) parts.push(h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank' }, `GitHub #${record.issue ?? ''}`));
