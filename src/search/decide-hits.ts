@@ -108,7 +108,8 @@ export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
   const { understood, answers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms } = input;
   const { terms, termVariants, named, projectGroups } = understood;
   const matches = new Map<string, HitMatch>();
-  const topScore = scores.get(best[0] ?? '') ?? 0;
+  // The best score, wherever a rerank put its hit.
+  const topScore = Math.max(0, ...best.map((id) => scores.get(id) ?? 0));
   const weights = getTermWeights(terms, termVariants, answers, projectGroups);
   const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
   const anyProject = named.projects.length === 0;

@@ -7,9 +7,10 @@ import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, type HitMatch } from './decide-hits.ts';
 import { fetchByIds } from './fetch-by-ids.ts';
-import { getMentioning, orderByProjectIntent } from './order-by-project-intent.ts';
+import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
 import { indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
+import { rerankByQuestion } from './rerank-by-question.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
@@ -17,7 +18,8 @@ import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
 /**
  * Search the Q/A index: understand the query (`understandQuery`), plan its one multi-search
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
- * (`rankTermSet`) with the named project's hits first (`orderByProjectIntent`), decide which of
+ * (`rankTermSet`) with the named project's hits first (`getProjectFirst`), rerank the best by how
+ * their questions match (`rerankByQuestion`), decide which of
  * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), and
  * present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
@@ -39,6 +41,8 @@ export interface SearchQaOptions {
   minRelativeScore?: number;
   /** How the term searches are built (experiments; default: `DEFAULT_VARIANT_SPECS`). */
   variants?: Partial<QueryVariantOptions>;
+  /** Weight of the question's share of the query terms in the rerank of the best candidates (default: `QUESTION_RERANK_WEIGHT`; 0: off). */
+  questionRerankWeight?: number;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -111,7 +115,9 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
   const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
   const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
-  let ranked = orderByProjectIntent(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
+  const projectFirst = getProjectFirst(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
+  const candidates = scored.map((doc) => doc.id);
+  let ranked = [...candidates.filter((id) => projectFirst.has(id)), ...candidates.filter((id) => !projectFirst.has(id))];
 
   const documents = new Map<string, RecordAny>();
   const fetchMissing = async (ids: readonly string[]) => {
@@ -120,10 +126,15 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   };
   const offset = (request.page - 1) * request.hitsPerPage;
   const strongOnly = request.minMatch === 'strong';
-  const best = ranked.slice(0, plan.evidenceDepth);
-  // Without `minMatch`, the page is known before strength is: one fetch for both.
+  let best = ranked.slice(0, plan.evidenceDepth);
+  // Without `minMatch`, the page is known before strength is: one fetch for both (a rerank
+  // only reorders the best, so a first page of them needs no second fetch).
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
+  if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
+    best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weight: options.questionRerankWeight, keepFirst: projectFirst });
+    ranked = [...best, ...ranked.slice(best.length)];
+  }
   const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
