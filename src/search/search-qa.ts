@@ -6,6 +6,7 @@ import type { QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, type HitMatch } from './decide-hits.ts';
+import { EXPANSION_GROUP, getExpansionVariants, type TermAssociations } from './expand-query-terms.ts';
 import { fetchByIds } from './fetch-by-ids.ts';
 import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
@@ -43,6 +44,8 @@ export interface SearchQaOptions {
   variants?: Partial<QueryVariantOptions>;
   /** Weight of the question's share of the query terms in the rerank of the best candidates (default: `QUESTION_RERANK_WEIGHT`; 0: off). */
   questionRerankWeight?: number;
+  /** Associated words searched besides the query's terms (experiments; default: none). */
+  associations?: TermAssociations;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -74,6 +77,7 @@ export async function searchQa(index: Index<RecordAny>, request: SearchRequest, 
 export async function runSearchQa(index: Index<RecordAny>, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
   const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
   const understood = understandQuery(request.q, options.variants);
+  if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));
   const plan = planSearch(index.uid, request, understood, { evidenceDepth: thresholds.maxRank, ...(options.termCandidates ? { termCandidates: options.termCandidates } : {}) });
   const answers = await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
   const processingTimeMs = answers.reduce((sum, answer) => sum + (answer.processingTimeMs ?? 0), 0);
@@ -111,7 +115,8 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   const fields = indexHits(termAnswers);
   const scored = rankTermSet(termVariants, termAnswers, minRelativeScore);
   const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
-  const informative = rankTermSet(termVariants, termAnswers, 0, projectGroups);
+  const expansionGroups = termVariants.flatMap((variant) => (variant.group?.startsWith(EXPANSION_GROUP) ? [variant.group] : []));
+  const informative = rankTermSet(termVariants, termAnswers, 0, new Set([...projectGroups, ...expansionGroups]));
   const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
   const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
   const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
