@@ -13,8 +13,10 @@ import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
 import { toSearchRequest } from '../src/contract/request-schemas.ts';
 import { getIndexSynonyms } from '../src/search/index-settings.ts';
 import { runSearchQa } from '../src/search/search-qa.ts';
-import { getTermCoverage } from '../src/search/get-term-coverage.ts';
 import { getTermGroup } from '../src/search/build-query-variants.ts';
+import { getTermWeights } from '../src/search/decide-hits.ts';
+import { answersOf } from '../src/search/plan-search.ts';
+import { getQuestionShare } from '../src/search/rerank-by-question.ts';
 import { buildTermAssociations } from './build-term-associations.ts';
 
 const [out, ...sets] = process.argv.slice(2);
@@ -32,20 +34,16 @@ const associations = process.env.ASSOC_RECORDS
   })
   : undefined;
 if (associations) console.log(`${associations.size} terms with associations`);
-/** Unweighted share of the query's informative terms in a question. */
-function questionShare(question: string, understood: Awaited<ReturnType<typeof runSearchQa>>['understood']): number {
-  const terms = understood.terms.filter((term) => !understood.projectGroups.has(getTermGroup(term)));
-  if (terms.length === 0) return 1;
-  return terms.reduce((sum, term) => sum + getTermCoverage(question, term, { synonyms }), 0) / terms.length;
-}
+const termWeights = (understood: Awaited<ReturnType<typeof runSearchQa>>['understood'], plan: Awaited<ReturnType<typeof runSearchQa>>['plan'], answers: Awaited<ReturnType<typeof runSearchQa>>['answers']) =>
+  new Map(getTermWeights(understood.terms, understood.termVariants, answersOf(answers, plan.termSet), understood.projectGroups).map(({ term, weight }) => [getTermGroup(term), weight]));
 const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const { result, matches, understood } = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}) });
+    const { result, matches, understood, plan, answers } = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, questionRerankWeight: Number(process.env.RERANK_WEIGHT ?? 0), matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}) });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
-      hits: result.hits.map((hit) => ({ questionShare: questionShare(hit.question, understood), id: hit.id, question: hit.question, source: hit.source, projects: hit.projects, match: hit.match, ...matches.get(hit.id) })),
+      hits: result.hits.map((hit) => ({ questionShare: getQuestionShare(hit.question, understood, { synonyms }), questionShareIdf: getQuestionShare(hit.question, understood, { synonyms, weights: termWeights(understood, plan, answers) }), id: hit.id, question: hit.question, source: hit.source, projects: hit.projects, match: hit.match, ...matches.get(hit.id) })),
     });
   }
 }

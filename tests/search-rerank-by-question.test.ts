@@ -26,3 +26,15 @@ test('the hits of a project the query names stay ahead, and weight 0 turns the r
   assert.deepEqual(rerankByQuestion(order, scores, documents, understood('bolt 日志 关掉'), { keepFirst: new Set(['other']) }), ['other', 'asked', 'answer-only']);
   assert.deepEqual(rerankByQuestion(order, scores, documents, understood('bolt 日志 关掉'), { weight: 0 }), order);
 });
+
+test('with term weights, a question holding only a common word of the query does not move ahead', () => {
+  const docs = new Map([
+    ['rare-in-answer', { id: 'rare-in-answer', question: '这个怎么用', answer: 'autoReleaseAfterClose 设为 true 即可' }],
+    ['common-in-question', { id: 'common-in-question', question: '配置 文件放在哪里', answer: '放在 resources 下' }],
+  ]);
+  const scores = new Map([['rare-in-answer', 10], ['common-in-question', 9]]);
+  const query = understood('autoReleaseAfterClose 配置');
+  const weights = new Map([['word:autoreleaseafterclose', 6.5], ['word:配置', 1.2]]);
+  assert.deepEqual(rerankByQuestion(['rare-in-answer', 'common-in-question'], scores, docs, query, { weights }), ['rare-in-answer', 'common-in-question']);
+  assert.deepEqual(rerankByQuestion(['rare-in-answer', 'common-in-question'], scores, docs, query), ['common-in-question', 'rare-in-answer'], 'unweighted, the common word decides');
+});

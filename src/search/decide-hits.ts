@@ -16,7 +16,7 @@ export interface HitMatch {
 }
 
 /** A term's weight in coverage: its idf (the most common of its searches'), 0 for a project name or an unsearched term. */
-interface WeightedTerm {
+export interface WeightedTerm {
   term: QueryTerm;
   weight: number;
   /** Documents containing each of its bigrams (from its bigram searches). */
@@ -25,7 +25,7 @@ interface WeightedTerm {
   matched: Set<string>;
 }
 
-function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
+export function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
   const documentCount = answers[termVariants.length]?.totalHits ?? 0;
   const frequency = new Map<string, number>();
   const bigramFrequency = new Map<string, Map<string, number>>();

@@ -2,10 +2,10 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import type { QueryVariantOptions } from './build-query-variants.ts';
+import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
-import { decideHits, type HitMatch } from './decide-hits.ts';
+import { decideHits, getTermWeights, type HitMatch } from './decide-hits.ts';
 import { EXPANSION_GROUP, getExpansionVariants, type TermAssociations } from './expand-query-terms.ts';
 import { fetchByIds } from './fetch-by-ids.ts';
 import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
@@ -137,7 +137,8 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
   if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
-    best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weight: options.questionRerankWeight, keepFirst: projectFirst });
+    const weights = new Map(getTermWeights(understood.terms, termVariants, termAnswers, projectGroups).map(({ term, weight }) => [getTermGroup(term), weight]));
+    best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
     ranked = [...best, ...ranked.slice(best.length)];
   }
   const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms });
