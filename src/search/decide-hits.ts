@@ -97,6 +97,8 @@ export interface DecideHitsInput {
   fields: ReadonlyMap<string, RecordAny>;
   thresholds: MatchThresholds;
   synonyms?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The query terms' weights when the caller has them (`getTermWeights`). */
+  termWeights?: readonly WeightedTerm[];
 }
 
 /**
@@ -110,7 +112,7 @@ export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
   const matches = new Map<string, HitMatch>();
   // The best score, wherever a rerank put its hit.
   const topScore = Math.max(0, ...best.map((id) => scores.get(id) ?? 0));
-  const weights = getTermWeights(terms, termVariants, answers, projectGroups);
+  const weights = input.termWeights ?? getTermWeights(terms, termVariants, answers, projectGroups);
   const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
   const anyProject = named.projects.length === 0;
   best.forEach((id, rank) => {

@@ -131,17 +131,18 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   };
   const offset = (request.page - 1) * request.hitsPerPage;
   const strongOnly = request.minMatch === 'strong';
+  const termWeights = getTermWeights(understood.terms, termVariants, termAnswers, projectGroups);
   let best = ranked.slice(0, plan.evidenceDepth);
   // Without `minMatch`, the page is known before strength is: one fetch for both (a rerank
   // only reorders the best, so a first page of them needs no second fetch).
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
   if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
-    const weights = new Map(getTermWeights(understood.terms, termVariants, termAnswers, projectGroups).map(({ term, weight }) => [getTermGroup(term), weight]));
+    const weights = new Map(termWeights.map(({ term, weight }) => [getTermGroup(term), weight]));
     best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
     ranked = [...best, ...ranked.slice(best.length)];
   }
-  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms });
+  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
   ranked = orderBySort(ranked, plan.sort, fields);
