@@ -40,7 +40,7 @@ const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const { result, matches, understood, plan, answers } = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, questionRerankWeight: Number(process.env.RERANK_WEIGHT ?? 0), matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}) });
+    const { result, matches, understood, plan, answers } = await runSearchQa(index, toSearchRequest({ q: query.query, hitsPerPage: Number(process.env.DUMP_HITS ?? 10) }), { synonyms, questionRerankWeight: Number(process.env.RERANK_WEIGHT ?? 0), matchThresholds: { maxRank: Number(process.env.DUMP_HITS ?? 10) }, ...(associations ? { associations } : {}) });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
       hits: result.hits.map((hit) => ({ questionShare: getQuestionShare(hit.question, understood, { synonyms }), questionShareIdf: getQuestionShare(hit.question, understood, { synonyms, weights: termWeights(understood, plan, answers) }), id: hit.id, question: hit.question, source: hit.source, projects: hit.projects, match: hit.match, ...matches.get(hit.id) })),
