@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Score rerank variants of the best 10 hits dumped by scripts/rerank-features.ts.
 
-usage: rerank-sweep.py FEATURES.json
+usage: [TOOLS=../shared/tools] rerank-sweep.py FEATURES.json
 Per set: s@5, MRR@10 and, with the match rule, confident@5 / abstain, for each variant.
 """
-import importlib.util, json, sys, collections
-spec = importlib.util.spec_from_file_location("relevance", "/work/shared/tools/relevance.py")
+import importlib.util, json, os, sys, collections
+TOOLS = os.environ.get("TOOLS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "tools"))
+spec = importlib.util.spec_from_file_location("relevance", os.path.join(TOOLS, "relevance.py"))
 rel = importlib.util.module_from_spec(spec); spec.loader.exec_module(rel)
 rows = json.load(open(sys.argv[1]))
 for row in rows:
