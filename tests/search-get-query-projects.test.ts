@@ -41,3 +41,11 @@ test('a generic alias (rpc, registry) names no project; the project name, a spec
   assert.deepEqual(getQueryProjects('sofa-registry 推送').projects, ['SOFARegistry']);
   assert.deepEqual(getQueryProjects('com.alipay.sofa.rpc.virtual.host').projects, ['SOFARPC']);
 });
+
+test('a long project name typed with one typo still names the project; a longer word does not', () => {
+  assert.deepEqual(getQueryProjects('sofajarft 跨机房 部署').projects, ['SOFAJRaft'], 'two letters swapped');
+  assert.deepEqual(getQueryProjects('sofaregsitry 数据同步').projects, ['SOFARegistry']);
+  assert.deepEqual(getQueryProjects('layotta sdk').projects, ['Layotto'], 'one letter wrong');
+  assert.ok(isProjectWord('sofajarft', getQueryProjects('sofajarft 跨机房')), 'the typo is the project word, left out of coverage');
+  for (const query of ['sofajraftx', 'sofajrft', 'mosnd 镜像', 'transaction', 'rocketmq']) assert.deepEqual(getQueryProjects(query).projects, [], query);
+});

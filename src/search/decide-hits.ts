@@ -16,7 +16,7 @@ export interface HitMatch {
 }
 
 /** A term's weight in coverage: its idf (the most common of its searches'), 0 for a project name or an unsearched term. */
-interface WeightedTerm {
+export interface WeightedTerm {
   term: QueryTerm;
   weight: number;
   /** Documents containing each of its bigrams (from its bigram searches). */
@@ -25,7 +25,7 @@ interface WeightedTerm {
   matched: Set<string>;
 }
 
-function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
+export function getTermWeights(terms: readonly QueryTerm[], termVariants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[], projectGroups: ReadonlySet<string>): WeightedTerm[] {
   const documentCount = answers[termVariants.length]?.totalHits ?? 0;
   const frequency = new Map<string, number>();
   const bigramFrequency = new Map<string, Map<string, number>>();
@@ -97,6 +97,8 @@ export interface DecideHitsInput {
   fields: ReadonlyMap<string, RecordAny>;
   thresholds: MatchThresholds;
   synonyms?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The query terms' weights when the caller has them (`getTermWeights`). */
+  termWeights?: readonly WeightedTerm[];
 }
 
 /**
@@ -108,8 +110,9 @@ export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
   const { understood, answers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms } = input;
   const { terms, termVariants, named, projectGroups } = understood;
   const matches = new Map<string, HitMatch>();
-  const topScore = scores.get(best[0] ?? '') ?? 0;
-  const weights = getTermWeights(terms, termVariants, answers, projectGroups);
+  // The best score, wherever a rerank put its hit.
+  const topScore = Math.max(0, ...best.map((id) => scores.get(id) ?? 0));
+  const weights = input.termWeights ?? getTermWeights(terms, termVariants, answers, projectGroups);
   const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
   const anyProject = named.projects.length === 0;
   best.forEach((id, rank) => {

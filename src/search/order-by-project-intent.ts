@@ -26,18 +26,12 @@ export function isAboutNamedProject(document: RecordAny, named: QueryProjects, m
 }
 
 /**
- * `ids` (best first) with the hits of the projects the query names first, among those matching
- * some term other than the project's name (`informative`: the documents matching the query
- * without its project words; undefined when the query has no other word); the others keep
- * their order after them.
+ * The hits of `ids` that rank first for the projects the query names: about a named project and
+ * matching some term other than the project's name (`informative`: the documents matching the
+ * query without its project words; undefined when the query has no other word). Empty when the
+ * query names no project.
  */
-export function orderByProjectIntent(ids: string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, mentioning: ReadonlySet<string>, informative: ReadonlySet<string> | undefined): string[] {
-  if (named.projects.length === 0) return ids;
-  const first: string[] = [];
-  const rest: string[] = [];
-  for (const id of ids) {
-    const inProject = isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning);
-    (inProject && (!informative || informative.has(id)) ? first : rest).push(id);
-  }
-  return [...first, ...rest];
+export function getProjectFirst(ids: readonly string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, mentioning: ReadonlySet<string>, informative: ReadonlySet<string> | undefined): Set<string> {
+  if (named.projects.length === 0) return new Set();
+  return new Set(ids.filter((id) => isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning) && (!informative || informative.has(id))));
 }

@@ -2,14 +2,16 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import type { QueryVariantOptions } from './build-query-variants.ts';
+import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
-import { decideHits, type HitMatch } from './decide-hits.ts';
+import { decideHits, getTermWeights, type HitMatch } from './decide-hits.ts';
+import { EXPANSION_GROUP, getExpansionVariants, type TermAssociations } from './expand-query-terms.ts';
 import { fetchByIds } from './fetch-by-ids.ts';
-import { getMentioning, orderByProjectIntent } from './order-by-project-intent.ts';
+import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
 import { indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
+import { rerankByQuestion } from './rerank-by-question.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
@@ -17,7 +19,8 @@ import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
 /**
  * Search the Q/A index: understand the query (`understandQuery`), plan its one multi-search
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
- * (`rankTermSet`) with the named project's hits first (`orderByProjectIntent`), decide which of
+ * (`rankTermSet`) with the named project's hits first (`getProjectFirst`), rerank the best by how
+ * their questions match (`rerankByQuestion`), decide which of
  * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), and
  * present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
@@ -39,6 +42,10 @@ export interface SearchQaOptions {
   minRelativeScore?: number;
   /** How the term searches are built (experiments; default: `DEFAULT_VARIANT_SPECS`). */
   variants?: Partial<QueryVariantOptions>;
+  /** Weight of the question's share of the query terms in the rerank of the best candidates (default: `QUESTION_RERANK_WEIGHT`; 0: off). */
+  questionRerankWeight?: number;
+  /** Associated words searched besides the query's terms (experiments; default: none). */
+  associations?: TermAssociations;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -70,6 +77,7 @@ export async function searchQa(index: Index<RecordAny>, request: SearchRequest, 
 export async function runSearchQa(index: Index<RecordAny>, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
   const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
   const understood = understandQuery(request.q, options.variants);
+  if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));
   const plan = planSearch(index.uid, request, understood, { evidenceDepth: thresholds.maxRank, ...(options.termCandidates ? { termCandidates: options.termCandidates } : {}) });
   const answers = await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
   const processingTimeMs = answers.reduce((sum, answer) => sum + (answer.processingTimeMs ?? 0), 0);
@@ -107,11 +115,14 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   const fields = indexHits(termAnswers);
   const scored = rankTermSet(termVariants, termAnswers, minRelativeScore);
   const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
-  const informative = rankTermSet(termVariants, termAnswers, 0, projectGroups);
+  const expansionGroups = termVariants.flatMap((variant) => (variant.group?.startsWith(EXPANSION_GROUP) ? [variant.group] : []));
+  const informative = rankTermSet(termVariants, termAnswers, 0, new Set([...projectGroups, ...expansionGroups]));
   const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
   const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
   const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
-  let ranked = orderByProjectIntent(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
+  const projectFirst = getProjectFirst(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
+  const candidates = scored.map((doc) => doc.id);
+  let ranked = [...candidates.filter((id) => projectFirst.has(id)), ...candidates.filter((id) => !projectFirst.has(id))];
 
   const documents = new Map<string, RecordAny>();
   const fetchMissing = async (ids: readonly string[]) => {
@@ -120,11 +131,18 @@ export async function runSearchQa(index: Index<RecordAny>, request: SearchReques
   };
   const offset = (request.page - 1) * request.hitsPerPage;
   const strongOnly = request.minMatch === 'strong';
-  const best = ranked.slice(0, plan.evidenceDepth);
-  // Without `minMatch`, the page is known before strength is: one fetch for both.
+  const termWeights = getTermWeights(understood.terms, termVariants, termAnswers, projectGroups);
+  let best = ranked.slice(0, plan.evidenceDepth);
+  // Without `minMatch`, the page is known before strength is: one fetch for both (a rerank
+  // only reorders the best, so a first page of them needs no second fetch).
   const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...best, ...firstPage]);
-  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms });
+  if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
+    const weights = new Map(termWeights.map(({ term, weight }) => [getTermGroup(term), weight]));
+    best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
+    ranked = [...best, ...ranked.slice(best.length)];
+  }
+  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
   ranked = orderBySort(ranked, plan.sort, fields);

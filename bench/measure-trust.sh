@@ -1,0 +1,17 @@
+#!/bin/sh
+# Every relevance and answerability figure of issue 11 for one running service, one line each.
+# usage: sh bench/measure-trust.sh URL [EXTRA_ISSUE_TITLES EXTRA_NOANSWER]   (from the repository root)
+set -u
+TOOLS=${TOOLS:-../shared/tools}
+url=$1
+printf 'dev            '; python3 "$TOOLS/relevance.py" api "$url" | tail -n 1
+printf 'extra          '; python3 "$TOOLS/relevance.py" api "$url" --queries scripts/relevance-extra-queries.json | tail -n 1
+printf 'issue-titles   '; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/issue-titles.json | tail -n 1
+printf 'faq            '; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/faq-queries.json | tail -n 1
+printf 'answer dev     '; python3 "$TOOLS/answerability.py" "$url" | tail -n 1
+printf 'answer issues  '; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles.json --noanswer bench/queries/noanswer-issues.json | tail -n 1
+for f in bench/queries/issue-titles-2.json bench/queries/issue-titles-check.json; do
+  [ -f "$f" ] || continue
+  printf '%-19s' "$(basename "$f" .json)"; python3 "$TOOLS/relevance.py" api "$url" --queries "$f" | tail -n 1
+  printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable "$f" --noanswer bench/queries/noanswer-issues.json | tail -n 1
+done
