@@ -16,7 +16,7 @@ import { startApiTest, TEST_ADMIN_TOKEN, type ApiTest } from './helpers/start-ap
 let t: ApiTest;
 let restarted: EmbeddedMeili | null = null;
 before(async () => {
-  t = await startApiTest({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
+  t = await startApiTest({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN }, own: true });
 });
 after(async () => {
   await restarted?.stop();

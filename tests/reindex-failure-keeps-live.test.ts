@@ -24,7 +24,8 @@ async function buildIndexes(): Promise<string[]> {
 }
 
 before(async () => {
-  meili = await startTestMeili();
+  // its own server: one test kills it
+  meili = await startTestMeili({}, { own: true });
 });
 beforeEach(async () => {
   const report = await reindex({

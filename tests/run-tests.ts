@@ -1,0 +1,126 @@
+// `npm test`: the type check and every test file, in one run that fits CI.
+//
+//   node --import tsx tests/run-tests.ts [tests/x.test.ts ...] [-- node-test-flags]
+//
+// - One embedded Meilisearch (the project's launcher) for the whole run, passed to the test
+//   processes as TEST_MEILI_URL / TEST_MEILI_MASTER_KEY: the helpers give each test an index of
+//   its own on it (tests/helpers/start-test-meili.ts) instead of starting a server per file.
+// - `tsc -p .` runs beside the tests, not before them; the run fails when either fails.
+// - Files run concurrently (TEST_CONCURRENCY, default: cores + 1: much of a test is waiting for
+//   Meilisearch or a child process); the files that start, kill or overload processes of their
+//   own run afterwards, one at a time (tests/helpers/split-test-files.ts says which).
+// - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../src/logger.ts';
+import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
+import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
+import { splitTestFiles } from './helpers/split-test-files.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+// incremental: a second run re-checks only what changed (a fresh `npm ci` checks everything)
+const TSC_ARGS = ['-p', '.', '--incremental', '--tsBuildInfoFile', path.join('node_modules', '.cache', 'weekly-faq-tsc-test.tsbuildinfo')];
+
+interface Step {
+  name: string;
+  seconds: number;
+  code: number | null;
+}
+
+const args = process.argv.slice(2);
+const dash = args.indexOf('--');
+const named = dash < 0 ? args : args.slice(0, dash);
+const nodeTestFlags = dash < 0 ? [] : args.slice(dash + 1);
+const concurrency = Number(process.env.TEST_CONCURRENCY) || os.availableParallelism() + 1;
+
+const children = new Set<ChildProcess>();
+let interrupted: NodeJS.Signals | null = null;
+
+/** Run a command in its own process group (so a stop reaches the test files it spawns too). */
+function run(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<Step> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: 'inherit', detached: true });
+    children.add(child);
+    const done = (code: number | null) => {
+      children.delete(child);
+      resolve({ name, seconds: (Date.now() - started) / 1000, code });
+    };
+    child.once('error', (error) => {
+      process.stderr.write(`${name}: ${error.message}\n`);
+      done(1);
+    });
+    child.once('exit', (code, signal) => done(signal ? 128 : code));
+  });
+}
+
+function stopChildren(signal: NodeJS.Signals): void {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function listTestFiles(): Promise<string[]> {
+  if (named.length) return named;
+  const entries = await fs.readdir(path.join(ROOT, 'tests'));
+  return entries.filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join('tests', name));
+}
+
+async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: string }> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-test-run-'));
+  const logger = createLogger({ level: process.env.TEST_LOG || 'silent', fd: 2, pretty: false });
+  try {
+    return { meili: await startEmbeddedMeili({ dataDir, logger, attach: false }), dataDir };
+  } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const files = await listTestFiles();
+  const { together, alone } = splitTestFiles(await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') }))));
+  const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS]);
+  const { meili, dataDir } = await startSharedMeili();
+  const steps: Step[] = [];
+  try {
+    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };
+    const nodeTest = (files: string[], jobs: number) => [
+      '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...nodeTestFlags, ...files,
+    ];
+    if (together.length && !interrupted) steps.push(await run(`${together.length} files, ${concurrency} at a time`, process.execPath, nodeTest(together, concurrency), env));
+    if (alone.length && !interrupted) steps.push(await run(`${alone.length} files alone`, process.execPath, nodeTest(alone, 1), env));
+    if (typecheck) steps.push(await typecheck);
+  } finally {
+    await meili.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+  const failed = steps.filter((step) => step.code !== 0);
+  for (const step of steps) process.stdout.write(`# ${step.code === 0 ? 'ok' : `FAILED (exit ${step.code})`}: ${step.name}, ${step.seconds.toFixed(1)} s\n`);
+  process.stdout.write(`# npm test: ${interrupted ? `interrupted (${interrupted})` : failed.length ? 'FAILED' : 'ok'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (interrupted) return 130;
+  return failed.length ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    // the first stops the children (main() then stops Meilisearch and exits); a second one hurries them
+    stopChildren(interrupted ? 'SIGKILL' : 'SIGTERM');
+    interrupted ??= signal;
+  });
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  stopChildren('SIGTERM');
+  process.stderr.write(`run-tests: ${error instanceof Error ? error.stack : String(error)}\n`);
+  return 1;
+});
