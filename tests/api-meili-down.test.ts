@@ -1,3 +1,4 @@
+// test-runner: alone (stops its own Meilisearch and starts it again on the same port)
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

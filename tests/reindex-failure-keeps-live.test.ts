@@ -1,3 +1,4 @@
+// test-runner: alone (its own Meilisearch, which one test SIGKILLs)
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // step by the reindex: no search through HAProxy fails while a replica is SIGKILLed, a replica
 // that is down fails its part of the reindex only, and one that comes back empty is rebuilt by
 // the next run. Skipped when haproxy is not installed (.ci/run installs it).
+// test-runner: alone (three Meilisearch replicas and HAProxy of its own, SIGKILLs one)
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, test } from 'node:test';

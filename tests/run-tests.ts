@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
 import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
@@ -74,6 +74,18 @@ async function listTestFiles(): Promise<string[]> {
   return entries.filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join('tests', name));
 }
 
+/**
+ * A module importing `files` one after the other: `node --test` runs it as one file, so those
+ * files pay for one process start instead of one each. Failures still name their file (the
+ * reporter's location).
+ */
+async function writeOneProcessEntry(dir: string, files: string[]): Promise<string> {
+  const entry = path.join(dir, 'one-process.test.mjs');
+  const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
+  await fs.writeFile(entry, `// ${files.length} test files without hooks or process state (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  return entry;
+}
+
 async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-test-run-'));
   const logger = createLogger({ level: process.env.TEST_LOG || 'silent', fd: 2, pretty: false });
@@ -88,7 +100,7 @@ async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: stri
 async function main(): Promise<number> {
   const started = Date.now();
   const files = await listTestFiles();
-  const { together, alone } = splitTestFiles(await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') }))));
+  const { oneProcess, together, alone } = splitTestFiles(await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') }))));
   const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS]);
   const { meili, dataDir } = await startSharedMeili();
   const steps: Step[] = [];
@@ -97,7 +109,9 @@ async function main(): Promise<number> {
     const nodeTest = (files: string[], jobs: number) => [
       '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...nodeTestFlags, ...files,
     ];
-    if (together.length && !interrupted) steps.push(await run(`${together.length} files, ${concurrency} at a time`, process.execPath, nodeTest(together, concurrency), env));
+    const first = oneProcess.length ? [await writeOneProcessEntry(dataDir, oneProcess)] : [];
+    const count = together.length + oneProcess.length;
+    if (count && !interrupted) steps.push(await run(`${count} files (${oneProcess.length} of them in one process), ${concurrency} at a time`, process.execPath, nodeTest([...first, ...together], concurrency), env));
     if (alone.length && !interrupted) steps.push(await run(`${alone.length} files alone`, process.execPath, nodeTest(alone, 1), env));
     if (typecheck) steps.push(await typecheck);
   } finally {
