@@ -79,8 +79,8 @@ async function listTestFiles(): Promise<string[]> {
  * files pay for one process start instead of one each. Failures still name their file (the
  * reporter's location).
  */
-async function writeOneProcessEntry(dir: string, files: string[]): Promise<string> {
-  const entry = path.join(dir, 'one-process.test.mjs');
+async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
+  const entry = path.join(dir, `${name}.test.mjs`);
   const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
   await fs.writeFile(entry, `// ${files.length} test files without hooks or process state (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
   return entry;
@@ -100,7 +100,8 @@ async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: stri
 async function main(): Promise<number> {
   const started = Date.now();
   const files = await listTestFiles();
-  const { oneProcess, together, alone } = splitTestFiles(await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') }))));
+  const sources = await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') })));
+  const { oneProcess, together, alone } = splitTestFiles(sources, Math.max(1, concurrency - 1));
   const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS]);
   const { meili, dataDir } = await startSharedMeili();
   const steps: Step[] = [];
@@ -109,9 +110,10 @@ async function main(): Promise<number> {
     const nodeTest = (files: string[], jobs: number) => [
       '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...nodeTestFlags, ...files,
     ];
-    const first = oneProcess.length ? [await writeOneProcessEntry(dataDir, oneProcess)] : [];
-    const count = together.length + oneProcess.length;
-    if (count && !interrupted) steps.push(await run(`${count} files (${oneProcess.length} of them in one process), ${concurrency} at a time`, process.execPath, nodeTest([...first, ...together], concurrency), env));
+    const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
+    const shared = oneProcess.flat().length;
+    const count = together.length + shared;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), env));
     if (alone.length && !interrupted) steps.push(await run(`${alone.length} files alone`, process.execPath, nodeTest(alone, 1), env));
     if (typecheck) steps.push(await typecheck);
   } finally {

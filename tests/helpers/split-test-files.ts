@@ -11,21 +11,24 @@ export const ALONE_MARKER = /^\/\/ test-runner: alone\b/m;
 const ALONE_PREFIXES = ['faults-', 'embedded-meili-'];
 
 /**
- * What keeps a file in a process of its own: hooks (a file's `before`/`after` would apply to
- * every file of a shared process), process-wide state (environment, listeners, mocks, timers,
- * the working directory), child processes, servers and the Meilisearch helpers. Anything else
- * (pure functions, the app called without a port) can share one process with other such files:
- * starting a process with tsx costs about a CPU-second, most of such a file's time.
+ * What keeps a file in a process of its own: hooks that apply to every test of a process
+ * (`beforeEach`/`afterEach`, `describe`), process-wide state (environment, signal listeners,
+ * mocks, the working directory), child processes, servers on ports, its own Meilisearch, and
+ * Chromium (one browser per file at a time). Anything else can share a process with other
+ * such files: pure functions, the app called without a port, the run's shared Meilisearch.
+ * Their `before`/`after` hooks then all run before the first test and after the last one of
+ * that process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often
+ * more than the file's tests.
  */
 const NEEDS_OWN_PROCESS = [
-  /\b(before|after|beforeEach|afterEach|describe)\(/,
-  /process\.(env|on|once|chdir|exit)/,
+  /\b(beforeEach|afterEach|describe)\(/,
+  /process\.(env|on|once|chdir|exit)\b/,
   /\bmock\./,
-  /\bsetTimeout\(|\bsetInterval\(/,
   /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
   /\.listen\(/,
   /\bglobalThis\b/,
-  /start(TestMeili|ApiTest|InsightsTest|WebBrowserTest|ServiceChild|EmbeddedMeili)\b|connectMeili\b/,
+  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium/,
+  /\bown: true\b/,
   ALONE_MARKER,
 ];
 
@@ -35,8 +38,8 @@ export function canShareProcess(source: string): boolean {
 }
 
 export interface TestFileSplit {
-  /** Files run in one process together (imported one after the other). */
-  oneProcess: string[];
+  /** Groups of files, each group run in one process (its files imported one after the other). */
+  oneProcess: string[][];
   /** Files run concurrently, each in its own process, on the run's shared Meilisearch. */
   together: string[];
   /** Files run afterwards, one at a time. */
@@ -51,17 +54,27 @@ export function getExpectedWeight(source: string): number {
   return 0;
 }
 
-/** How the runner runs each of `files` (with their `sources`). */
-export function splitTestFiles(files: readonly { file: string; source: string }[]): TestFileSplit {
-  const split: TestFileSplit = { oneProcess: [], together: [], alone: [] };
+/**
+ * How the runner runs each of `files` (with their `sources`): the files that can share a
+ * process in `groups` processes of about the same expected length.
+ */
+export function splitTestFiles(files: readonly { file: string; source: string }[], groups = 2): TestFileSplit {
+  const split: TestFileSplit = { oneProcess: Array.from({ length: groups }, () => []), together: [], alone: [] };
+  const load = split.oneProcess.map(() => 0);
   for (const { file, source } of files) {
     if (ALONE_MARKER.test(source)) split.alone.push(file);
-    else if (canShareProcess(source)) split.oneProcess.push(file);
+    else if (canShareProcess(source)) {
+      // each file to the least loaded group; a file on Meilisearch counts as ten pure ones
+      const group = load.indexOf(Math.min(...load));
+      load[group]! += getExpectedWeight(source) ? 10 : 1;
+      split.oneProcess[group]!.push(file);
+    }
     else if (ALONE_PREFIXES.some((prefix) => path.basename(file).startsWith(prefix))) split.alone.push(file);
     else split.together.push(file);
   }
   // the likely longest first (browsers, child processes, Meilisearch), so no long file starts last
   const weight = (file: string) => getExpectedWeight(files.find((f) => f.file === file)?.source ?? '');
   split.together.sort((a, b) => weight(b) - weight(a));
+  split.oneProcess = split.oneProcess.filter((group) => group.length);
   return split;
 }
