@@ -7,8 +7,10 @@
 //   its own on it (tests/helpers/start-test-meili.ts) instead of starting a server per file.
 // - `tsc -p .` runs beside the tests, not before them; the run fails when either fails.
 // - Files run concurrently (TEST_CONCURRENCY, default: cores + 1: much of a test is waiting for
-//   Meilisearch or a child process); the files that start, kill or overload processes of their
-//   own run afterwards, one at a time (tests/helpers/split-test-files.ts says which).
+//   Meilisearch or a child process); files without hooks or process state share a few
+//   processes; the files that start, kill or restart processes of their own run one at a time
+//   beside them, their output printed when they are done (tests/helpers/split-test-files.ts
+//   says which file goes where).
 // - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -29,6 +31,8 @@ interface Step {
   name: string;
   seconds: number;
   code: number | null;
+  /** What a buffered step printed. */
+  output: Buffer;
 }
 
 const args = process.argv.slice(2);
@@ -40,21 +44,28 @@ const concurrency = Number(process.env.TEST_CONCURRENCY) || os.availableParallel
 const children = new Set<ChildProcess>();
 let interrupted: NodeJS.Signals | null = null;
 
-/** Run a command in its own process group (so a stop reaches the test files it spawns too). */
-function run(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<Step> {
+/**
+ * Run a command in its own process group (so a stop reaches the test files it spawns too).
+ * `buffered`: its output is kept and printed when it ends, not mixed into the output of the
+ * steps running beside it.
+ */
+function run(name: string, command: string, commandArgs: string[], options: { env?: NodeJS.ProcessEnv; buffered?: boolean } = {}): Promise<Step> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: 'inherit', detached: true });
+    const child = spawn(command, commandArgs, { cwd: ROOT, env: options.env ?? process.env, stdio: options.buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });
     children.add(child);
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
     const done = (code: number | null) => {
       children.delete(child);
-      resolve({ name, seconds: (Date.now() - started) / 1000, code });
+      resolve({ name, seconds: (Date.now() - started) / 1000, code, output: Buffer.concat(output) });
     };
     child.once('error', (error) => {
-      process.stderr.write(`${name}: ${error.message}\n`);
+      output.push(Buffer.from(`${name}: ${error.message}\n`));
       done(1);
     });
-    child.once('exit', (code, signal) => done(signal ? 128 : code));
+    child.once('close', (code, signal) => done(signal ? 128 : code));
   });
 }
 
@@ -102,20 +113,29 @@ async function main(): Promise<number> {
   const files = await listTestFiles();
   const sources = await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') })));
   const { oneProcess, together, alone } = splitTestFiles(sources, Math.max(1, concurrency - 1));
-  const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS]);
+  const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS], { buffered: true });
   const { meili, dataDir } = await startSharedMeili();
   const steps: Step[] = [];
   try {
     const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };
+    // the reporter a terminal gets, also for the buffered step (its output is a pipe)
+    const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
     const nodeTest = (files: string[], jobs: number) => [
-      '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...nodeTestFlags, ...files,
+      '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
     ];
     const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
     const shared = oneProcess.flat().length;
     const count = together.length + shared;
-    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), env));
-    if (alone.length && !interrupted) steps.push(await run(`${alone.length} files alone`, process.execPath, nodeTest(alone, 1), env));
-    if (typecheck) steps.push(await typecheck);
+    // The files that run alone run one after the other, beside the others: they must pass on a
+    // loaded machine anyway, and mostly wait for processes they start and stop.
+    const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), { env }));
+    for (const step of [aloneStep, typecheck]) {
+      if (!step) continue;
+      const done = await step;
+      process.stdout.write(done.output);
+      steps.push(done);
+    }
   } finally {
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
