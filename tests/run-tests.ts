@@ -115,6 +115,7 @@ async function main(): Promise<number> {
   const { oneProcess, together, alone } = splitTestFiles(sources, Math.max(1, concurrency - 1));
   const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS], { buffered: true });
   const { meili, dataDir } = await startSharedMeili();
+  process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
   const steps: Step[] = [];
   try {
     const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };

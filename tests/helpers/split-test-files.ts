@@ -1,14 +1,9 @@
-import path from 'node:path';
-
 /**
- * A test file says it must run alone (after the concurrent files, one at a time) with this
- * line: `// test-runner: alone (why)`. For tests that kill, restart or starve processes of
- * their own, where other files' load would only add noise.
+ * A test file says it must not run at the same time as another such file with this line:
+ * `// test-runner: alone (why)`. These run one after the other (beside the other files): tests
+ * that kill, stop and restart processes of their own, or run `npm start` (which may build dist/).
  */
 export const ALONE_MARKER = /^\/\/ test-runner: alone\b/m;
-
-/** Whole families that run alone whatever their files say: fault injection and the embedded server's life cycle. */
-const ALONE_PREFIXES = ['faults-', 'embedded-meili-'];
 
 /**
  * What keeps a file in a process of its own: hooks that apply to every test of a process
@@ -27,7 +22,7 @@ const NEEDS_OWN_PROCESS = [
   /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
   /\.listen\(/,
   /\bglobalThis\b/,
-  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium/,
+  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch/,
   /\bown: true\b/,
   ALONE_MARKER,
 ];
@@ -48,7 +43,7 @@ export interface TestFileSplit {
 
 /** A rough guess of a file's length from what it starts: Chromium 3, child processes 2, Meilisearch 1. */
 export function getExpectedWeight(source: string): number {
-  if (/startWebBrowserTest|chromium/.test(source)) return 3;
+  if (/startWebBrowserTest|chromium\.launch|startReplicas/.test(source)) return 3;
   if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
   if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
   return 0;
@@ -69,7 +64,6 @@ export function splitTestFiles(files: readonly { file: string; source: string }[
       load[group]! += getExpectedWeight(source) ? 10 : 1;
       split.oneProcess[group]!.push(file);
     }
-    else if (ALONE_PREFIXES.some((prefix) => path.basename(file).startsWith(prefix))) split.alone.push(file);
     else split.together.push(file);
   }
   // the likely longest first (browsers, child processes, Meilisearch), so no long file starts last
