@@ -41,9 +41,10 @@ export interface TestFileSplit {
   alone: string[];
 }
 
-/** A rough guess of a file's length from what it starts: Chromium 3, child processes 2, Meilisearch 1. */
+/** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
 export function getExpectedWeight(source: string): number {
-  if (/startWebBrowserTest|chromium\.launch|startReplicas/.test(source)) return 3;
+  if (/startWebBrowserTest|chromium\.launch/.test(source)) return 4;
+  if (/startReplicas/.test(source)) return 3;
   if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
   if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
   return 0;
