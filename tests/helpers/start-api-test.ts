@@ -18,6 +18,14 @@ import { startTestMeili, type TestMeili } from './start-test-meili.ts';
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /**
+ * The app's Meilisearch timeout in the tests (the service's is 5 s): on a loaded machine a
+ * search on the shared server, busy indexing for other tests, can take longer, and the page
+ * would show "unavailable" instead of the results a test waits for. The timeout itself is
+ * tested with a backend of its own (tests/api-meili-down.test.ts).
+ */
+export const TEST_MEILI_TIMEOUT_MS = 60_000;
+
+/**
  * Create `indexName` with the service's settings and `records`, and wait until they are
  * searchable. Default: the index of the test `admin` belongs to (`meili.config.indexName`:
  * `qa` on a server of its own, a unique name on the run's shared server).
@@ -54,7 +62,7 @@ export async function startApiTest(options: { records?: QaRecord[]; env?: Record
   try {
     await seedIndex(meili.admin, options.records ?? API_RECORDS, meili.config.indexName);
     const config = loadConfig({ DATA_DIR: meili.dataDir, LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0', INDEX_NAME: meili.config.indexName, ...options.env });
-    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName });
+    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName, timeoutMs: TEST_MEILI_TIMEOUT_MS });
     const metrics = createMetrics({ defaultMetrics: false });
     const app = createApp({ backend, logger: meili.logger, config, metrics, scheduler: options.scheduler, web: createWebRouters });
     return { meili, backend, metrics, app, stop: () => meili.stop() };

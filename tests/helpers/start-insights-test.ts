@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createInsights, type Insights, type InsightsOptions } from '../../src/insights/create-insights.ts';
 import type { QaRecord } from '../../src/qa-record.ts';
 import { API_RECORDS } from './api-records.ts';
-import { seedIndex, TEST_ADMIN_TOKEN } from './start-api-test.ts';
+import { seedIndex, TEST_ADMIN_TOKEN, TEST_MEILI_TIMEOUT_MS } from './start-api-test.ts';
 import { startTestMeili, type TestMeili } from './start-test-meili.ts';
 
 export interface InsightsTest {
@@ -30,7 +30,7 @@ export async function startInsightsTest(options: { records?: QaRecord[]; env?: R
     const metrics = createMetrics({ defaultMetrics: false });
     const file = path.join(meili.dataDir, 'insights.sqlite');
     const insights = createInsights({ file, registry: metrics.registry, flushIntervalMs: 60_000, retryAfterMs: 0, ...options.insights });
-    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName });
+    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName, timeoutMs: TEST_MEILI_TIMEOUT_MS });
     const app = createApp({ backend, logger: meili.logger, config, metrics, insights, web: createWebRouters });
     return { meili, app, metrics, insights, file, stop: async () => { insights.close(); await meili.stop(); } };
   } catch (error) {
