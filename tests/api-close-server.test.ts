@@ -11,10 +11,13 @@ import { createTestLogger } from './helpers/start-test-meili.ts';
 test('closeServer: stops accepting, lets the in-flight request finish', async () => {
   let arrived!: () => void;
   const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+  // the search answers once the test has seen new connections refused: in flight across the close, whatever the load
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   const backend = createFakeSearchBackend({
     search: async (params) => {
       arrived();
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await released;
       return { query: params.q, page: 1, hitsPerPage: 10, totalHits: 0, totalPages: 0, processingTimeMs: 0, hits: [], facets: { projects: {}, years: {}, kinds: {} }, strongHits: 0, detectedProject: null, detectedProjects: [], searchedFor: params.q };
     },
   });
@@ -28,6 +31,7 @@ test('closeServer: stops accepting, lets the in-flight request finish', async ()
   await inFlight;
   const closing = closeServer(server, 5_000);
   await assert.rejects(fetch(`${base}/healthz`, { headers: { connection: 'close' } }), 'new connections are refused');
+  release();
   const res = await slow;
   assert.equal(res.status, 200);
   assert.equal(((await res.json()) as { query: string }).query, 'slow');

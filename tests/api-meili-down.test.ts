@@ -1,3 +1,4 @@
+// test-runner: alone (stops its own Meilisearch and starts it again on the same port)
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +17,7 @@ import { startApiTest, TEST_ADMIN_TOKEN, type ApiTest } from './helpers/start-ap
 let t: ApiTest;
 let restarted: EmbeddedMeili | null = null;
 before(async () => {
-  t = await startApiTest({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
+  t = await startApiTest({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN }, own: true });
 });
 after(async () => {
   await restarted?.stop();

@@ -56,10 +56,9 @@ test('the build has every module compiled with a source map, every data file cop
 
 test('the compiled service starts without tsx or esbuild, serves the prebuilt bundles and a search, and stops on SIGTERM', async () => {
   const port = await findFreePort();
-  const masterKey = (await fs.readFile(path.join(meili.dataDir, 'meili-master-key'), 'utf8')).trim();
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(outDir, 'api/main.js')], {
     env: {
-      ...process.env, MEILI_URL: meili.connection.url, MEILI_MASTER_KEY: masterKey, INDEX_NAME: 'build_test', DATA_DIR: meili.dataDir,
+      ...process.env, MEILI_URL: meili.connection.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_NAME: meili.config.indexName, DATA_DIR: meili.dataDir,
       PORT: String(port), REINDEX_CRON: 'off', WEEKLY_SOURCE: '', LOG_LEVEL: 'info', ADMIN_TOKEN: '', NODE_OPTIONS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,8 @@ import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 
 let owner: TestMeili;
 before(async () => {
-  owner = await startTestMeili();
+  // its own server: it attaches a CLI to it by DATA_DIR and checks what the keys may do server-wide
+  owner = await startTestMeili({}, { own: true });
 });
 after(async () => {
   await owner?.stop();

@@ -1,3 +1,4 @@
+// test-runner: alone (kills the processes that own embedded servers and checks no server outlives them)
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';

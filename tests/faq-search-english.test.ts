@@ -21,11 +21,11 @@ before(async () => {
   meili = await startTestMeili();
   // the FAQ pages of one checkout and the weekly posts of another, through SOURCES
   const { sources } = loadConfig({ SOURCES: `faq:${SITE},weekly:${POSTS}` });
-  const report = await reindex({ client: meili.admin, indexName: 'qa', logger: meili.logger, records: [], sources, projectSynonyms: getProjectSynonyms() });
+  const report = await reindex({ client: meili.admin, indexName: meili.config.indexName, logger: meili.logger, records: [], sources, projectSynonyms: getProjectSynonyms() });
   assert.equal(report.outcome, 'succeeded', JSON.stringify(report.error));
   assert.ok(report.posts.faq === 3 && report.posts.weekly > 0, JSON.stringify(report.posts));
   const config = loadConfig({ DATA_DIR: meili.dataDir, LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0' });
-  app = createApp({ backend: createMeiliSearchBackend({ connection: meili.connection, indexName: 'qa' }), logger: meili.logger, config, metrics: createMetrics({ defaultMetrics: false }) });
+  app = createApp({ backend: createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName }), logger: meili.logger, config, metrics: createMetrics({ defaultMetrics: false }) });
 });
 after(async () => {
   await meili?.stop();

@@ -19,7 +19,8 @@ const FIXTURES = path.resolve('tests/fixtures/posts');
 let meili: TestMeili;
 
 before(async () => {
-  meili = await startTestMeili();
+  // its own server: it connects the service by DATA_DIR and lists every index
+  meili = await startTestMeili({}, { own: true });
 });
 after(async () => {
   await meili?.stop();

@@ -1,6 +1,7 @@
 // Fault suite (issue 10): kill orders around the embedded Meilisearch. No kill may leave a
 // server without its service, no restart loop may run forever, and two servers never share
 // a database.
+// test-runner: alone (SIGKILLs watchdogs and servers of its own, and leaves an orphan server for the next start to find)
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';

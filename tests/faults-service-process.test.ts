@@ -1,5 +1,6 @@
 // Fault suite (issue 10): the service as a process. SIGTERM with busy keep-alive clients,
 // SIGTERM through `npm start`, two services on one DATA_DIR, a stale lock, a changed source.
+// test-runner: alone (SIGTERMs services of its own, one through `npm start`, which builds dist/ when it is stale)
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import http from 'node:http';

@@ -32,11 +32,11 @@ test('getSynonyms makes a project and its words stand for each other', () => {
 
 test('a reindexed live index has the settings applied', async () => {
   const report = await reindex({
-    client: meili.admin, indexName: 'qa', logger: meili.logger, projectSynonyms,
+    client: meili.admin, indexName: meili.config.indexName, logger: meili.logger, projectSynonyms,
     records: streamOf([...makeRecords(5), makeRecord(99, { projects: ['SOFAJRaft'], date: '2019-08-23', year: 2019, question: 'jraft 线性一致读怎么实现？' })]),
   });
   assert.equal(report.outcome, 'succeeded', JSON.stringify(report.error));
-  const settings = await meili.admin.index('qa').getSettings();
+  const settings = await meili.admin.index(meili.config.indexName).getSettings();
   const expected = getIndexSettings(projectSynonyms);
   assert.deepEqual(settings.searchableAttributes, [...SEARCHABLE_ATTRIBUTES]);
   assert.deepEqual([...(settings.filterableAttributes ?? [])].sort(), [...(expected.filterableAttributes as string[])].sort());
@@ -48,7 +48,7 @@ test('a reindexed live index has the settings applied', async () => {
   assert.equal(settings.typoTolerance?.disableOnNumbers, true);
 
   // The search-only key can use them: filter, sort, facets and a synonym.
-  const result = await meili.search.index('qa').search('sofajraft', {
+  const result = await meili.search.index(meili.config.indexName).search('sofajraft', {
     filter: 'projects = "SOFAJRaft" AND dateTs < 1600000000',
     sort: ['dateTs:desc'],
     facets: ['projects', 'year'],

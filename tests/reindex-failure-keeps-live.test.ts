@@ -1,3 +1,4 @@
+// test-runner: alone (its own Meilisearch, which one test SIGKILLs)
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -24,7 +25,8 @@ async function buildIndexes(): Promise<string[]> {
 }
 
 before(async () => {
-  meili = await startTestMeili();
+  // its own server: one test kills it
+  meili = await startTestMeili({}, { own: true });
 });
 beforeEach(async () => {
   const report = await reindex({

@@ -22,10 +22,12 @@ after(async () => {
 });
 
 const run = (extra: Partial<ReindexOptions> = {}) =>
-  reindex({ client: meili.admin, indexName: 'qa', logger: meili.logger, dataDir: meili.dataDir, records: [source], extract: fakeExtract, ...extra });
+  reindex({ client: meili.admin, indexName: meili.config.indexName, logger: meili.logger, dataDir: meili.dataDir, records: [source], extract: fakeExtract, ...extra });
 
+/** Indexes this test's runs created (a shared server runs other tests' tasks too). */
 async function indexCreations(): Promise<number> {
-  return (await meili.admin.tasks.getTasks({ types: ['indexCreation'], limit: 1000 })).results.length;
+  const { results } = await meili.admin.tasks.getTasks({ types: ['indexCreation'], limit: 1000 });
+  return results.filter((task) => task.indexUid?.startsWith(meili.config.indexName)).length;
 }
 
 test('a run over an unchanged source is skipped; a change, --force or a lost live index rebuild', async () => {
@@ -36,7 +38,7 @@ test('a run over an unchanged source is skipped; a change, --force or a lost liv
   assert.deepEqual(first.skippedByRule, { 'not-weekly-test': 1 });
   assert.match(first.fingerprint ?? '', /^[0-9a-f]{64}$/);
   const state = JSON.parse(await fs.readFile(path.join(meili.dataDir, 'reindex-state.json'), 'utf8'));
-  assert.equal(state.indexes.qa.fingerprint, first.fingerprint);
+  assert.equal(state.indexes[meili.config.indexName].fingerprint, first.fingerprint);
 
   const creations = await indexCreations();
   const second = await run();
@@ -64,7 +66,7 @@ test('a run over an unchanged source is skipped; a change, --force or a lost liv
   assert.equal(resynonymed.outcome, 'succeeded');
 
   // The live index lost its documents since the last run: rebuild although the source is the same.
-  await meili.admin.index('qa').deleteAllDocuments().waitTask();
+  await meili.admin.index(meili.config.indexName).deleteAllDocuments().waitTask();
   const rebuilt = await run({ projectSynonyms: { MOSN: ['mesh'] } });
   assert.equal(rebuilt.outcome, 'succeeded');
   assert.equal(rebuilt.documents, 4);

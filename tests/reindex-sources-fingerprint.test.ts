@@ -21,7 +21,7 @@ after(async () => {
 });
 
 const run = (sources: SourceConfig[]) =>
-  reindex({ client: meili.admin, indexName: 'qa', logger: meili.logger, dataDir: meili.dataDir, records: [], sources, extract: fakeExtract });
+  reindex({ client: meili.admin, indexName: meili.config.indexName, logger: meili.logger, dataDir: meili.dataDir, records: [], sources, extract: fakeExtract });
 
 test('the fingerprint covers the configured sources: another kind or pattern over the same files rebuilds', async () => {
   const weeklyOnly: SourceConfig[] = [{ kind: 'weekly', root }];
@@ -34,5 +34,5 @@ test('the fingerprint covers the configured sources: another kind or pattern ove
   const narrowed = await run([{ kind: 'faq', root, include: ['docs/**'] }, { kind: 'weekly', root }]);
   assert.equal(narrowed.outcome, 'succeeded', 'another FAQ pattern is a change');
   const state = JSON.parse(await fs.readFile(path.join(meili.dataDir, 'reindex-state.json'), 'utf8'));
-  assert.deepEqual(state.indexes.qa.sources, [root], 'the state keeps the roots, once each');
+  assert.deepEqual(state.indexes[meili.config.indexName].sources, [root], 'the state keeps the roots, once each');
 });

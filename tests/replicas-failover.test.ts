@@ -40,6 +40,15 @@ async function count(url: string): Promise<number | null> {
   return (await client.index('qa').getStats()).numberOfDocuments;
 }
 
+/** Searches answered (any status) by every searchLoop so far. */
+let answered = 0;
+
+/** Resolves once `n` more searches have been answered: a window measured in searches, not seconds, whatever the load. */
+async function afterSearches(n: number): Promise<void> {
+  const target = answered + n;
+  await until(`${n} searches`, async () => answered >= target);
+}
+
 /** Searches through HAProxy at `perSecond` until `stop` resolves; counts the ones that did not answer 200. */
 async function searchLoop(perSecond: number, stop: Promise<void>): Promise<{ ok: number; failed: string[] }> {
   let done = false;
@@ -55,7 +64,10 @@ async function searchLoop(perSecond: number, stop: Promise<void>): Promise<{ ok:
       const body = await r.text();
       if (r.status === 200) ok++;
       else failed.push(`${r.status} ${body.slice(0, 200)}`);
-    }, (error: unknown) => void failed.push(String(error))).finally(() => inflight.delete(p));
+    }, (error: unknown) => void failed.push(String(error))).finally(() => {
+      answered++;
+      inflight.delete(p);
+    });
     inflight.add(p);
     await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
   }
@@ -93,12 +105,14 @@ test('the reindex builds every replica with the same documents, and the same sea
 test('no search through HAProxy fails while a replica is SIGKILLed and restarted', { skip }, async () => {
   const victim = set.replicas[1]!;
   const loop = searchLoop(20, (async () => {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await afterSearches(40);
     await victim.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // searches go on while HAProxy finds out, and after it took the replica out of rotation
+    await until('HAProxy to see the killed replica down', async () => !(await allUp()));
+    await afterSearches(20);
     await victim.start();
     await until('the restarted replica to be back in rotation', allUp);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await afterSearches(40);
   })());
   const { ok, failed } = await loop;
   assert.deepEqual(failed, [], `${failed.length} of ${ok + failed.length} searches failed`);
@@ -117,7 +131,7 @@ test('with a replica down the others keep serving and the run names it; back emp
   // back, empty (no index, no key): out of rotation until the reindex rebuilds it
   await victim.start();
   assert.equal(await count(set.replicas[0]!.url), down.documents);
-  const emptyWindow = await searchLoop(20, new Promise((resolve) => setTimeout(resolve, 3_000)));
+  const emptyWindow = await searchLoop(20, afterSearches(60));
   assert.deepEqual(emptyWindow.failed, [], 'an empty replica gets no search');
 
   const next = (await job()) as ReplicasReindexReport;

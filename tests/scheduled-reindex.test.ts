@@ -42,7 +42,7 @@ test('the scheduled job indexes WEEKLY_SOURCE; a failed run keeps live serving a
   const status = scheduler.getStatus();
   assert.equal(status.lastRun?.outcome, 'failed');
   assert.equal(status.lastRun?.error?.code, 'reindex-shrink-refused');
-  const result = await meili.search.index('qa').search('', { hitsPerPage: 1 });
+  const result = await meili.search.index(meili.config.indexName).search('', { hitsPerPage: 1 });
   assert.equal(result.totalHits, live);
 
   // No source at all is a configuration error, reported the same way.

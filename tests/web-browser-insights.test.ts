@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, SKIP_BROWSER } from './helpers/start-web-browser-test.ts';
+import { BROWSER_WAIT_MS, CHROMIUM, SKIP_BROWSER } from './helpers/start-web-browser-test.ts';
 import { startInsightsTest, type InsightsTest } from './helpers/start-insights-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
@@ -45,7 +45,7 @@ async function eventually(check: () => void | Promise<void>): Promise<void> {
 
 test('arrow keys move from the search box through the results and back; the result opened is recorded with its position', { skip }, async () => {
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   await page.goto(`${origin}/?q=timeout`);
   await page.locator('.hit').first().waitFor();
   const links = page.locator('.hit .question a');
@@ -77,7 +77,7 @@ test('the answer page offers 👍 👎; a vote is recorded once, and changing it
   const record = WEB_RECORDS[0]!;
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   await page.goto(`${origin}/qa/${record.id}?q=${encodeURIComponent('超时')}`);
   await page.getByText('这个回答有帮助吗？').waitFor();
   const no = page.getByRole('button', { name: '没有帮助' });
@@ -97,7 +97,7 @@ test('the answer page offers 👍 👎; a vote is recorded once, and changing it
 
 test('/admin asks for the token, then shows the tables, an SVG chart per section and CSV downloads', { skip }, async () => {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await fetch(`${origin}/api/search?q=${encodeURIComponent('no-such-words-zzz')}`);

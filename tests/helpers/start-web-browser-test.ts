@@ -10,6 +10,9 @@ import { WEB_RECORDS } from './web-records.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const SKIP_BROWSER = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium); browser tests skipped`;
 
+/** How long a page action or wait may take (a safety limit, not a timing check). */
+export const BROWSER_WAIT_MS = 90_000;
+
 export interface WebBrowserTest {
   api: ApiTest;
   /** The app's origin (`http://127.0.0.1:PORT`). */
@@ -66,8 +69,9 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
         const context = await b.newContext({ viewport: { width: 1200, height: 800 }, ...options });
         contexts.push(context);
         const page = await context.newPage();
-        // Generous: a 2-core machine running Meilisearch, the API and Chromium at once has slow moments.
-        page.setDefaultTimeout(30_000);
+        // Generous: a 2-core machine running Meilisearch, the API and Chromium at once has slow
+        // moments; with two CPU hogs and other tests beside it, 30 s for typed results ran out.
+        page.setDefaultTimeout(BROWSER_WAIT_MS);
         page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
         page.on('dialog', (dialog) => {
           problems.push(`dialog: ${dialog.message()}`);

@@ -1,0 +1,75 @@
+/**
+ * A test file says it must not run at the same time as another such file with this line:
+ * `// test-runner: alone (why)`. These run one after the other (beside the other files): tests
+ * that kill, stop and restart processes of their own, or run `npm start` (which may build dist/).
+ */
+export const ALONE_MARKER = /^\/\/ test-runner: alone\b/m;
+
+/**
+ * What keeps a file in a process of its own: hooks that apply to every test of a process
+ * (`beforeEach`/`afterEach`, `describe`), process-wide state (environment, signal listeners,
+ * mocks, the working directory), child processes, servers on ports, its own Meilisearch, and
+ * Chromium (one browser per file at a time). Anything else can share a process with other
+ * such files: pure functions, the app called without a port, the run's shared Meilisearch.
+ * Their `before`/`after` hooks then all run before the first test and after the last one of
+ * that process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often
+ * more than the file's tests.
+ */
+const NEEDS_OWN_PROCESS = [
+  /\b(beforeEach|afterEach|describe)\(/,
+  /process\.(env|on|once|chdir|exit)\b/,
+  /\bmock\./,
+  /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
+  /\.listen\(/,
+  /\bglobalThis\b/,
+  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch/,
+  /\bown: true\b/,
+  ALONE_MARKER,
+];
+
+/** True when a test file with this source can run in one process with other such files (see NEEDS_OWN_PROCESS). */
+export function canShareProcess(source: string): boolean {
+  return !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
+}
+
+export interface TestFileSplit {
+  /** Groups of files, each group run in one process (its files imported one after the other). */
+  oneProcess: string[][];
+  /** Files run concurrently, each in its own process, on the run's shared Meilisearch. */
+  together: string[];
+  /** Files run afterwards, one at a time. */
+  alone: string[];
+}
+
+/** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
+export function getExpectedWeight(source: string): number {
+  if (/startWebBrowserTest|chromium\.launch/.test(source)) return 4;
+  if (/startReplicas/.test(source)) return 3;
+  if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
+  if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
+  return 0;
+}
+
+/**
+ * How the runner runs each of `files` (with their `sources`): the files that can share a
+ * process in `groups` processes of about the same expected length.
+ */
+export function splitTestFiles(files: readonly { file: string; source: string }[], groups = 2): TestFileSplit {
+  const split: TestFileSplit = { oneProcess: Array.from({ length: groups }, () => []), together: [], alone: [] };
+  const load = split.oneProcess.map(() => 0);
+  for (const { file, source } of files) {
+    if (ALONE_MARKER.test(source)) split.alone.push(file);
+    else if (canShareProcess(source)) {
+      // each file to the least loaded group; a file on Meilisearch counts as ten pure ones
+      const group = load.indexOf(Math.min(...load));
+      load[group]! += getExpectedWeight(source) ? 10 : 1;
+      split.oneProcess[group]!.push(file);
+    }
+    else split.together.push(file);
+  }
+  // the likely longest first (browsers, child processes, Meilisearch), so no long file starts last
+  const weight = (file: string) => getExpectedWeight(files.find((f) => f.file === file)?.source ?? '');
+  split.together.sort((a, b) => weight(b) - weight(a));
+  split.oneProcess = split.oneProcess.filter((group) => group.length);
+  return split;
+}

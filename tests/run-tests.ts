@@ -1,0 +1,163 @@
+// `npm test`: the type check and every test file, in one run that fits CI.
+//
+//   node --import tsx tests/run-tests.ts [tests/x.test.ts ...] [-- node-test-flags]
+//
+// - One embedded Meilisearch (the project's launcher) for the whole run, passed to the test
+//   processes as TEST_MEILI_URL / TEST_MEILI_MASTER_KEY: the helpers give each test an index of
+//   its own on it (tests/helpers/start-test-meili.ts) instead of starting a server per file.
+// - `tsc -p .` runs beside the tests, not before them; the run fails when either fails.
+// - Files run concurrently (TEST_CONCURRENCY, default: cores + 1: much of a test is waiting for
+//   Meilisearch or a child process); files without hooks or process state share a few
+//   processes; the files that start, kill or restart processes of their own run one at a time
+//   beside them, their output printed when they are done (tests/helpers/split-test-files.ts
+//   says which file goes where).
+// - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createLogger } from '../src/logger.ts';
+import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
+import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
+import { splitTestFiles } from './helpers/split-test-files.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+// incremental: a second run re-checks only what changed (a fresh `npm ci` checks everything)
+const TSC_ARGS = ['-p', '.', '--incremental', '--tsBuildInfoFile', path.join('node_modules', '.cache', 'weekly-faq-tsc-test.tsbuildinfo')];
+
+interface Step {
+  name: string;
+  seconds: number;
+  code: number | null;
+  /** What a buffered step printed. */
+  output: Buffer;
+}
+
+const args = process.argv.slice(2);
+const dash = args.indexOf('--');
+const named = dash < 0 ? args : args.slice(0, dash);
+const nodeTestFlags = dash < 0 ? [] : args.slice(dash + 1);
+const concurrency = Number(process.env.TEST_CONCURRENCY) || os.availableParallelism() + 1;
+
+const children = new Set<ChildProcess>();
+let interrupted: NodeJS.Signals | null = null;
+
+/**
+ * Run a command in its own process group (so a stop reaches the test files it spawns too).
+ * `buffered`: its output is kept and printed when it ends, not mixed into the output of the
+ * steps running beside it.
+ */
+function run(name: string, command: string, commandArgs: string[], options: { env?: NodeJS.ProcessEnv; buffered?: boolean } = {}): Promise<Step> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: ROOT, env: options.env ?? process.env, stdio: options.buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });
+    children.add(child);
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const done = (code: number | null) => {
+      children.delete(child);
+      resolve({ name, seconds: (Date.now() - started) / 1000, code, output: Buffer.concat(output) });
+    };
+    child.once('error', (error) => {
+      output.push(Buffer.from(`${name}: ${error.message}\n`));
+      done(1);
+    });
+    child.once('close', (code, signal) => done(signal ? 128 : code));
+  });
+}
+
+function stopChildren(signal: NodeJS.Signals): void {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function listTestFiles(): Promise<string[]> {
+  if (named.length) return named;
+  const entries = await fs.readdir(path.join(ROOT, 'tests'));
+  return entries.filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join('tests', name));
+}
+
+/**
+ * A module importing `files` one after the other: `node --test` runs it as one file, so those
+ * files pay for one process start instead of one each. Failures still name their file (the
+ * reporter's location).
+ */
+async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
+  const entry = path.join(dir, `${name}.test.mjs`);
+  const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
+  await fs.writeFile(entry, `// ${files.length} test files without hooks or process state (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  return entry;
+}
+
+async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: string }> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-test-run-'));
+  const logger = createLogger({ level: process.env.TEST_LOG || 'silent', fd: 2, pretty: false });
+  try {
+    return { meili: await startEmbeddedMeili({ dataDir, logger, attach: false }), dataDir };
+  } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const files = await listTestFiles();
+  const sources = await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') })));
+  const { oneProcess, together, alone } = splitTestFiles(sources, Math.max(1, concurrency - 1));
+  const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS], { buffered: true });
+  const { meili, dataDir } = await startSharedMeili();
+  process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
+  const steps: Step[] = [];
+  try {
+    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };
+    // the reporter a terminal gets, also for the buffered step (its output is a pipe)
+    const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
+    const nodeTest = (files: string[], jobs: number) => [
+      '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
+    ];
+    const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
+    const shared = oneProcess.flat().length;
+    const count = together.length + shared;
+    // The files that run alone run one after the other, beside the others: they must pass on a
+    // loaded machine anyway, and mostly wait for processes they start and stop.
+    const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), { env }));
+    for (const step of [aloneStep, typecheck]) {
+      if (!step) continue;
+      const done = await step;
+      process.stdout.write(done.output);
+      steps.push(done);
+    }
+  } finally {
+    await meili.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+  const failed = steps.filter((step) => step.code !== 0);
+  for (const step of steps) process.stdout.write(`# ${step.code === 0 ? 'ok' : `FAILED (exit ${step.code})`}: ${step.name}, ${step.seconds.toFixed(1)} s\n`);
+  process.stdout.write(`# npm test: ${interrupted ? `interrupted (${interrupted})` : failed.length ? 'FAILED' : 'ok'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (interrupted) return 130;
+  return failed.length ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    // the first stops the children (main() then stops Meilisearch and exits); a second one hurries them
+    stopChildren(interrupted ? 'SIGKILL' : 'SIGTERM');
+    interrupted ??= signal;
+  });
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  stopChildren('SIGTERM');
+  process.stderr.write(`run-tests: ${error instanceof Error ? error.stack : String(error)}\n`);
+  return 1;
+});
