@@ -27,6 +27,21 @@ test('typing is debounced: one request for the last text', () => {
   assert.equal(controller.getState().status, 'loading');
 });
 
+test('an answer arriving while the next keystroke waits out its debounce does not drop that search', async () => {
+  const { client, timers, controller } = setup();
+  controller.setParams(params('elec'), { debounce: true });
+  timers.tick(100);
+  assert.deepEqual(client.calls.map((c) => c.params.q), ['elec']);
+  controller.setParams(params('election'), { debounce: true });
+  client.calls[0]!.answer.resolve(makeResult('elec')); // a slow machine: the older answer lands now
+  await flush();
+  timers.tick(100);
+  assert.deepEqual(client.calls.map((c) => c.params.q), ['elec', 'election'], 'the last text is still searched');
+  client.calls[1]!.answer.resolve(makeResult('election'));
+  await flush();
+  assert.equal(controller.getState().result?.query, 'election');
+});
+
 test('a slow answer to an older query never overwrites a newer one', async () => {
   const { client, controller } = setup();
   controller.setParams(params('old'));

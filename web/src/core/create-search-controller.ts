@@ -52,9 +52,16 @@ export function createSearchController(options: SearchControllerOptions): Search
   let stalledTimer: unknown = null;
   let retryTimer: unknown = null;
 
+  /** The timers of the request in flight (not the debounce: it belongs to the text typed since). */
+  function clearRequestTimers(): void {
+    for (const timer of [stalledTimer, retryTimer]) if (timer !== null) timers.clearTimeout(timer);
+    stalledTimer = retryTimer = null;
+  }
+
   function clearTimers(): void {
-    for (const timer of [debounceTimer, stalledTimer, retryTimer]) if (timer !== null) timers.clearTimeout(timer);
-    debounceTimer = stalledTimer = retryTimer = null;
+    clearRequestTimers();
+    if (debounceTimer !== null) timers.clearTimeout(debounceTimer);
+    debounceTimer = null;
   }
 
   function run(): void {
@@ -69,12 +76,12 @@ export function createSearchController(options: SearchControllerOptions): Search
     client.search(params, abort?.signal).then(
       (result) => {
         if (requestId !== sequence) return;
-        clearTimers();
+        clearRequestTimers();
         store.dispatch({ type: 'success', requestId, params, result });
       },
       (error: unknown) => {
         if (requestId !== sequence || abort?.signal.aborted) return;
-        clearTimers();
+        clearRequestTimers();
         const code = error instanceof ApiClientError ? error.code : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
         const failure = { code, message, status: error instanceof ApiClientError ? error.status : null };
