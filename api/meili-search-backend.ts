@@ -116,6 +116,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Me
   function getTransport(): MeiliTransport {
     const url = connection.url;
     if (!transport || url !== transportUrl) {
+      transport?.close();
       transport = createTransport({ url, apiKey: connection.searchKey, timeoutMs: timeout });
       transportUrl = url;
     }

@@ -108,6 +108,7 @@ export async function recordPipelineRequests(endpoints: SearchEndpoints, params:
     const prefix = new URL(transportOptions.url).pathname.replace(/\/?$/, '/');
     return {
       headers: transport.headers,
+      close: () => transport.close(),
       post: (path, body) => {
         recorded.push({ answered, req: { method: 'POST', path: `${prefix}${path}`, headers: { ...transport.headers }, body } });
         return transport.post(path, body).finally(() => (answered += 1));
