@@ -19,9 +19,9 @@ export function getMentioning(termVariants: readonly QueryVariant[], answers: re
  * (`mentioning`), synonyms included.
  */
 export function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
-  const projects = [...list(document.projects), ...list(document.projectMentions)];
-  if (named.projects.some((project) => projects.includes(project))) return true;
+  // (no arrays built: this runs for every candidate of a search)
+  const names = (value: unknown) => Array.isArray(value) && value.some((project) => named.projects.includes(String(project)));
+  if (names(document.projects) || names(document.projectMentions)) return true;
   return !Array.isArray(document.projectMentions) && mentioning.has(String(document.id));
 }
 
@@ -36,7 +36,9 @@ export function orderByProjectIntent(ids: string[], named: QueryProjects, fields
   const first: string[] = [];
   const rest: string[] = [];
   for (const id of ids) {
-    const inProject = isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning);
+    const document = fields.get(id);
+    // a term hit carries its id: no copy needed
+    const inProject = isAboutNamedProject(document && String(document.id) === id ? document : { id, ...document }, named, mentioning);
     (inProject && (!informative || informative.has(id)) ? first : rest).push(id);
   }
   return [...first, ...rest];
