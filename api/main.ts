@@ -17,9 +17,6 @@ import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/r
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 
-/** How long the service reuses the answer of an empty query (see `listingCacheMs`). */
-const LISTING_CACHE_MS = 10_000;
-
 /** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
 
@@ -94,7 +91,7 @@ try {
     shutdown.trigger('SIGTERM');
   });
   const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig, createWebRouters } = await loadOnce();
-  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: LISTING_CACHE_MS });
+  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: config.listingCacheSeconds * 1000 });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const jobOptions = { config: { ...config, weeklySource: source }, connection, logger };
   // the indexer (unified, remark, YAML, the classifier) loads with the first reindex, not on every start

@@ -5,6 +5,7 @@ import type { BackendHealth, SearchBackend } from '../src/contract/search-backen
 import type { FacetsResult, SearchResult } from '../src/contract/search-result.ts';
 import { SearchUnavailableError } from '../src/errors/search-unavailable-error.ts';
 import type { MeiliConnection } from '../src/meili/connect-meili.ts';
+import { createMeiliTransport, type MeiliTransport, type MeiliTransportOptions } from '../src/meili/create-meili-transport.ts';
 import { FACETS, FILTER_FIELDS, quoteFilterValue } from '../src/search/build-filter.ts';
 import { toFacetCounts } from '../src/search/count-facets.ts';
 import { getIndexSynonyms } from '../src/search/index-settings.ts';
@@ -37,8 +38,10 @@ export interface MeiliSearchBackendOptions {
   listingCacheMs?: number;
   /** Synonyms marked in highlights (default: those the indexer configures, `getIndexSynonyms`). */
   synonyms?: Readonly<Record<string, readonly string[]>>;
-  /** Transport of the Meilisearch client (default: `createNodeHttpClient()`; see there why not fetch). */
+  /** Transport of the Meilisearch client for records, facets and health (default: `createNodeHttpClient()`; see there why not fetch). */
   httpClient?: MeiliHttpClient;
+  /** The connection searches are sent on (default: `createMeiliTransport`, without the client's per-request work). */
+  createTransport?: (options: MeiliTransportOptions) => MeiliTransport;
 }
 
 /**
@@ -105,6 +108,20 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Me
   const synonyms = options.synonyms ?? getIndexSynonyms(getProjectSynonyms());
   let client: Meilisearch | null = null;
   let clientUrl = '';
+  const createTransport = options.createTransport ?? createMeiliTransport;
+  let transport: MeiliTransport | null = null;
+  let transportUrl = '';
+
+  /** The search connection, renewed when the embedded server moved (like `getClient`). */
+  function getTransport(): MeiliTransport {
+    const url = connection.url;
+    if (!transport || url !== transportUrl) {
+      transport?.close();
+      transport = createTransport({ url, apiKey: connection.searchKey, timeoutMs: timeout });
+      transportUrl = url;
+    }
+    return transport;
+  }
 
   function getClient(): Meilisearch {
     const url = connection.url;
@@ -153,7 +170,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Me
     const multiSearchRequests = searchesInFlight === 0 ? idleSearchRequests : 1;
     searchesInFlight += 1;
     try {
-      return await guarded('Search', (c) => searchQa(c.index<RecordAny>(indexName), request, { multiSearchRequests, synonyms }));
+      return await guarded('Search', () => searchQa({ uid: indexName, transport: getTransport() }, request, { multiSearchRequests, synonyms }));
     } finally {
       searchesInFlight -= 1;
     }

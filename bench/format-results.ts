@@ -92,7 +92,8 @@ function searchSection(results: BenchResults): string {
     + 'replayed as sent: the same bodies and headers, the same concurrency (split when alone in flight, one request otherwise) and the dependent '
     + `page fetch after them (${Math.round(s.pipeline.dependentFetchShare * 100)}% of the searches). `
     + '**API / exact replay is the ratio the targets are read on** (latency <= 1.15, throughput >= 0.9, the empty query <= 1.3): the cost of the service itself. '
-    + 'Every target is driven by the same load generator (bench/run-search-load.ts); the service runs compiled, with info logging and the rate limiter on.',
+    + 'Every target is driven by the same load generator (bench/run-search-load.ts); the service runs compiled, with info logging and the rate limiter on, '
+    + 'and with its cache of the empty query\'s answer off (`LISTING_CACHE_SECONDS=0`): every search, the empty query too, is computed.',
     `- **Meilisearch, plain search**: one plain multi-search per search (${s.plain.queriesPerSearch} queries: the page of hits with highlights and facets, `
     + 'plus a count query per filtered facet), what a bare Meilisearch search costs. **API / plain** is the whole cost of the relevance pipeline; '
     + '**replay / plain** is the part of it spent inside Meilisearch.',

@@ -25,6 +25,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { createMeiliSearchBackend } from '../api/meili-search-backend.ts';
 import { createNodeHttpClient, type MeiliHttpClient } from '../api/create-node-http-client.ts';
+import { createMeiliTransport, type MeiliTransport } from '../src/meili/create-meili-transport.ts';
 import { buildPlainQueries } from './build-plain-queries.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch, type Req, type SearchPhases } from './run-search-load.ts';
 import { BENCH_QUERIES, toApiPath, toSearchParams, toSearchRequestOf, type BenchQuery, type SearchParams } from './search-queries.ts';
@@ -101,8 +102,21 @@ export async function recordPipelineRequests(endpoints: SearchEndpoints, params:
     recorded.push({ answered, req: { method: init.method ?? 'GET', path: url.pathname + url.search, headers: toHeaders(init.headers), ...(typeof init.body === 'string' ? { body: init.body } : {}) } });
     return base(input, init).finally(() => (answered += 1));
   };
+  // searches go on the backend's own transport: recorded as sent, headers included
+  const createTransport: typeof createMeiliTransport = (transportOptions) => {
+    const transport = createMeiliTransport(transportOptions);
+    const prefix = new URL(transportOptions.url).pathname.replace(/\/?$/, '/');
+    return {
+      headers: transport.headers,
+      close: () => transport.close(),
+      post: (path, body) => {
+        recorded.push({ answered, req: { method: 'POST', path: `${prefix}${path}`, headers: { ...transport.headers }, body } });
+        return transport.post(path, body).finally(() => (answered += 1));
+      },
+    } satisfies MeiliTransport;
+  };
   const backend = createMeiliSearchBackend({
-    connection: { url: endpoints.meiliUrl, searchKey: endpoints.searchKey }, indexName: endpoints.indexName ?? 'qa', httpClient: recorder,
+    connection: { url: endpoints.meiliUrl, searchKey: endpoints.searchKey }, indexName: endpoints.indexName ?? 'qa', httpClient: recorder, createTransport,
     ...(options.busy ? { idleSearchRequests: 1 } : {}),
   });
   const result = await backend.search(toSearchRequestOf(params));

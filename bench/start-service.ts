@@ -43,6 +43,8 @@ export interface StartServiceOptions {
   stderr?: 'inherit' | 'ignore';
   /** `compiled` (default): `node dist/api/main.js`, built first when stale; `tsx`: `api/main.ts` as `npm run dev` runs it. */
   runtime?: 'compiled' | 'tsx';
+  /** Another built checkout whose `dist/` runs (compiled only; default: this one, built first when stale). */
+  root?: string;
 }
 
 /** Searches per minute the benchmarks' service allows one client: the limiter runs, and never answers 429. */
@@ -78,16 +80,19 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
 export async function startService(options: StartServiceOptions): Promise<BenchService> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-bench-')));
   const port = await findFreePort();
-  if ((options.runtime ?? 'compiled') === 'compiled') await ensureBuilt();
+  const root = options.root ?? ROOT;
+  if ((options.runtime ?? 'compiled') === 'compiled' && root === ROOT) await ensureBuilt();
   const entry = (options.runtime ?? 'compiled') === 'compiled'
-    ? ['--enable-source-maps', path.join(ROOT, 'dist/api/main.js')]
+    ? ['--enable-source-maps', path.join(root, 'dist/api/main.js')]
     : ['--import', 'tsx', path.join(ROOT, 'api/main.ts')];
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       DATA_DIR: dataDir, PORT: String(port), REINDEX_CRON: 'off', WEEKLY_SOURCE: options.source,
-      LOG_LEVEL: 'info', SEARCH_RATE_LIMIT: BENCH_RATE_LIMIT, MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '',
+      LOG_LEVEL: 'info', SEARCH_RATE_LIMIT: BENCH_RATE_LIMIT,
+      // every search is measured as computed, the empty query too (the service reuses its answer for 10 s)
+      LISTING_CACHE_SECONDS: '0', MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '',
       // the demo page (measured on localhost) loads the widget from 127.0.0.1: another origin, as on a docs site
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },

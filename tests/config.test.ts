@@ -14,6 +14,7 @@ test('defaults', () => {
   assert.deepEqual(config.corsOrigins, []);
   assert.equal(config.publicBaseUrl, 'https://www.sofastack.tech/blog/');
   assert.equal(config.logLevel, 'info');
+  assert.equal(config.listingCacheSeconds, 10);
   assert.ok(Object.isFrozen(config));
 });
 
@@ -21,8 +22,9 @@ test('values are parsed and normalized; empty counts as unset', () => {
   const config = loadConfig({
     MEILI_URL: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'x'.repeat(16), DATA_DIR: '/srv/faq', PORT: ' 8080 ',
     REINDEX_CRON: 'off', CORS_ORIGINS: 'https://a.example, http://localhost:5173', PUBLIC_BASE_URL: 'https://example.com/blog',
-    LOG_LEVEL: 'DEBUG', INDEX_NAME: '', TZ: 'UTC',
+    LOG_LEVEL: 'DEBUG', INDEX_NAME: '', TZ: 'UTC', LISTING_CACHE_SECONDS: '0',
   });
+  assert.equal(config.listingCacheSeconds, 0);
   assert.equal(config.port, 8080);
   assert.equal(config.reindexCron, null);
   assert.deepEqual(config.corsOrigins, ['https://a.example', 'http://localhost:5173']);
@@ -45,6 +47,8 @@ test('a bad value throws a ConfigError naming the variable', () => {
     [{ CORS_ORIGINS: 'example.com' }, 'CORS_ORIGINS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ LISTING_CACHE_SECONDS: '-1' }, 'LISTING_CACHE_SECONDS'],
+    [{ LISTING_CACHE_SECONDS: '2.5' }, 'LISTING_CACHE_SECONDS'],
   ];
   for (const [env, variable] of cases) {
     assert.throws(() => loadConfig(env), (error: { code?: string; variable?: string; message?: string }) => {

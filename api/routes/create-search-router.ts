@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Insights } from '../../src/insights/create-insights.ts';
 import type { ApiMetrics } from '../create-metrics.ts';
@@ -18,7 +18,8 @@ export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
 export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(result: T): { body: string; etag: string } {
   const { processingTimeMs, ...stable } = result;
   const json = JSON.stringify(stable);
-  const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+  // one-shot `hash`: no Hash object per answer
+  const etag = `W/"${hash('sha1', json, 'base64url')}"`;
   const body =
     processingTimeMs === undefined
       ? json

@@ -26,9 +26,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Word-start patterns by word: a search checks the same few words in every candidate's text. */
+const wordStarts = new Map<string, RegExp>();
+const MAX_PATTERNS = 1_000;
+
 function hasLatin(text: string, word: string): boolean {
   if (!word) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}`, 'iu').test(text);
+  let pattern = wordStarts.get(word);
+  if (!pattern) {
+    if (wordStarts.size >= MAX_PATTERNS) wordStarts.clear();
+    // no `g` flag: `test` keeps no state between texts
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}`, 'iu');
+    wordStarts.set(word, pattern);
+  }
+  return pattern.test(text);
 }
 
 function hanShare(text: string, word: string, frequency?: ReadonlyMap<string, number>): number {

@@ -19,9 +19,9 @@ export function getMentioning(termVariants: readonly QueryVariant[], answers: re
  * (`mentioning`), synonyms included.
  */
 export function isAboutNamedProject(document: RecordAny, named: QueryProjects, mentioning: ReadonlySet<string>): boolean {
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
-  const projects = [...list(document.projects), ...list(document.projectMentions)];
-  if (named.projects.some((project) => projects.includes(project))) return true;
+  // (no arrays built: this runs for every candidate of a search)
+  const names = (value: unknown) => Array.isArray(value) && value.some((project) => named.projects.includes(String(project)));
+  if (names(document.projects) || names(document.projectMentions)) return true;
   return !Array.isArray(document.projectMentions) && mentioning.has(String(document.id));
 }
 
@@ -32,6 +32,13 @@ export function isAboutNamedProject(document: RecordAny, named: QueryProjects, m
  * query names no project.
  */
 export function getProjectFirst(ids: readonly string[], named: QueryProjects, fields: ReadonlyMap<string, RecordAny>, mentioning: ReadonlySet<string>, informative: ReadonlySet<string> | undefined): Set<string> {
-  if (named.projects.length === 0) return new Set();
-  return new Set(ids.filter((id) => isAboutNamedProject({ id, ...fields.get(id) }, named, mentioning) && (!informative || informative.has(id))));
+  const first = new Set<string>();
+  if (named.projects.length === 0) return first;
+  for (const id of ids) {
+    const document = fields.get(id);
+    // a term hit carries its id: no copy needed
+    const about = isAboutNamedProject(document && String(document.id) === id ? document : { id, ...document }, named, mentioning);
+    if (about && (!informative || informative.has(id))) first.add(id);
+  }
+  return first;
 }

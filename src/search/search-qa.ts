@@ -12,6 +12,7 @@ import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
 import { indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
 import { rerankByQuestion } from './rerank-by-question.ts';
+import { toSearchIndex, type SearchIndex } from './search-index.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
@@ -69,12 +70,13 @@ const WEAK = { match: 'weak', score: 0 } as const;
  * @throws `MeilisearchApiError` (from the client) when Meilisearch rejects a search.
  * @see https://www.meilisearch.com/docs/reference/api/multi_search
  */
-export async function searchQa(index: Index<RecordAny>, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchResult> {
+export async function searchQa(index: Index<RecordAny> | SearchIndex, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchResult> {
   return (await runSearchQa(index, request, options)).result;
 }
 
 /** `searchQa` with its steps' results (`SearchQaRun`). */
-export async function runSearchQa(index: Index<RecordAny>, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
+export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
+  const index = toSearchIndex(searchIndex);
   const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
   const understood = understandQuery(request.q, options.variants);
   if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));

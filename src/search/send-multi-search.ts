@@ -1,10 +1,7 @@
 import type { Index, MultiSearchQuery, MultiSearchResponse, RecordAny, SearchResponse } from 'meilisearch';
+import { toSearchIndex, type SearchIndex } from './search-index.ts';
 
-/**
- * Ask Meilisearch not to compress its answers: term searches return many ids, and compressing
- * them costs more time than it saves on a loopback connection to the embedded server.
- */
-export const IDENTITY_ENCODING: RequestInit = { headers: { 'accept-encoding': 'identity' } };
+export { IDENTITY_ENCODING } from './search-index.ts';
 
 /**
  * Send `queries` as `requests` multi-search requests at once, dealt round-robin so that each
@@ -15,13 +12,12 @@ export const IDENTITY_ENCODING: RequestInit = { headers: { 'accept-encoding': 'i
  *
  * @see https://www.meilisearch.com/docs/reference/api/multi_search
  */
-export async function sendMultiSearch<T extends RecordAny>(index: Index<T>, queries: readonly MultiSearchQuery[], requests = 1): Promise<SearchResponse<T>[]> {
+export async function sendMultiSearch<T extends RecordAny>(index: Index<RecordAny> | SearchIndex, queries: readonly MultiSearchQuery[], requests = 1): Promise<SearchResponse<T>[]> {
   if (queries.length === 0) return [];
+  const { transport } = toSearchIndex(index);
   const parts = Math.max(1, Math.min(Math.floor(requests), queries.length));
   const chunks: MultiSearchQuery[][] = Array.from({ length: parts }, () => []);
   queries.forEach((query, i) => chunks[i % parts]!.push(query));
-  // `Index` has no multi-search of its own; its HTTP client is the index's connection.
-  const responses = await Promise.all(chunks.map((chunk) =>
-    index.httpRequest.post({ path: 'multi-search', body: { queries: chunk }, extraRequestInit: IDENTITY_ENCODING }) as Promise<MultiSearchResponse<T>>));
+  const responses = await Promise.all(chunks.map((chunk) => transport.post('multi-search', JSON.stringify({ queries: chunk })) as Promise<MultiSearchResponse<T>>));
   return queries.map((_, i) => responses[i % parts]!.results[Math.floor(i / parts)] as SearchResponse<T>);
 }
