@@ -5,11 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 import { createMeiliTransport } from '../src/meili/create-meili-transport.ts';
-import { readHttpResponse } from '../src/meili/read-http-response.ts';
 
-// The search transport speaks HTTP/1.1 itself: checked here against node:http servers and raw
-// sockets for what Meilisearch or a proxy in front of it may send; the search tests use it
-// against the real Meilisearch.
+// The search transport (undici's Pool, with Meilisearch's errors, a timeout and one resend):
+// checked here against node:http servers and raw sockets for what Meilisearch or a proxy in
+// front of it may send; the search tests use it against the real Meilisearch.
 
 const servers: net.Server[] = [];
 after(() => {
@@ -41,12 +40,13 @@ test('posts the body with the key and answers the parsed JSON, on one reused con
   const connections = new Set<net.Socket>();
   server.on('connection', (socket) => connections.add(socket));
   const transport = createMeiliTransport({ url, apiKey: 'search-key' });
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 10; i++) {
     assert.deepEqual(await transport.post('multi-search', JSON.stringify({ n: i, q: '选举' })), { path: '/multi-search', echo: { n: i, q: '选举' }, text: '超时 ✓' });
   }
   assert.equal(seen[0]?.headers.authorization, 'Bearer search-key');
   assert.equal(seen[0]?.headers['content-type'], 'application/json');
-  assert.equal(connections.size, 1, 'one keep-alive connection for sequential requests');
+  // (undici may open a second before it sees the first one free again: never one per request)
+  assert.ok(connections.size <= 2, `${connections.size} connections for 10 sequential requests: kept alive`);
   transport.close();
 });
 
@@ -126,26 +126,4 @@ test('a server that is not there, or answers garbage, rejects with MeilisearchRe
   const garbage = net.createServer((socket) => socket.once('data', () => socket.end('SSH-2.0-OpenSSH\r\n\r\n')));
   const error = await createMeiliTransport({ url: await listen(garbage) }).post('x', '{}').then(() => null, (e: unknown) => e);
   assert.ok(error instanceof MeilisearchRequestError, String(error));
-  assert.match(String((error.cause as Error).message), /not an HTTP\/1\.x answer/);
-});
-
-test('readHttpResponse frames an answer whatever the chunks it arrives in', () => {
-  const bodies = ['{"hits":[{"id":"a"}],"q":"超时"}', ''];
-  for (const body of bodies) {
-    const bytes = Buffer.from(`HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    const chunked = Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body ? `5\r\n${body.slice(0, 5)}\r\n` : ''}${body ? `${Buffer.byteLength(body.slice(5)).toString(16)}\r\n${body.slice(5)}\r\n` : ''}0\r\n\r\n`);
-    for (const [whole, keepAlive] of [[bytes, true], [chunked, false]] as const) {
-      for (let cut = 0; cut < whole.length; cut++) {
-        const chunks = [whole.subarray(0, cut)];
-        assert.equal(readHttpResponse(chunks), null, `incomplete at ${cut}`);
-        chunks.push(whole.subarray(cut));
-        const response = readHttpResponse(chunks);
-        assert.ok(response, `complete after ${cut}`);
-        assert.equal(response.status, 200);
-        assert.equal(response.keepAlive, keepAlive);
-        assert.equal(response.body.toString('utf8'), body);
-      }
-    }
-  }
-  assert.throws(() => readHttpResponse([Buffer.from('HTTP/1.1 200 OK\r\n\r\n{}')]), /without Content-Length/);
 });
