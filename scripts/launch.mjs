@@ -39,7 +39,7 @@ function getStaleReason() {
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  process.stderr.write('usage: node scripts/launch.mjs <entry in dist/, e.g. api/main.js> [args...]\n');
+  process.stderr.write('usage: node scripts/launch.mjs <entry in dist/, e.g. api/main.js> [args...] | --build\n');
   process.exit(2);
 }
 
@@ -59,6 +59,9 @@ if (stale) {
     process.stderr.write(`Warning: ${stale}, and the devDependencies to rebuild it are not installed: running the existing build\n`);
   }
 }
+
+// `--build`: only bring dist/ up to date (the test runner, before processes that launch entries run at once)
+if (entry === '--build') process.exit(0);
 
 const file = path.join(DIST, entry);
 if (!fs.existsSync(file)) {

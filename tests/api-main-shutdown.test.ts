@@ -2,18 +2,17 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { findFreePort } from '../src/meili/find-free-port.ts';
 import { isRunning, waitUntilGone } from './helpers/is-running.ts';
+import { launchArgs } from './helpers/launch-entry.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';
 
-const MAIN = fileURLToPath(new URL('../api/main.ts', import.meta.url));
 
 test('npm start flow: indexes the sample posts into an empty index, serves, and on SIGTERM stops everything and exits 0', async () => {
   const dataDir = await makeTempDir();
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, launchArgs('api/main.js'), {
     env: { ...process.env, DATA_DIR: dataDir, REINDEX_CRON: 'off', PORT: String(port), LOG_LEVEL: 'info', WEEKLY_SOURCE: '', MEILI_URL: '', ADMIN_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,7 +55,7 @@ test('npm start flow: indexes the sample posts into an empty index, serves, and 
 });
 
 test('a bad configuration value stops the start with a message naming it', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, launchArgs('api/main.js'), { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

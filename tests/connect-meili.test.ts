@@ -7,6 +7,7 @@ import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../src/config.ts';
 import { connectMeili } from '../src/meili/connect-meili.ts';
 import { waitForTask } from '../src/meili/wait-for-task.ts';
+import { launchArgs } from './helpers/launch-entry.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 
 let owner: TestMeili;
@@ -53,10 +54,9 @@ test('with MEILI_URL, the given server is used with MEILI_MASTER_KEY and left ru
 });
 
 test('npm run index on the data directory of a running service uses its server', async () => {
-  const cli = fileURLToPath(new URL('../indexer/cli/index-cli.ts', import.meta.url));
   const fixtures = fileURLToPath(new URL('./fixtures/posts', import.meta.url));
   const pid = owner.connection.embedded?.pid;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, fixtures, '--force'], {
+  const result = spawnSync(process.execPath, launchArgs('indexer/cli/index-cli.js', fixtures, '--force'), {
     encoding: 'utf8', env: { ...process.env, DATA_DIR: owner.dataDir, LOG_LEVEL: 'info' }, timeout: 120_000,
   });
   assert.equal(result.status, 0, result.stderr);

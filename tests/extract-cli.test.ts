@@ -3,12 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { launchArgs } from './helpers/launch-entry.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'posts');
 
 function runExtract(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'indexer', 'cli', 'extract-cli.ts'), ...args], {
+  return spawnSync(process.execPath, launchArgs('indexer/cli/extract-cli.js', ...args), {
     cwd: root,
     encoding: 'utf8',
   });

@@ -4,16 +4,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
+import { launchArgs } from './helpers/launch-entry.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'indexer/cli/index-cli.ts');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/posts');
 let dataDir: string;
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   const { WEEKLY_SOURCE: _unused, ...base } = process.env;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const result = spawnSync(process.execPath, launchArgs('indexer/cli/index-cli.js', ...args), {
     cwd: ROOT, encoding: 'utf8', env: { ...base, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -6,6 +6,8 @@
 //   processes as TEST_MEILI_URL / TEST_MEILI_MASTER_KEY: the helpers give each test an index of
 //   its own on it (tests/helpers/start-test-meili.ts) instead of starting a server per file.
 // - `tsc -p .` runs beside the tests, not before them; the run fails when either fails.
+// - dist/ is brought up to date first (`scripts/launch.mjs --build`): the CLI and service tests
+//   launch the compiled entries, as the npm scripts do.
 // - Files run concurrently (TEST_CONCURRENCY, default: cores + 1: much of a test is waiting for
 //   Meilisearch or a child process); files without hooks or process state share a few
 //   processes; the files that start, kill or restart processes of their own run one at a time
@@ -114,6 +116,15 @@ async function main(): Promise<number> {
   const sources = await Promise.all(files.map(async (file) => ({ file, source: await fs.readFile(path.join(ROOT, file), 'utf8') })));
   const { oneProcess, together, alone } = splitTestFiles(sources, Math.max(1, concurrency - 1));
   const typecheck = named.length ? null : run('tsc -p .', process.execPath, [TSC, ...TSC_ARGS], { buffered: true });
+  // Test files launch the compiled CLIs and service (tests/helpers/launch-entry.ts): bring dist/
+  // up to date once, before files running at once would each find it stale and build it.
+  const build = await run('dist/ up to date', process.execPath, [path.join(ROOT, 'scripts', 'launch.mjs'), '--build'], { buffered: true });
+  if (build.code !== 0) {
+    process.stdout.write(build.output);
+    process.stdout.write(`# FAILED: ${build.name}\n`);
+    stopChildren('SIGTERM');
+    return 1;
+  }
   const { meili, dataDir } = await startSharedMeili();
   process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
   const steps: Step[] = [];

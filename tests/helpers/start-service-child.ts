@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../../src/meili/find-free-port.ts';
+import { launchArgs } from './launch-entry.ts';
 
-export const MAIN = fileURLToPath(new URL('../../api/main.ts', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServiceChild {
@@ -22,7 +22,8 @@ export interface ServiceChild {
 }
 
 /**
- * `api/main.ts` (or `npm start` with `npm: true`) as a child process on a free port, with
+ * The compiled service (`api/main.js` through the launcher, or `npm start` with `npm: true`) as a
+ * child process on a free port, with
  * `env` over a neutral configuration (no cron, no MEILI_URL, info logs as JSON lines on stdout).
  */
 export async function startServiceChild(env: Record<string, string>, options: { npm?: boolean } = {}): Promise<ServiceChild> {
@@ -30,7 +31,7 @@ export async function startServiceChild(env: Record<string, string>, options: { 
   const fullEnv = { ...process.env, REINDEX_CRON: 'off', PORT: String(port), LOG_LEVEL: 'info', WEEKLY_SOURCE: '', MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '', SEARCH_RATE_LIMIT: '0', ...env };
   const child = options.npm
     ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, launchArgs('api/main.js'), { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
