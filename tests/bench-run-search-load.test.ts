@@ -10,14 +10,22 @@ import { runSearchLoad } from '../bench/run-search-load.ts';
 test('a replayed search sends each phase together and the next one after it answered', async () => {
   const events: string[] = [];
   let open = 0;
+  // /a and /b are held until both arrived (or 5 s passed: they were sent one after the other), so
+  // the order below does not depend on how fast a loaded machine sends the second one.
+  const held: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     open += 1;
     events.push(`start ${req.url} (${open} open)`);
-    setTimeout(() => {
+    const end = () => {
       open -= 1;
       events.push(`end ${req.url}`);
       res.end('{}');
-    }, 30);
+    };
+    if (req.url !== '/a' && req.url !== '/b') return void setTimeout(end, 30);
+    held.push(end);
+    const release = () => held.splice(0).forEach((done) => done());
+    if (held.length === 2) release();
+    else setTimeout(release, 5_000).unref();
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
