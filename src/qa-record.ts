@@ -5,6 +5,14 @@
  */
 export type ProjectSource = 'attribution' | 'header' | 'mention' | 'inferred' | 'page';
 
+/**
+ * What the extractor makes of an unchanged input, versioned: part of the reindex fingerprint, so a
+ * change that gives other records for the same files (bump it then) rebuilds a deployment's index
+ * at its next run instead of being skipped as "source unchanged".
+ * 2: a FAQ page without a date gives undated records (before: the file's modification time).
+ */
+export const RECORD_FORMAT_VERSION = 2;
+
 /** Where a record comes from: a weekly post's reader Q&A, or a docs FAQ page. One per content source. */
 export const RECORD_KINDS = ['weekly', 'faq'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

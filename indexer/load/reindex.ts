@@ -7,7 +7,7 @@ import { MeiliTaskFailedError } from '../../src/errors/meili-task-error.ts';
 import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { waitForTask } from '../../src/meili/wait-for-task.ts';
-import type { QaRecord } from '../../src/qa-record.ts';
+import { RECORD_FORMAT_VERSION, type QaRecord } from '../../src/qa-record.ts';
 import { createCorpusDictionary } from '../../src/search/create-corpus-dictionary.ts';
 import { getIndexSettings } from '../../src/search/index-settings.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
@@ -170,8 +170,9 @@ interface PreparedInput {
 
 /**
  * Step 1: resolve the roots (git clones pulled, under the lock) and fingerprint them together
- * with the settings, the base URL, the roots' identity and each source's kind and patterns:
- * another folder, another source list or another pattern is another input, even with the same files.
+ * with the settings, the base URL, the roots' identity, each source's kind and patterns and the
+ * record format (`RECORD_FORMAT_VERSION`): another folder, another source list, another pattern or
+ * an extractor that makes other records is another input, even with the same files.
  */
 async function prepareInput(options: ReindexOptions, settings: unknown): Promise<PreparedInput> {
   const records = options.records;
@@ -182,7 +183,7 @@ async function prepareInput(options: ReindexOptions, settings: unknown): Promise
   const paths = options.prepareSources ? await options.prepareSources(roots) : roots;
   const contentSources = groups.map((group, index) => group.configs.map(({ root: _root, ...rest }) => ({ root: index, ...rest })));
   const settingsHash = createHash('sha256')
-    .update(JSON.stringify({ indexName: options.indexName, settings, baseUrl: options.baseUrl ?? null, sources, contentSources }))
+    .update(JSON.stringify({ recordFormat: RECORD_FORMAT_VERSION, indexName: options.indexName, settings, baseUrl: options.baseUrl ?? null, sources, contentSources }))
     .digest('hex');
   const source = await getSourceFingerprint(paths, settingsHash);
   return {
