@@ -122,8 +122,8 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
   const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
   const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
-  const projectFirst = getProjectFirst(scored.map((doc) => doc.id), named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
   const candidates = scored.map((doc) => doc.id);
+  const projectFirst = getProjectFirst(candidates, named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
   let ranked = [...candidates.filter((id) => projectFirst.has(id)), ...candidates.filter((id) => !projectFirst.has(id))];
 
   const documents = new Map<string, RecordAny>();

@@ -1,8 +1,6 @@
 import type { Index, MultiSearchQuery, MultiSearchResponse, RecordAny, SearchResponse } from 'meilisearch';
 import { toSearchIndex, type SearchIndex } from './search-index.ts';
 
-export { IDENTITY_ENCODING } from './search-index.ts';
-
 /**
  * Send `queries` as `requests` multi-search requests at once, dealt round-robin so that each
  * gets its share of the term searches, and return the answers in the order of `queries`. The
