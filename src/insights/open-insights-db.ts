@@ -11,7 +11,19 @@ export type InsightsDb = InstanceType<typeof Database>;
  */
 let LoadedDatabase: typeof Database | null = null;
 function loadDatabase(): typeof Database {
-  LoadedDatabase ??= createRequire(import.meta.url)('libsql') as typeof Database;
+  if (LoadedDatabase) return LoadedDatabase;
+  // libsql's loader asks for a whole diagnostic report (process.report.getReport()) to tell
+  // glibc from musl. The report describes every open socket, and the first insights write
+  // comes while searches are in flight: under 32 connections that blocked the event loop for
+  // 5 s (bench profile). Sockets say nothing about the libc, so leave them out.
+  const report = process.report as typeof process.report & { excludeNetwork?: boolean };
+  const excludeNetwork = report.excludeNetwork;
+  report.excludeNetwork = true;
+  try {
+    LoadedDatabase = createRequire(import.meta.url)('libsql') as typeof Database;
+  } finally {
+    report.excludeNetwork = excludeNetwork;
+  }
   return LoadedDatabase;
 }
 
