@@ -9,7 +9,9 @@
  *   npx tsx scripts/build-general-word-idf.ts package/idf.txt
  */
 import fs from 'node:fs';
-import { GENERAL_IDF_PIVOT } from '../src/search/general-word-weight.ts';
+
+/** `GENERAL_IDF_PIVOT` of src/search/general-word-weight.ts (not imported: that module reads the file this script writes). */
+const MAX_IDF = 10;
 
 const [input] = process.argv.slice(2);
 if (!input) throw new Error('usage: build-general-word-idf.ts PATH/TO/idf.txt');
@@ -17,7 +19,7 @@ const lists = new Map<number, string[]>();
 for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
   const [word, value] = line.trim().split(/\s+/);
   const idf = Number(value);
-  if (!word || !Number.isFinite(idf) || idf >= GENERAL_IDF_PIVOT || !/^\p{Script=Han}+$/u.test(word)) continue;
+  if (!word || !Number.isFinite(idf) || idf >= MAX_IDF || !/^\p{Script=Han}+$/u.test(word)) continue;
   const bucket = Math.floor(idf);
   lists.set(bucket, [...(lists.get(bucket) ?? []), word]);
 }
