@@ -10,7 +10,7 @@ printf 'issue-titles   '; python3 "$TOOLS/relevance.py" api "$url" --queries ben
 printf 'faq            '; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/faq-queries.json | tail -n 1
 printf 'answer dev     '; python3 "$TOOLS/answerability.py" "$url" | tail -n 1
 printf 'answer issues  '; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles.json --noanswer bench/queries/noanswer-issues.json | tail -n 1
-for f in bench/queries/issue-titles-2.json bench/queries/issue-titles-check.json; do
+for f in bench/queries/issue-titles-2.json bench/queries/issue-titles-check.json bench/queries/issue-titles-3.json; do
   [ -f "$f" ] || continue
   printf '%-19s' "$(basename "$f" .json)"; python3 "$TOOLS/relevance.py" api "$url" --queries "$f" | tail -n 1
   printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable "$f" --noanswer bench/queries/noanswer-issues.json | tail -n 1

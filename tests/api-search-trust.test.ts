@@ -94,6 +94,16 @@ test('a query naming a project (by any alias) ranks that project first and repor
   assert.equal((await search({ q: '注册中心 选主' })).detectedProject, null);
 });
 
+test('another project\'s answer holding the rest of a project-named query is not a strong answer to it', async () => {
+  const body = await search({ q: 'jraft 选主' });
+  const byId = new Map(body.hits.map((hit) => [hit.id, hit]));
+  assert.equal(byId.get('jraft-election')?.match, 'strong');
+  assert.equal(byId.get('mosn-election')?.match, 'weak', JSON.stringify(body.hits));
+  // without a project in the query, both answer it
+  const any = await search({ q: '选主' });
+  assert.deepEqual(any.hits.filter((hit) => hit.match === 'strong').map((hit) => hit.id).sort(), ['jraft-election', 'mosn-election']);
+});
+
 test('a pasted 3 KB Java stack trace finds the pair about its exception', async () => {
   const trace = stackTrace(3000);
   assert.ok(trace.length >= 3000);

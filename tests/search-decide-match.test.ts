@@ -19,6 +19,12 @@ test('a hit is weak when its text or its scores lack the query, whatever its ran
   assert.equal(decideMatch(evidence({ rank: -1 })), 'weak');
 });
 
+test('when the query names a project, only hits about that project can be strong', () => {
+  assert.equal(decideMatch(evidence({ projectNamed: true, inNamedProject: true })), 'strong');
+  assert.equal(decideMatch(evidence({ projectNamed: true, inNamedProject: false })), 'weak', 'another project\'s answer');
+  assert.equal(decideMatch(evidence({ projectNamed: false, inNamedProject: false })), 'strong', 'no project named: any project answers');
+});
+
 test('thresholds can be changed', () => {
   assert.equal(decideMatch(evidence({ coverage: 0.3, scoreShare: 0.3 }), { minEvidence: 0.25 }), 'strong');
 });

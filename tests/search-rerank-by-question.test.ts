@@ -38,3 +38,16 @@ test('with term weights, a question holding only a common word of the query does
   assert.deepEqual(rerankByQuestion(['rare-in-answer', 'common-in-question'], scores, docs, query, { weights }), ['rare-in-answer', 'common-in-question']);
   assert.deepEqual(rerankByQuestion(['rare-in-answer', 'common-in-question'], scores, docs, query), ['common-in-question', 'rare-in-answer'], 'unweighted, the common word decides');
 });
+
+test('a question holding the general words of a query does not move ahead of one holding its technical word', () => {
+  // `作用` (what something does) is rarer among the pairs than `状态机`, but it is how anyone
+  // phrases a question, not what it asks about.
+  const docs = new Map([
+    ['phrased-alike', { id: 'phrased-alike', question: '这个参数有什么作用', answer: '看文档' }],
+    ['asks-the-topic', { id: 'asks-the-topic', question: 'Saga 的状态机怎么设计', answer: '用设计器' }],
+  ]);
+  const query = understood('状态机 作用');
+  const weights = new Map([['word:作用', 3], ['word:状态机', 2]]);
+  const scores = new Map([['phrased-alike', 10], ['asks-the-topic', 10]]);
+  assert.deepEqual(rerankByQuestion(['phrased-alike', 'asks-the-topic'], scores, docs, query, { weights }), ['asks-the-topic', 'phrased-alike']);
+});

@@ -84,6 +84,26 @@ export function getTermGroup(term: Pick<QueryTerm, 'text' | 'script'>): string {
   return `word:${term.script === 'han' ? term.text : term.text.toLowerCase()}`;
 }
 
+/**
+ * The first two parts of a camelCase identifier of three or more (`initialServerAddressList` ->
+ * `initialServer`), else undefined: searched as an alternative of the identifier, it finds by
+ * prefix the same family of names (`initialServerList`, `JacksonUndoLogParser` for
+ * `JacksonUndoLogSerializer`), where the whole identifier a reader typed from memory or from
+ * another version is in no document.
+ */
+export function getIdentifierHead(word: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(word)) return undefined;
+  const parts = word.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? [];
+  if (parts.length < 3 || parts.join('') !== word) return undefined;
+  const head = parts.slice(0, 2).join('');
+  return head.length >= 6 ? head : undefined;
+}
+
+/** Whether `variant` searches an identifier's head (`getIdentifierHead`) rather than a term itself. */
+export function isIdentifierHeadSearch(variant: Pick<QueryVariant, 'name'>): boolean {
+  return variant.name.includes('^');
+}
+
 /** The query as the searches read it: NFKC, whitespace runs as one space, trimmed. */
 export function normalizeQuery(query: string): string {
   return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -152,6 +172,8 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
     } else {
       const group = getTermGroup(term);
       addTerm(`term:${term.text}`, term.text, textAttributes, group);
+      const head = getIdentifierHead(term.text);
+      if (head) addTerm(`term:${term.text}^${head}`, head, textAttributes, group);
       if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group);
     }
   }

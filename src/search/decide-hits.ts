@@ -1,5 +1,5 @@
 import type { RecordAny, SearchResponse } from 'meilisearch';
-import { getTermGroup, type QueryVariant } from './build-query-variants.ts';
+import { getTermGroup, isIdentifierHeadSearch, type QueryVariant } from './build-query-variants.ts';
 import { decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, type MatchThresholds } from './decide-match.ts';
 import type { QueryTerm } from './get-query-terms.ts';
 import { getTermCoverage } from './get-term-coverage.ts';
@@ -35,7 +35,9 @@ export function getTermWeights(terms: readonly QueryTerm[], termVariants: readon
     if (variant.group && variant.name === `term:${variant.q}` && !/\p{Script=Han}/u.test(variant.q)) {
       matched.set(variant.group, new Set((answers[i]?.hits ?? []).map((hit) => String(hit.id))));
     }
-    if (!variant.group) return;
+    // An identifier's head (`initialServer` of `initialServerAddressList`) finds its family, not
+    // the identifier: its document count says nothing of how rare the identifier is.
+    if (!variant.group || isIdentifierHeadSearch(variant)) return;
     const df = answers[i]?.totalHits ?? 0;
     frequency.set(variant.group, Math.max(frequency.get(variant.group) ?? 0, df));
     const bigram = /~(.+)$/.exec(variant.name)?.[1];

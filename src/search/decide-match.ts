@@ -7,8 +7,9 @@
  * translated matches, and prefers matches in the question). A Latin term counts as covered in a
  * hit its own word search found (Meilisearch matched it, maybe through a synonym or the corpus
  * dictionary). A hit is strong when the lower of
- * the two reaches `minEvidence`, it scores close enough to the best hit, and it is among the
- * first `maxRank`. Thresholds measured in `scripts/relevance-report.md` ("Answerability").
+ * the two reaches `minEvidence`, it scores close enough to the best hit, it is among the
+ * first `maxRank`, and, when the query names a project, it is about that project (attributed to
+ * it or naming it): another project's answer holding the other words answers another question. Thresholds measured in `scripts/relevance-report.md` ("Answerability").
  */
 
 export type MatchStrength = 'strong' | 'weak';
@@ -52,5 +53,8 @@ export function getMatchScore(evidence: MatchEvidence): number {
 export function decideMatch(evidence: MatchEvidence, thresholds: Partial<MatchThresholds> = {}): MatchStrength {
   const t = { ...DEFAULT_MATCH_THRESHOLDS, ...thresholds };
   if (evidence.rank < 0 || evidence.rank >= t.maxRank || evidence.relativeScore < t.minRelativeScore) return 'weak';
+  // `sofarpc timeout`: a Seata answer about timeouts holds every informative word, yet answers
+  // another project's question.
+  if (evidence.projectNamed && !evidence.inNamedProject) return 'weak';
   return getMatchScore(evidence) >= t.minEvidence ? 'strong' : 'weak';
 }

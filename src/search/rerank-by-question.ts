@@ -1,5 +1,6 @@
 import type { RecordAny } from 'meilisearch';
 import { getTermGroup } from './build-query-variants.ts';
+import { getGeneralWordWeight } from './general-word-weight.ts';
 import { getTermCoverage } from './get-term-coverage.ts';
 import type { UnderstoodQuery } from './understand-query.ts';
 
@@ -23,13 +24,14 @@ export interface RerankOptions {
 
 /**
  * Share of the query's informative terms that `question` holds, each term weighted by its idf when
- * `weights` are given (a rare word asked for counts more than `配置`), else unweighted; project
- * names are left out.
+ * `weights` are given (a rare word asked for counts more than `配置`) times how specific it is
+ * outside the corpus (`getGeneralWordWeight`: `很多` counts less than `泛化调用`), else unweighted;
+ * project names are left out.
  */
 export function getQuestionShare(question: string, understood: Pick<UnderstoodQuery, 'terms' | 'projectGroups'>, options: Pick<RerankOptions, 'synonyms' | 'weights'> = {}): number {
   const terms = understood.terms
     .filter((term) => !understood.projectGroups.has(getTermGroup(term)))
-    .map((term) => ({ term, weight: options.weights ? options.weights.get(getTermGroup(term)) ?? 0 : 1 }))
+    .map((term) => ({ term, weight: options.weights ? (options.weights.get(getTermGroup(term)) ?? 0) * getGeneralWordWeight(term) : 1 }))
     .filter(({ weight }) => weight > 0);
   const total = terms.reduce((sum, { weight }) => sum + weight, 0);
   if (total === 0) return 0;
