@@ -15,14 +15,17 @@
 //   says which file goes where).
 // - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
+import { WEB_ASSETS_DIR } from '../web/get-web-assets.ts';
 import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
-import { splitTestFiles } from './helpers/split-test-files.ts';
+import { CHROMIUM, launchSharedBrowser, SHARED_BROWSER_WS } from './helpers/launch-test-browser.ts';
+import { splitTestFiles, usesBrowser } from './helpers/split-test-files.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -110,6 +113,18 @@ async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: stri
   }
 }
 
+/**
+ * One Chromium for the run's browser files (tests/helpers/launch-test-browser.ts: each connects
+ * to it and works in contexts of its own) instead of one per file; null when no file needs one
+ * or Chromium is missing (the files skip). playwright-core is loaded only then.
+ */
+async function startSharedBrowser(sources: { source: string }[]): Promise<{ wsEndpoint(): string; close(): Promise<void> } | null> {
+  if (!sources.some(({ source }) => usesBrowser(source)) || !existsSync(CHROMIUM)) return null;
+  const server = await launchSharedBrowser();
+  process.stdout.write(`# shared Chromium (pid ${server.process().pid})\n`);
+  return server;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const files = await listTestFiles();
@@ -128,8 +143,12 @@ async function main(): Promise<number> {
   const { meili, dataDir } = await startSharedMeili();
   process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
   const steps: Step[] = [];
+  let browser: { wsEndpoint(): string; close(): Promise<void> } | null = null;
   try {
-    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };
+    browser = await startSharedBrowser(sources);
+    // WEB_ASSETS_DIR: the bundles of the dist/ just brought up to date, read by every test process
+    // instead of each bundling (and compressing) the same sources with esbuild
+    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey, [WEB_ASSETS_DIR]: path.join(ROOT, 'dist', 'web', 'assets'), ...(browser ? { [SHARED_BROWSER_WS]: browser.wsEndpoint() } : {}) };
     // the reporter a terminal gets, also for the buffered step (its output is a pipe)
     const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
     const nodeTest = (files: string[], jobs: number) => [
@@ -149,6 +168,7 @@ async function main(): Promise<number> {
       steps.push(done);
     }
   } finally {
+    await browser?.close().catch(() => {});
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ const NEEDS_OWN_PROCESS = [
   /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
   /\.listen\(/,
   /\bglobalThis\b/,
-  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch/,
+  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch|launchTestBrowser\b/,
   /\bown: true\b/,
   ALONE_MARKER,
 ];
@@ -41,9 +41,14 @@ export interface TestFileSplit {
   alone: string[];
 }
 
+/** True when a test file with this source drives Chromium (the runner then starts one for the run). */
+export function usesBrowser(source: string): boolean {
+  return /startWebBrowserTest|launchTestBrowser\b|chromium\.launch/.test(source);
+}
+
 /** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
 export function getExpectedWeight(source: string): number {
-  if (/startWebBrowserTest|chromium\.launch/.test(source)) return 4;
+  if (usesBrowser(source)) return 4;
   if (/startReplicas/.test(source)) return 3;
   if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
   if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
