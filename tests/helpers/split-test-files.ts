@@ -7,20 +7,23 @@ export const ALONE_MARKER = /^\/\/ test-runner: alone\b/m;
 
 /**
  * What keeps a file in a process of its own: hooks that apply to every test of a process
- * (`beforeEach`/`afterEach`, `describe`), process-wide state (environment, signal listeners,
- * mocks, the working directory), child processes, servers on ports, its own Meilisearch, and
- * Chromium (one browser per file at a time). Anything else can share a process with other
- * such files: pure functions, the app called without a port, the run's shared Meilisearch.
- * Their `before`/`after` hooks then all run before the first test and after the last one of
- * that process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often
- * more than the file's tests.
+ * (`beforeEach`/`afterEach`, `describe`), process-wide state (changes to the environment,
+ * signal listeners, mocks, the working directory, globals), child processes that run beside
+ * the tests (`spawn`, `exec`, `fork`), its own Meilisearch, and Chromium. Anything else can share
+ * a process with other such files: pure functions, the app called without a port or listening
+ * on port 0, reads of the environment, child processes waited for (`spawnSync`,
+ * `execFileSync`: the process does nothing else meanwhile), the run's shared Meilisearch. Their
+ * `before`/`after` hooks then all run before the first test and after the last one of that
+ * process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often more
+ * than the file's tests.
  */
 const NEEDS_OWN_PROCESS = [
   /\b(beforeEach|afterEach|describe)\(/,
-  /process\.(env|on|once|chdir|exit)\b/,
+  // writes only: `{ ...process.env, X }` for a child, or reading a flag, changes nothing
+  /process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\?\?=|\|\|=)|delete process\.env|Object\.assign\(process\.env|process\.(on|once|chdir|exit)\b/,
   /\bmock\./,
-  /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
-  /\.listen\(/,
+  // not `re.exec(`: a RegExp's
+  /(?<![.\w])(spawn|exec|execFile|fork)\(/,
   /\bglobalThis\b/,
   /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch|launchTestBrowser\b/,
   /\bown: true\b/,
