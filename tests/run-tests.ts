@@ -98,7 +98,7 @@ async function listTestFiles(): Promise<string[]> {
 async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
   const entry = path.join(dir, `${name}.test.mjs`);
   const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
-  await fs.writeFile(entry, `// ${files.length} test files without hooks or process state (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  await fs.writeFile(entry, `// ${files.length} test files that can share a process (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
   return entry;
 }
 

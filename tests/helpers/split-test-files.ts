@@ -25,18 +25,34 @@ const NEEDS_OWN_PROCESS = [
   // not `re.exec(`: a RegExp's
   /(?<![.\w])(spawn|exec|execFile|fork)\(/,
   /\bglobalThis\b/,
-  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch|launchTestBrowser\b/,
+  /start(ServiceChild|EmbeddedMeili)\b|connectMeili\b/,
   /\bown: true\b/,
   ALONE_MARKER,
 ];
 
+/** What drives Chromium (tests/helpers/launch-test-browser.ts). */
+const BROWSER = /startWebBrowserTest|launchTestBrowser\b|chromium\.launch/;
+
 /** True when a test file with this source can run in one process with other such files (see NEEDS_OWN_PROCESS). */
 export function canShareProcess(source: string): boolean {
-  return !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
+  return !BROWSER.test(source) && !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
+}
+
+/**
+ * True when a test file drives Chromium and needs nothing else of a process of its own: such
+ * files run in one process together (on the run's one Chromium, a context per test), apart from
+ * the other files, whose processes would wait on their long page runs. Loading tsx, the app and
+ * playwright costs about 4 CPU-seconds a process.
+ */
+export function canShareBrowserProcess(source: string): boolean {
+  return BROWSER.test(source) && !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
 }
 
 export interface TestFileSplit {
-  /** Groups of files, each group run in one process (its files imported one after the other). */
+  /**
+   * Groups of files, each group run in one process (its files imported one after the other):
+   * the browser files first (canShareBrowserProcess), then the others that can share (`groups`).
+   */
   oneProcess: string[][];
   /** Files run concurrently, each in its own process, on the run's shared Meilisearch. */
   together: string[];
@@ -46,7 +62,7 @@ export interface TestFileSplit {
 
 /** True when a test file with this source drives Chromium (the runner then starts one for the run). */
 export function usesBrowser(source: string): boolean {
-  return /startWebBrowserTest|launchTestBrowser\b|chromium\.launch/.test(source);
+  return BROWSER.test(source);
 }
 
 /** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
@@ -65,8 +81,10 @@ export function getExpectedWeight(source: string): number {
 export function splitTestFiles(files: readonly { file: string; source: string }[], groups = 2): TestFileSplit {
   const split: TestFileSplit = { oneProcess: Array.from({ length: groups }, () => []), together: [], alone: [] };
   const load = split.oneProcess.map(() => 0);
+  const browser: string[] = [];
   for (const { file, source } of files) {
     if (ALONE_MARKER.test(source)) split.alone.push(file);
+    else if (canShareBrowserProcess(source)) browser.push(file);
     else if (canShareProcess(source)) {
       // each file to the least loaded group; a file on Meilisearch counts as ten pure ones
       const group = load.indexOf(Math.min(...load));
@@ -78,6 +96,6 @@ export function splitTestFiles(files: readonly { file: string; source: string }[
   // the likely longest first (browsers, child processes, Meilisearch), so no long file starts last
   const weight = (file: string) => getExpectedWeight(files.find((f) => f.file === file)?.source ?? '');
   split.together.sort((a, b) => weight(b) - weight(a));
-  split.oneProcess = split.oneProcess.filter((group) => group.length);
+  split.oneProcess = [browser, ...split.oneProcess].filter((group) => group.length);
   return split;
 }
