@@ -25,6 +25,7 @@ import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-me
 import { WEB_ASSETS_DIR } from '../web/get-web-assets.ts';
 import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
 import { CHROMIUM, launchSharedBrowser, SHARED_BROWSER_WS } from './helpers/launch-test-browser.ts';
+import { BUILT_DIST } from './helpers/launch-entry.ts';
 import { splitTestFiles, usesBrowser } from './helpers/split-test-files.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -146,9 +147,14 @@ async function main(): Promise<number> {
   let browser: { wsEndpoint(): string; close(): Promise<void> } | null = null;
   try {
     browser = await startSharedBrowser(sources);
-    // WEB_ASSETS_DIR: the bundles of the dist/ just brought up to date, read by every test process
-    // instead of each bundling (and compressing) the same sources with esbuild
-    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey, [WEB_ASSETS_DIR]: path.join(ROOT, 'dist', 'web', 'assets'), ...(browser ? { [SHARED_BROWSER_WS]: browser.wsEndpoint() } : {}) };
+    // The dist/ just brought up to date, for the tests that check the build (BUILT_DIST), and its
+    // bundles, read by every test process instead of each bundling (and compressing) the same
+    // sources with esbuild (WEB_ASSETS_DIR)
+    const dist = path.join(ROOT, 'dist');
+    const env = {
+      ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey, [BUILT_DIST]: dist, [WEB_ASSETS_DIR]: path.join(dist, 'web', 'assets'),
+      ...(browser ? { [SHARED_BROWSER_WS]: browser.wsEndpoint() } : {}),
+    };
     // the reporter a terminal gets, also for the buffered step (its output is a pipe)
     const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
     const nodeTest = (files: string[], jobs: number) => [
