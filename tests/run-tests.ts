@@ -166,7 +166,9 @@ async function main(): Promise<number> {
     // The files that run alone run one after the other, beside the others: they must pass on a
     // loaded machine anyway, and mostly wait for processes they start and stop.
     const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
-    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), { env }));
+    // the shared processes are the longest and start first: keep a slot for the other files beside them
+    const jobs = together.length ? Math.max(concurrency, entries.length + 1) : concurrency;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...together], jobs), { env }));
     for (const step of [aloneStep, typecheck]) {
       if (!step) continue;
       const done = await step;
