@@ -17,11 +17,11 @@ export const WEB_ASSETS_DIR = 'WEB_ASSETS_DIR';
  * in memory with esbuild (a devDependency, loaded only then: `npm run dev`, the tests), unless
  * WEB_ASSETS_DIR names a build to read.
  */
-export async function loadWebAssets(): Promise<WebAssets> {
+export async function loadWebAssets(env: NodeJS.ProcessEnv = process.env): Promise<WebAssets> {
   const built = await readWebAssets(BUILT_ASSETS);
   if (built) return built;
   if (import.meta.url.endsWith('.js')) throw new Error(`loadWebAssets: no bundles in ${BUILT_ASSETS}: run npm run build`);
-  const dir = process.env[WEB_ASSETS_DIR];
+  const dir = env[WEB_ASSETS_DIR];
   if (dir) {
     const given = await readWebAssets(dir);
     if (!given) throw new Error(`loadWebAssets: ${WEB_ASSETS_DIR}=${dir} holds no bundles (no manifest.json)`);
