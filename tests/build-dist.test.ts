@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { buildDist, ROOT } from '../scripts/build.ts';
+import { BUILT_DIST } from './helpers/launch-entry.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
 import { findFreePort } from '../src/meili/find-free-port.ts';
 
@@ -12,17 +13,26 @@ import { findFreePort } from '../src/meili/find-free-port.ts';
 // as dist/ does; a folder under /tmp would find none.
 const CACHE = path.join(ROOT, 'node_modules', '.cache');
 let outDir: string;
+/** True when this file built `outDir` (and deletes it). */
+let ownBuild = false;
 let meili: TestMeili;
 
 before(async () => {
+  meili = await startTestMeili();
+  // under npm test, the dist/ the runner has just built with the same buildDist (read only here)
+  const built = process.env[BUILT_DIST];
+  if (built) {
+    outDir = built;
+    return;
+  }
   await fs.mkdir(CACHE, { recursive: true });
   outDir = path.join(await fs.mkdtemp(path.join(CACHE, 'weekly-faq-build-test-')), 'dist');
-  meili = await startTestMeili();
+  ownBuild = true;
   await buildDist({ outDir });
 });
 after(async () => {
   await meili?.stop();
-  if (outDir) await fs.rm(path.dirname(outDir), { recursive: true, force: true });
+  if (ownBuild) await fs.rm(path.dirname(outDir), { recursive: true, force: true });
 });
 
 /** Every file under `dir`, relative. */

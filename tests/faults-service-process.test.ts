@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { findServersOnDatabase } from '../src/meili/stop-orphan-servers.ts';
 import { waitUntilGone } from './helpers/is-running.ts';
+import { getSharedTestMeili, getUniqueIndexName } from './helpers/shared-test-meili.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';
 import { startServiceChild, type ServiceChild } from './helpers/start-service-child.ts';
 
@@ -23,8 +24,25 @@ after(async () => {
   }
 });
 
-async function service(env: Record<string, string>, options?: { npm?: boolean }): Promise<ServiceChild> {
-  const s = await startServiceChild(env, options);
+const shared = getSharedTestMeili();
+/** The index each DATA_DIR's services use on the run's shared Meilisearch. */
+const indexNames = new Map<string, string>();
+
+/**
+ * A service on `env.DATA_DIR`. Under `npm test` on the run's shared Meilisearch (an index per
+ * DATA_DIR: a later service on the same folder finds what an earlier one indexed) unless
+ * `embedded`: what these tests check (the lock, the source notice, the keep-alive shutdown) is
+ * the service's, and an embedded server per start costs a Meilisearch start each. The `npm start`
+ * test keeps the embedded one: stopping it is part of the check.
+ */
+async function service(env: Record<string, string>, options: { npm?: boolean; embedded?: boolean } = {}): Promise<ServiceChild> {
+  let meiliEnv: Record<string, string> = {};
+  if (shared && !options.embedded && env.DATA_DIR) {
+    const indexName = indexNames.get(env.DATA_DIR) ?? getUniqueIndexName();
+    indexNames.set(env.DATA_DIR, indexName);
+    meiliEnv = { MEILI_URL: shared.url, MEILI_MASTER_KEY: shared.masterKey, INDEX_NAME: indexName };
+  }
+  const s = await startServiceChild({ ...meiliEnv, ...env }, { npm: options.npm });
   started.push(s);
   return s;
 }
@@ -89,7 +107,7 @@ test('SIGTERM with 20 busy keep-alive clients: no request on a kept-alive connec
 
 test('SIGTERM sent to `npm start` reaches the service: graceful stop, Meilisearch stopped, exit', async () => {
   const dir = await dataDir();
-  const s = await service({ DATA_DIR: dir }, { npm: true });
+  const s = await service({ DATA_DIR: dir }, { npm: true, embedded: true });
   await s.listening;
   const meiliPid = (await s.waitForLine((l) => l.msg === 'Embedded Meilisearch is up')).meiliPid as number;
   const servicePid = Number(await fs.readFile(path.join(dir, 'service.lock'), 'utf8'));

@@ -78,6 +78,9 @@ async function searchLoop(perSecond: number, stop: Promise<void>): Promise<{ ok:
 before(async () => {
   if (skip) return;
   set = await startReplicas({ count: 3, haproxy: true, checkIndex: 'qa' });
+  // As on a fresh deployment: HAProxy has taken the replicas out (no live index yet) before the
+  // service connects, which must then wait for the replicas, not for /health through HAProxy.
+  await until('HAProxy to take the empty replicas out', async () => Object.values(await set.serverStates()).every((s) => s.startsWith('DOWN')));
   dataDir = await makeTempDir();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MEILI_URL: set.lbUrl!, MEILI_REPLICAS: set.replicas.map((r) => r.url).join(','), MEILI_MASTER_KEY: set.masterKey });
   connection = await connectMeili(config, createTestLogger());

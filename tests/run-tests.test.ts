@@ -79,8 +79,12 @@ test('files without hooks or process state share processes; the others keep thei
   const onShared = "import { before, after, test } from 'node:test';\nbefore(async () => { t = await startApiTest(); });\n";
   assert.equal(canShareProcess(pure), true);
   assert.equal(canShareProcess(onShared), true, 'before/after only: they run around the whole process');
-  for (const own of ["beforeEach(() => {});", "process.env.X = '1';", "spawn(process.execPath, []);", "app.listen(0);", "startTestMeili({}, { own: true })", "mock.timers.enable();", "startWebBrowserTest()"]) {
+  for (const own of ["beforeEach(() => {});", "process.env.X = '1';", "process.env['X'] ??= '1';", "delete process.env.X;", "process.on('exit', () => {});", "spawn(process.execPath, []);", "exec('ls');", "startTestMeili({}, { own: true })", "mock.timers.enable();", "startWebBrowserTest()", "await launchTestBrowser()"]) {
     assert.equal(canShareProcess(`${pure}${own}\n`), false, own);
+  }
+  // reading the environment, a RegExp's exec, a child process waited for, a server on port 0: nothing another file sees
+  for (const shares of ["if (process.env.UPDATE) write();", "spawnSync(process.execPath, [], { env: { ...process.env, X: '1' } });", "/a(b)/.exec(text);", "execFileSync('git', ['init']);", "app.listen(0, '127.0.0.1');"]) {
+    assert.equal(canShareProcess(`${pure}${shares}\n`), true, shares);
   }
   const split = splitTestFiles([
     { file: 'a.test.ts', source: pure }, { file: 'b.test.ts', source: pure }, { file: 'c.test.ts', source: onShared },
@@ -90,4 +94,13 @@ test('files without hooks or process state share processes; the others keep thei
   assert.equal(split.oneProcess.length, 2);
   assert.deepEqual(split.together, ['d.test.ts']);
   assert.deepEqual(split.alone, ['e.test.ts']);
+
+  // the browser files share one process of their own, started first; one that also spawns keeps its own
+  const browser = "import { before, test } from 'node:test';\nbefore(async () => { t = await startWebBrowserTest(); });\n";
+  const withBrowsers = splitTestFiles([
+    { file: 'a.test.ts', source: pure }, { file: 'p.test.ts', source: browser }, { file: 'q.test.ts', source: `${pure}const b = await launchTestBrowser();\n` },
+    { file: 'r.test.ts', source: `${browser}spawn('x');\n` },
+  ], 2);
+  assert.deepEqual(withBrowsers.oneProcess, [['p.test.ts', 'q.test.ts'], ['a.test.ts']]);
+  assert.deepEqual(withBrowsers.together, ['r.test.ts']);
 });

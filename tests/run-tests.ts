@@ -15,14 +15,18 @@
 //   says which file goes where).
 // - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
+import { WEB_ASSETS_DIR } from '../web/get-web-assets.ts';
 import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test-meili.ts';
-import { splitTestFiles } from './helpers/split-test-files.ts';
+import { CHROMIUM, launchSharedBrowser, SHARED_BROWSER_WS } from './helpers/launch-test-browser.ts';
+import { BUILT_DIST } from './helpers/launch-entry.ts';
+import { splitTestFiles, usesBrowser } from './helpers/split-test-files.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -95,7 +99,7 @@ async function listTestFiles(): Promise<string[]> {
 async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
   const entry = path.join(dir, `${name}.test.mjs`);
   const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
-  await fs.writeFile(entry, `// ${files.length} test files without hooks or process state (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  await fs.writeFile(entry, `// ${files.length} test files that can share a process (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
   return entry;
 }
 
@@ -108,6 +112,18 @@ async function startSharedMeili(): Promise<{ meili: EmbeddedMeili; dataDir: stri
     await fs.rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * One Chromium for the run's browser files (tests/helpers/launch-test-browser.ts: each connects
+ * to it and works in contexts of its own) instead of one per file; null when no file needs one
+ * or Chromium is missing (the files skip). playwright-core is loaded only then.
+ */
+async function startSharedBrowser(sources: { source: string }[]): Promise<{ wsEndpoint(): string; close(): Promise<void> } | null> {
+  if (!sources.some(({ source }) => usesBrowser(source)) || !existsSync(CHROMIUM)) return null;
+  const server = await launchSharedBrowser();
+  process.stdout.write(`# shared Chromium (pid ${server.process().pid})\n`);
+  return server;
 }
 
 async function main(): Promise<number> {
@@ -128,8 +144,17 @@ async function main(): Promise<number> {
   const { meili, dataDir } = await startSharedMeili();
   process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
   const steps: Step[] = [];
+  let browser: { wsEndpoint(): string; close(): Promise<void> } | null = null;
   try {
-    const env = { ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey };
+    browser = await startSharedBrowser(sources);
+    // The dist/ just brought up to date, for the tests that check the build (BUILT_DIST), and its
+    // bundles, read by every test process instead of each bundling (and compressing) the same
+    // sources with esbuild (WEB_ASSETS_DIR)
+    const dist = path.join(ROOT, 'dist');
+    const env = {
+      ...process.env, [SHARED_MEILI_URL]: meili.url, [SHARED_MEILI_MASTER_KEY]: meili.masterKey, [BUILT_DIST]: dist, [WEB_ASSETS_DIR]: path.join(dist, 'web', 'assets'),
+      ...(browser ? { [SHARED_BROWSER_WS]: browser.wsEndpoint() } : {}),
+    };
     // the reporter a terminal gets, also for the buffered step (its output is a pipe)
     const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
     const nodeTest = (files: string[], jobs: number) => [
@@ -141,7 +166,9 @@ async function main(): Promise<number> {
     // The files that run alone run one after the other, beside the others: they must pass on a
     // loaded machine anyway, and mostly wait for processes they start and stop.
     const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
-    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${concurrency} at a time`, process.execPath, nodeTest([...entries, ...together], concurrency), { env }));
+    // the shared processes are the longest and start first: keep a slot for the other files beside them
+    const jobs = together.length ? Math.max(concurrency, entries.length + 1) : concurrency;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...together], jobs), { env }));
     for (const step of [aloneStep, typecheck]) {
       if (!step) continue;
       const done = await step;
@@ -149,6 +176,7 @@ async function main(): Promise<number> {
       steps.push(done);
     }
   } finally {
+    await browser?.close().catch(() => {});
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }

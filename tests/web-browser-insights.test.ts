@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { BROWSER_WAIT_MS, CHROMIUM, SKIP_BROWSER } from './helpers/start-web-browser-test.ts';
+import type { Browser } from 'playwright-core';
+import { launchTestBrowser, SKIP_BROWSER } from './helpers/launch-test-browser.ts';
+import { BROWSER_WAIT_MS } from './helpers/start-web-browser-test.ts';
 import { startInsightsTest, type InsightsTest } from './helpers/start-insights-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
@@ -20,7 +21,7 @@ before(async () => {
   server = t.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await launchTestBrowser();
 });
 after(async () => {
   await browser?.close();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
+import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // A record's GitHub issue is a link on the search page and in the widget (never a javascript: one).
 let t: WebBrowserTest;

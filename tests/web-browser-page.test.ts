@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
-import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
+import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
 // The search page in a real browser, against the real createApp and Meilisearch.

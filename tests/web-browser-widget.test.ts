@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
-import { SKIP_BROWSER, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
+import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // The widget on the demo docs page, served from another origin than the API (localhost vs
 // 127.0.0.1), against the real createApp and Meilisearch.

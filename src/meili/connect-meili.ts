@@ -39,10 +39,16 @@ export async function connectMeili(
   let embedded: EmbeddedMeili | null = null;
   let url: () => string;
   let masterKey: string;
+  const replicas = (config.meiliReplicas?.length ?? 0) > 1 ? [...(config.meiliReplicas ?? [])] : [];
   if (config.meiliUrl) {
     const external = config.meiliUrl;
-    if (!(await waitForHealth(external, { timeoutMs: 30_000, intervalMs: 250 }))) {
-      throw new MeiliStartError(`Meilisearch at ${external} did not answer /health within 30 s`);
+    // With replicas, MEILI_URL is their load balancer, which may rightly have none in rotation
+    // before the first reindex (deploy/haproxy.cfg admits only replicas holding the live index):
+    // the servers to wait for are the replicas themselves.
+    for (const server of replicas.length ? replicas : [external]) {
+      if (!(await waitForHealth(server, { timeoutMs: 30_000, intervalMs: 250 }))) {
+        throw new MeiliStartError(`Meilisearch at ${server} did not answer /health within 30 s`);
+      }
     }
     url = () => external;
     masterKey = config.meiliMasterKey ?? '';
@@ -53,7 +59,6 @@ export async function connectMeili(
     url = () => server.url;
     masterKey = server.masterKey;
   }
-  const replicas = (config.meiliReplicas?.length ?? 0) > 1 ? [...(config.meiliReplicas ?? [])] : [];
   let keys;
   try {
     // Through a load balancer a key would land on one replica only: each replica gets its keys directly.

@@ -12,3 +12,10 @@ const LAUNCH = fileURLToPath(new URL('../../scripts/launch.mjs', import.meta.url
 export function launchArgs(entry: string, ...args: string[]): string[] {
   return [LAUNCH, path.normalize(entry), ...args];
 }
+
+/**
+ * Set by `npm test` (tests/run-tests.ts) to the `dist/` it has just brought up to date with
+ * `scripts/launch.mjs --build` (which runs `buildDist`): tests that check the build read that one
+ * instead of building it again. Unset when a file runs on its own.
+ */
+export const BUILT_DIST = 'TEST_BUILT_DIST';

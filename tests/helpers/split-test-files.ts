@@ -7,33 +7,52 @@ export const ALONE_MARKER = /^\/\/ test-runner: alone\b/m;
 
 /**
  * What keeps a file in a process of its own: hooks that apply to every test of a process
- * (`beforeEach`/`afterEach`, `describe`), process-wide state (environment, signal listeners,
- * mocks, the working directory), child processes, servers on ports, its own Meilisearch, and
- * Chromium (one browser per file at a time). Anything else can share a process with other
- * such files: pure functions, the app called without a port, the run's shared Meilisearch.
- * Their `before`/`after` hooks then all run before the first test and after the last one of
- * that process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often
- * more than the file's tests.
+ * (`beforeEach`/`afterEach`, `describe`), process-wide state (changes to the environment,
+ * signal listeners, mocks, the working directory, globals), child processes that run beside
+ * the tests (`spawn`, `exec`, `fork`), its own Meilisearch, and Chromium. Anything else can share
+ * a process with other such files: pure functions, the app called without a port or listening
+ * on port 0, reads of the environment, child processes waited for (`spawnSync`,
+ * `execFileSync`: the process does nothing else meanwhile), the run's shared Meilisearch. Their
+ * `before`/`after` hooks then all run before the first test and after the last one of that
+ * process. Starting a process with tsx and loading the app costs 1-3 CPU-seconds, often more
+ * than the file's tests.
  */
 const NEEDS_OWN_PROCESS = [
   /\b(beforeEach|afterEach|describe)\(/,
-  /process\.(env|on|once|chdir|exit)\b/,
+  // writes only: `{ ...process.env, X }` for a child, or reading a flag, changes nothing
+  /process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\?\?=|\|\|=)|delete process\.env|Object\.assign\(process\.env|process\.(on|once|chdir|exit)\b/,
   /\bmock\./,
-  /\bspawn(Sync)?\(|\bexec(File)?(Sync)?\(|\bfork\(/,
-  /\.listen\(/,
+  // not `re.exec(`: a RegExp's
+  /(?<![.\w])(spawn|exec|execFile|fork)\(/,
   /\bglobalThis\b/,
-  /start(ServiceChild|EmbeddedMeili|WebBrowserTest)\b|connectMeili\b|chromium\.launch/,
+  /start(ServiceChild|EmbeddedMeili)\b|connectMeili\b/,
   /\bown: true\b/,
   ALONE_MARKER,
 ];
 
+/** What drives Chromium (tests/helpers/launch-test-browser.ts). */
+const BROWSER = /startWebBrowserTest|launchTestBrowser\b|chromium\.launch/;
+
 /** True when a test file with this source can run in one process with other such files (see NEEDS_OWN_PROCESS). */
 export function canShareProcess(source: string): boolean {
-  return !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
+  return !BROWSER.test(source) && !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
+}
+
+/**
+ * True when a test file drives Chromium and needs nothing else of a process of its own: such
+ * files run in one process together (on the run's one Chromium, a context per test), apart from
+ * the other files, whose processes would wait on their long page runs. Loading tsx, the app and
+ * playwright costs about 4 CPU-seconds a process.
+ */
+export function canShareBrowserProcess(source: string): boolean {
+  return BROWSER.test(source) && !NEEDS_OWN_PROCESS.some((pattern) => pattern.test(source));
 }
 
 export interface TestFileSplit {
-  /** Groups of files, each group run in one process (its files imported one after the other). */
+  /**
+   * Groups of files, each group run in one process (its files imported one after the other):
+   * the browser files first (canShareBrowserProcess), then the others that can share (`groups`).
+   */
   oneProcess: string[][];
   /** Files run concurrently, each in its own process, on the run's shared Meilisearch. */
   together: string[];
@@ -41,9 +60,14 @@ export interface TestFileSplit {
   alone: string[];
 }
 
+/** True when a test file with this source drives Chromium (the runner then starts one for the run). */
+export function usesBrowser(source: string): boolean {
+  return BROWSER.test(source);
+}
+
 /** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
 export function getExpectedWeight(source: string): number {
-  if (/startWebBrowserTest|chromium\.launch/.test(source)) return 4;
+  if (usesBrowser(source)) return 4;
   if (/startReplicas/.test(source)) return 3;
   if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
   if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
@@ -57,8 +81,10 @@ export function getExpectedWeight(source: string): number {
 export function splitTestFiles(files: readonly { file: string; source: string }[], groups = 2): TestFileSplit {
   const split: TestFileSplit = { oneProcess: Array.from({ length: groups }, () => []), together: [], alone: [] };
   const load = split.oneProcess.map(() => 0);
+  const browser: string[] = [];
   for (const { file, source } of files) {
     if (ALONE_MARKER.test(source)) split.alone.push(file);
+    else if (canShareBrowserProcess(source)) browser.push(file);
     else if (canShareProcess(source)) {
       // each file to the least loaded group; a file on Meilisearch counts as ten pure ones
       const group = load.indexOf(Math.min(...load));
@@ -70,6 +96,6 @@ export function splitTestFiles(files: readonly { file: string; source: string }[
   // the likely longest first (browsers, child processes, Meilisearch), so no long file starts last
   const weight = (file: string) => getExpectedWeight(files.find((f) => f.file === file)?.source ?? '');
   split.together.sort((a, b) => weight(b) - weight(a));
-  split.oneProcess = split.oneProcess.filter((group) => group.length);
+  split.oneProcess = [browser, ...split.oneProcess].filter((group) => group.length);
   return split;
 }

@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { SearchResult } from '../../src/contract/search-backend.ts';
 import { findFreePort } from '../../src/meili/find-free-port.ts';
+import { launchTestBrowser } from './launch-test-browser.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
-
-/** Debian's chromium (`.ci/run` installs it); the browser tests skip without it. */
-export const CHROMIUM = '/usr/bin/chromium';
-export const SKIP_BROWSER = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium); browser tests skipped`;
 
 /** How long a page action or wait may take (a safety limit, not a timing check). */
 export const BROWSER_WAIT_MS = 90_000;
@@ -34,7 +30,7 @@ export interface WebBrowserTest {
 
 /**
  * The real createApp on a real Meilisearch seeded with WEB_RECORDS, listening on 127.0.0.1,
- * and headless chromium (no network but loopback).
+ * and headless chromium (`launchTestBrowser`: the run's shared one, if any).
  */
 export async function startWebBrowserTest(): Promise<WebBrowserTest> {
   const port = await findFreePort();
@@ -47,11 +43,7 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
   try {
     server = api.app.listen(port, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await launchTestBrowser();
     const b = browser;
     const s = server;
     return {
