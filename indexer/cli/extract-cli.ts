@@ -4,6 +4,7 @@
  * Writes one JSON record per question/answer to stdout (JSON Lines) and nothing else there;
  * warnings, the report and the summary go to stderr. Exit 0 when it ran, 2 on bad arguments.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createThreadExtractor } from '../extract/create-thread-extractor.ts';
 import { extractCorpus } from '../extract/extract-corpus.ts';
@@ -17,12 +18,8 @@ import { createContentSources } from '../sources/create-content-sources.ts';
 const USAGE =
   'usage: npm run --silent extract -- <path>... [--report] [--kind weekly,faq] [--base-url URL] [--faq-base-url URL] [--title-pattern RE] [--path-pattern RE] [--category-pattern RE] [--threads N]';
 
-/**
- * Parsing threads by default: one, this thread. Each worker thread loads the extractor and warms
- * its JIT anew (~0.5 CPU-s), which the corpus's 520 files (~1.5 s in one thread) do not repay on
- * two cores; `--threads N` is for trees many times larger.
- */
-const DEFAULT_THREADS = 1;
+/** Parsing threads by default: one per core, at most 4 (past that, reading and writing the results bound the run). */
+const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\n${USAGE}\n`);
