@@ -10,8 +10,8 @@
  *   `samples/` (indexed when WEEKLY_SOURCE is unset).
  * - The page and the widget are bundled once (`buildWebAssets`) into `dist/web/assets/` under
  *   hashed names, with `.br` and `.gz` beside each.
- * - The entries `scripts/launch.mjs` runs (the npm scripts `start`, `extract`, `index`) and the
- *   modules run as worker threads are then bundled over their file-by-file version, each into one file with its packages (what a start
+ * - The entries `scripts/launch.mjs` runs (the npm scripts `start`, `extract`, `index`) are then
+ *   bundled over their file-by-file version, each into one file with its packages (what a start
  *   waits on is mostly module loading, and one file loads faster than ~950 modules), and code
  *   it imports lazily (`import()`: the indexer, in the service) as chunks beside it. A module's
  *   `import.meta.url` is rewritten to where its file-by-file copy sits, so files read relative to
@@ -84,9 +84,6 @@ export async function getLaunchedEntries(packageJson = path.join(ROOT, 'package.
   const entries = Object.values(scripts).flatMap((script) => [...script.matchAll(/scripts\/launch\.mjs\s+(\S+)\.js\b/g)].map((match) => `${match[1]}.ts`));
   return [...new Set(entries)].sort();
 }
-
-/** Modules run as worker threads: bundled like the launched entries, as each thread loads its modules anew. */
-const THREAD_ENTRIES = ['indexer/extract/extract-file-worker.ts', 'src/insights/query-insights-worker.ts'];
 
 /** Packages never bundled: native or platform binaries, and esbuild (only the tsx path of get-web-assets imports it). */
 const NOT_BUNDLED = ['esbuild', 'libsql', '@libsql/*', '@gaubee/*', 'tsx', 'tsx/*'];
@@ -170,7 +167,7 @@ export async function buildDist(options: { outDir?: string } = {}): Promise<Buil
       sourcesContent: false,
       logLevel: 'silent',
     });
-    const entries = [...(await getLaunchedEntries()), ...THREAD_ENTRIES];
+    const entries = await getLaunchedEntries();
     await Promise.all(entries.map((entry) => bundleEntry(entry, tmpDir)));
     const webSrc = path.join(ROOT, 'web', 'src');
     let copied = 0;

@@ -58,15 +58,3 @@ test('the summary counts records without a project and with an issue link; --rep
   assert.match(run.stderr, /@huayangchan #2347 \[MOSN\] \(attribution\)/);
   assert.match(run.stderr, /@丁 \[\] \(no project\)/);
 });
-
-test('--threads parses on worker threads and writes the same records in the same order as one thread', () => {
-  const one = runExtract('--threads', '1', fixtures);
-  const three = runExtract('--threads', '3', fixtures);
-  assert.equal(one.status, 0, one.stderr);
-  assert.equal(three.status, 0, three.stderr);
-  assert.ok(one.stdout.split('\n').length > 10);
-  assert.equal(three.stdout, one.stdout);
-  const bad = runExtract('--threads', 'many', fixtures);
-  assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--threads: expected a whole number from 1 to 64, got "many"/);
-});

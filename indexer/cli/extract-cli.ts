@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run --silent extract -- <path>... [--report] [--base-url URL] [--kind weekly,faq] [--threads N]`
+ * `npm run --silent extract -- <path>... [--report] [--base-url URL] [--kind weekly,faq]`
  * Writes one JSON record per question/answer to stdout (JSON Lines) and nothing else there;
  * warnings, the report and the summary go to stderr. Exit 0 when it ran, 2 on bad arguments.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createThreadExtractor } from '../extract/create-thread-extractor.ts';
 import { extractCorpus } from '../extract/extract-corpus.ts';
 import { PathNotFoundError } from '../sources/discover-files.ts';
 import { countPost, createRunCounts, formatPostReport, formatSummary } from './format-report.ts';
@@ -16,10 +14,7 @@ import type { SourceConfig } from '../../src/source-config.ts';
 import { createContentSources } from '../sources/create-content-sources.ts';
 
 const USAGE =
-  'usage: npm run --silent extract -- <path>... [--report] [--kind weekly,faq] [--base-url URL] [--faq-base-url URL] [--title-pattern RE] [--path-pattern RE] [--category-pattern RE] [--threads N]';
-
-/** Parsing threads by default: one per core, at most 4 (past that, reading and writing the results bound the run). */
-const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
+  'usage: npm run --silent extract -- <path>... [--report] [--kind weekly,faq] [--base-url URL] [--faq-base-url URL] [--title-pattern RE] [--path-pattern RE] [--category-pattern RE]';
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\n${USAGE}\n`);
@@ -39,7 +34,6 @@ async function main(): Promise<void> {
         'title-pattern': { type: 'string' },
         'path-pattern': { type: 'string' },
         'category-pattern': { type: 'string' },
-        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,18 +67,13 @@ async function main(): Promise<void> {
   const configs: SourceConfig[] = (['faq', 'weekly'] as const).filter((kind: RecordKind) => kinds.includes(kind)).map((kind) => (kind === 'faq'
     ? { kind, root: '.', ...(faqBaseUrl ? { baseUrl: faqBaseUrl } : {}) }
     : { kind, root: '.', titlePattern: pattern('title-pattern'), pathPattern: pattern('path-pattern'), categoryPattern: pattern('category-pattern') }));
-  const threadsArg = parsed.values.threads;
-  const threads = threadsArg === undefined ? DEFAULT_THREADS : Number(threadsArg);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) fail(`--threads: expected a whole number from 1 to 64, got ${JSON.stringify(threadsArg)}`);
-  // One thread parses in this one; more run on worker threads, this one reading and writing.
-  const threaded = threads > 1 ? createThreadExtractor({ configs, defaults: { baseUrl }, threads }) : null;
   const sources = createContentSources(configs, { baseUrl });
 
   const started = performance.now();
   const counts = createRunCounts();
   const reports: PostResult[] = [];
   try {
-    for await (const post of extractCorpus(parsed.positionals, { sources, ...(threaded ? { extract: threaded.extract } : {}) })) {
+    for await (const post of extractCorpus(parsed.positionals, { sources })) {
       countPost(counts, post);
       for (const record of post.records) process.stdout.write(`${JSON.stringify(record)}\n`);
       if (post.status === 'failed') {
@@ -95,8 +84,6 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof PathNotFoundError) fail(error.message);
     throw error;
-  } finally {
-    await threaded?.close();
   }
   if (parsed.values.report) process.stderr.write(reports.map(formatPostReport).join(''));
   process.stderr.write(formatSummary(counts, (performance.now() - started) / 1000));

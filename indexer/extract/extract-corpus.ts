@@ -5,7 +5,6 @@ import { discoverFiles, type DiscoveryProblem } from '../sources/discover-files.
 import type { ContentSource } from '../sources/content-source.ts';
 import { createWeeklySource } from '../sources/weekly/create-weekly-source.ts';
 import type { ExtractPostOptions } from '../sources/weekly/extract-post.ts';
-import { extractFile, type FileExtractor } from './extract-file.ts';
 import type { PostResult } from './post-result.ts';
 
 export type { PostMessage, PostResult } from './post-result.ts';
@@ -23,21 +22,32 @@ export interface ExtractOptions extends ExtractPostOptions {
    * weekly options). A file goes to the first source that matches it and does not skip it.
    */
   sources?: readonly ContentSource[];
-  /**
-   * How a file's text becomes its result (default: `extractFile` with `sources`, in this thread);
-   * `createThreadExtractor` runs it on worker threads. Results are yielded in discovery order either way.
-   */
-  extract?: FileExtractor;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Files read at once, and how far reading and extracting run ahead of what is yielded (bounded: memory stays flat on big trees). */
+/** Files read at once, and how far reading runs ahead of extraction (bounded: memory stays flat on big trees). */
 const READ_CONCURRENCY = 8;
 const READ_AHEAD = 32;
 
+type ReadOutcome = { ok: true; content: string | Buffer } | { ok: false; ruleId: string; reason: string };
+
 function failed(path: string, source: string, ruleId: string, reason: string): PostResult {
   return { path, source, status: 'failed', kind: null, title: null, date: null, records: [], messages: [{ ruleId, reason }] };
+}
+
+const SKIPPED = (path: string, source: string): PostResult => ({ path, source, status: 'skipped', kind: null, title: null, date: null, records: [], messages: [] });
+
+/** One file through the sources: the first matching one that does not skip it reads it. */
+function extractFile(sources: readonly ContentSource[], text: string, file: { path: string; source: string }): PostResult {
+  let skipped: PostResult | null = null;
+  for (const contentSource of sources) {
+    if (!contentSource.matches(file.source)) continue;
+    const result = contentSource.extract(text, file.source, file.path);
+    if (result.status !== 'skipped') return result;
+    skipped ??= result;
+  }
+  return skipped ?? SKIPPED(file.path, file.source);
 }
 
 function problemResult(problem: DiscoveryProblem): PostResult {
@@ -56,33 +66,33 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const read = options.readFile ?? ((filePath: string) => fs.readFile(filePath));
   const sources = options.sources ?? [createWeeklySource(options)];
-  const extract = options.extract ?? ((text, file) => extractFile(sources, text, file));
   const limit = pLimit(READ_CONCURRENCY);
-  // Each file is read and extracted a bounded distance ahead (concurrently when `extract` runs on
-  // threads); results are still yielded in discovery order.
-  const results: Promise<PostResult>[] = [];
-  const start = (index: number): void => {
+  // Reads run concurrently a bounded distance ahead; results are still yielded in discovery order.
+  const reads: Promise<ReadOutcome>[] = [];
+  const startRead = (index: number): void => {
     const file = files[index];
-    if (!file || results[index]) return;
-    if (file.size > maxBytes) {
-      results[index] = Promise.resolve(failed(file.path, file.source, 'file-too-large', `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit; not read`));
-      return;
-    }
-    results[index] = limit(() => read(file.path)).then(
-      (content) => {
-        if (typeof content !== 'string' && !isUtf8(content)) return failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
-        return extract(typeof content === 'string' ? content : content.toString('utf8'), file);
-      },
-      (error: unknown) => failed(file.path, file.source, 'unreadable-file', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
-    );
-    // An extraction that throws (a bug, not a bad post) surfaces when its turn to be yielded comes,
-    // not as an unhandled rejection if the caller stops before then.
-    results[index].catch(() => undefined);
+    if (!file || reads[index]) return;
+    reads[index] = file.size > maxBytes
+      ? Promise.resolve({ ok: false, ruleId: 'file-too-large', reason: `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit; not read` })
+      : limit(() => read(file.path)).then(
+          (content): ReadOutcome => ({ ok: true, content }),
+          (error: unknown): ReadOutcome => ({ ok: false, ruleId: 'unreadable-file', reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }),
+        );
   };
-  for (let index = 0; index < files.length; index += 1) {
-    for (let ahead = index; ahead < Math.min(files.length, index + READ_AHEAD); ahead += 1) start(ahead);
-    const result = results[index]!;
-    delete results[index];
-    yield await result;
+  for (const [index, file] of files.entries()) {
+    for (let ahead = index; ahead < Math.min(files.length, index + READ_AHEAD); ahead += 1) startRead(ahead);
+    const outcome = await reads[index];
+    delete reads[index];
+    if (!outcome) continue;
+    if (!outcome.ok) {
+      yield failed(file.path, file.source, outcome.ruleId, outcome.reason);
+      continue;
+    }
+    const content = outcome.content;
+    if (typeof content !== 'string' && !isUtf8(content)) {
+      yield failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
+      continue;
+    }
+    yield extractFile(sources, typeof content === 'string' ? content : content.toString('utf8'), file);
   }
 }

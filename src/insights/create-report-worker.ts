@@ -1,5 +1,6 @@
-import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../start-module-worker.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { InsightsQueryOptions, InsightsReport } from './query-insights.ts';
 
 export interface ReportWorker {
@@ -10,9 +11,11 @@ export interface ReportWorker {
 
 /**
  * A worker thread that computes insight reports, started on first use and kept (reports are
- * rare: an admin opening `/admin`).
+ * rare: an admin opening `/admin`). The worker file has this module's own extension, so it
+ * runs under tsx (`.ts`) and from a compiled build (`.js`) alike.
  */
 export function createReportWorker(): ReportWorker {
+  const ext = path.extname(fileURLToPath(import.meta.url));
   let worker: Worker | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: (report: InsightsReport) => void; reject: (error: Error) => void }>();
@@ -24,7 +27,11 @@ export function createReportWorker(): ReportWorker {
   }
 
   function start(): Worker {
-    const started = startModuleWorker(import.meta.url, 'query-insights-worker');
+    const url = new URL(`./query-insights-worker${ext}`, import.meta.url);
+    // a worker thread does not inherit tsx's loader: under tsx, it registers it itself first
+    const started = ext === '.ts'
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
+      : new Worker(url);
     started.unref();
     started.on('message', (message: { id: number; report?: InsightsReport; error?: string }) => {
       const waiting = pending.get(message.id);
