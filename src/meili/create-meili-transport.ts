@@ -36,8 +36,8 @@ export interface MeiliTransportOptions {
  * agent ~0.5 ms, undici's `Pool.request` ~0.3-0.4 ms; a hand-written HTTP/1.1 client was about
  * as fast as undici, which is not worth owning a protocol parser. Requests go through
  * `Pool.dispatch` (`send`), which leaves out `Pool.request`'s response stream and `AbortSignal`:
- * on the bench's requests (21 KB answers on average), 1.26-1.29 vs 1.37-1.89 ms of client CPU
- * per request, the parse included, in two runs on a loaded machine (load 8 and 25;
+ * on the bench's requests (21 KB answers on average), 1.20-1.29 vs 1.37-1.89 ms of client CPU
+ * per request, the parse included, in three runs (load 2-4, 8 and 25;
  * `bench/measure-meili-transport.ts`).
  *
  * Meilisearch only reads on these requests (searches): one whose reused connection turns out
