@@ -9,7 +9,7 @@
  * sensitive to a loaded machine). Figures are medians over the rounds; ratios are taken within
  * a round.
  *
- *   npx tsx bench/compare-search-builds.ts --data-dir /tmp/indexed --root /tmp/base [--rounds 5] [--seconds 6] [--connections 1,32]
+ *   npx tsx bench/compare-search-builds.ts --data-dir /tmp/indexed --root /tmp/base [--rounds 5] [--seconds 6] [--connections 1,32] [--warm-up 2]
  *
  * `--data-dir`: a DATA_DIR indexed by an earlier start (copied per build, never modified).
  */
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '6' },
     connections: { type: 'string', default: '1,32' },
+    'warm-up': { type: 'string', default: '2' },
   },
 });
 if (!values['data-dir'] || values.root.length === 0) {
@@ -41,6 +42,7 @@ if (!values['data-dir'] || values.root.length === 0) {
 const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const levels = values.connections.split(',').map(Number);
+const warmUp = Number(values['warm-up']);
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 /** CPU time (user + system) of a process so far, ms. */
@@ -88,6 +90,11 @@ try {
       const order = r % 2 ? [...builds].reverse() : builds;
       for (const build of order) {
         const set = c.empty ? build.empty : build.searches;
+        // Each build is warmed on the case's own searches right before its figures are taken: the
+        // one measured second in a round sat idle through the other's runs. The second often still
+        // comes out 1-5 ms of CPU per search dearer (2026-11-30, load 2-7, with and without the
+        // warm-up): read the per-round lines, not only the medians.
+        if (warmUp > 0) await runSearchLoad({ origin: build.service.url, searches: set.api, connections: c.connections, seconds: warmUp });
         const before = cpuMs(build.service.pid);
         const api = await runSearchLoad({ origin: build.service.url, searches: set.api, connections: c.connections, seconds });
         const cpu = (cpuMs(build.service.pid) - before) / (api.rps * seconds);

@@ -76,6 +76,16 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`${url} not ready within ${timeoutMs} ms`);
 }
 
+/**
+ * The node flags of `root`'s `npm start` (its package.json's start script, e.g.
+ * `--max-semi-space-size=32`), so that each build runs as its own start script runs it.
+ */
+export async function getStartNodeFlags(root: string): Promise<string[]> {
+  const packageJson = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const flags = /\bnode((?:\s+--\S+)*)\s+scripts\/launch\.mjs\b/.exec(packageJson.scripts?.start ?? '')?.[1] ?? '';
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 /** Start api/main.ts, wait for /readyz, read the embedded Meilisearch's address and keys. */
 export async function startService(options: StartServiceOptions): Promise<BenchService> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weekly-faq-bench-')));
@@ -83,7 +93,7 @@ export async function startService(options: StartServiceOptions): Promise<BenchS
   const root = options.root ?? ROOT;
   if ((options.runtime ?? 'compiled') === 'compiled' && root === ROOT) await ensureBuilt();
   const entry = (options.runtime ?? 'compiled') === 'compiled'
-    ? ['--enable-source-maps', path.join(root, 'dist/api/main.js')]
+    ? [...(await getStartNodeFlags(root)), '--enable-source-maps', path.join(root, 'dist/api/main.js')]
     : ['--import', 'tsx', path.join(ROOT, 'api/main.ts')];
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
     cwd: root,

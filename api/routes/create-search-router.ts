@@ -10,6 +10,8 @@ import type { SearchBackend } from '../../src/contract/search-backend.ts';
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
 
+export const SEARCH_PATH = '/api/search';
+
 /**
  * The JSON body of a search answer and its weak ETag, serialized once. The ETag leaves out
  * `processingTimeMs` (written last): two identical answers differ only in how long Meilisearch
@@ -27,6 +29,27 @@ export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(
   return { body, etag };
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A GET (or HEAD) answer as `res.type('application/json').send(body)` sends it with our ETag,
+ * without its generic work (a `Buffer` copy of the body, a MIME lookup, an ETag check): 304
+ * when the client's copy is fresh (`req.fresh`, Express's own check), else the JSON.
+ */
+function sendCacheable(req: Request, res: Response, body: string, etag: string): void {
+  res.setHeader('Cache-Control', SEARCH_CACHE_CONTROL);
+  res.setHeader('ETag', etag);
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  if (req.method === 'HEAD') res.end();
+  else res.end(body);
+}
+
 /** JSON numbers (`"page": 2`) as the strings a query string would carry. */
 function numbersAsStrings(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
@@ -34,14 +57,19 @@ function numbersAsStrings(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(asString) : asString(value)]));
 }
 
+/** The search route's handlers per method, `before` included: the router's and the fast path's (`createSearchFastPath`). */
+export interface SearchHandlers {
+  get: RequestHandler[];
+  post: RequestHandler[];
+}
+
 /**
  * `GET /api/search` (see `searchQuerySchema` for the parameters) and `POST /api/search` with
  * the same parameters as a JSON body, for a pasted log longer than a URL should carry
  * (`searchBodySchema`). POST answers are not cached.
  */
-export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
+export function createSearchHandlers(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): SearchHandlers {
   const { backend, metrics } = options;
-  const router = Router();
   const serializedAnswers = new WeakMap<object, { body: string; etag: string }>();
   async function answer(req: Request, request: SearchRequest, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
@@ -58,19 +86,31 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
         serializedAnswers.set(result, serialized);
       }
       const { body, etag } = serialized;
-      if (cacheable) res.set('Cache-Control', SEARCH_CACHE_CONTROL).set('ETag', etag);
-      else res.set('Cache-Control', 'no-store');
-      res.type('application/json').send(body);
+      if (cacheable) {
+        sendCacheable(req, res, body, etag);
+      } else {
+        res.set('Cache-Control', 'no-store');
+        res.type('application/json').send(body);
+      }
     } finally {
       end({ outcome });
     }
   }
-  router.get('/api/search', ...options.before, async (req: Request, res) => {
-    await answer(req, parseParams(searchQuerySchema, req.query), res, true);
-  });
-  // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
-  router.post('/api/search', ...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
-    await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
-  });
+  return {
+    get: [...options.before, async (req: Request, res) => {
+      await answer(req, parseParams(searchQuerySchema, req.query), res, true);
+    }],
+    // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
+    post: [...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
+      await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
+    }],
+  };
+}
+
+/** The search route (`createSearchHandlers`) as a router. */
+export function createSearchRouter(handlers: SearchHandlers): Router {
+  const router = Router();
+  router.get(SEARCH_PATH, ...handlers.get);
+  router.post(SEARCH_PATH, ...handlers.post);
   return router;
 }

@@ -109,15 +109,18 @@ function addInterval(intervals: [number, number][], start: number, end: number):
 /** Needles by words list (not modified after): a page highlights every field of every hit with the same list. */
 const needlesByWords = new WeakMap<readonly string[], Needles>();
 
-/** `text` with every occurrence of `words` wrapped in the highlight tags. */
-export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
+/**
+ * Where `words` occur in `text`: sorted, disjoint, non-touching `[start, end)` ranges (what
+ * `highlightTerms` wraps in its tags).
+ */
+export function findHighlights(text: string, words: readonly string[]): [number, number][] {
   let needles = needlesByWords.get(words);
   if (!needles) {
     needles = getNeedles(words);
     needlesByWords.set(words, needles);
   }
   const { pattern, typoNeedles, typoVerdicts } = needles;
-  if (!pattern || !text) return text;
+  if (!pattern || !text) return [];
   pattern.lastIndex = 0;
   // Collect match intervals, merging overlaps (bigrams overlap by one character).
   const intervals: [number, number][] = [];
@@ -141,6 +144,12 @@ export function highlightTerms(text: string, words: readonly string[], options: 
       if (verdict) addInterval(intervals, match.index, match.index + match[0].length);
     }
   }
+  return intervals;
+}
+
+/** `text` with every occurrence of `words` wrapped in the highlight tags. */
+export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
+  const intervals = findHighlights(text, words);
   if (intervals.length === 0) return text;
   const pre = options.preTag ?? '<mark>';
   const post = options.postTag ?? '</mark>';

@@ -8,9 +8,39 @@ export const HIGHLIGHT_POST_TAG = '\uE001';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+  // most texts have nothing to escape: no copy then
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char) : text;
+}
+
+const SENTINEL = /[\uE000\uE001]/;
+
+/**
+ * Safe HTML of `text` with `ranges` (sorted, disjoint, non-touching `[start, end)`) marked:
+ * what `renderHighlight` makes of the text with the ranges wrapped in the sentinels, in one pass.
+ * A text holding a sentinel itself goes that way (`renderHighlight` drops the strays).
+ */
+export function renderRanges(text: string, ranges: readonly (readonly [number, number])[]): string {
+  if (!text) return '';
+  if (SENTINEL.test(text)) {
+    let marked = '';
+    let at = 0;
+    for (const [start, end] of ranges) {
+      marked += text.slice(at, start) + HIGHLIGHT_PRE_TAG + text.slice(start, end) + HIGHLIGHT_POST_TAG;
+      at = end;
+    }
+    return renderHighlight(marked + text.slice(at));
+  }
+  let html = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    html += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return html + escapeHtml(text.slice(at));
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { RecordAny } from 'meilisearch';
 import { toApiRecord, type StoredRecord } from '../contract/api-record.ts';
 import type { SearchHit } from '../contract/search-result.ts';
-import { highlightTerms } from './highlight-terms.ts';
-import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, renderHighlight } from './render-highlight.ts';
+import { findHighlights } from './highlight-terms.ts';
+import { renderRanges } from './render-highlight.ts';
 
 /**
  * A stored document as an API hit: its record fields, safe highlights of `words` in the
@@ -11,7 +11,7 @@ import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, renderHighlight } from './render
 export function toSearchHit(document: RecordAny, words: readonly string[], match: Pick<SearchHit, 'match' | 'score'>): SearchHit {
   const mark = (text: unknown) => {
     if (typeof text !== 'string') return '';
-    return renderHighlight(words.length ? highlightTerms(text, words, { preTag: HIGHLIGHT_PRE_TAG, postTag: HIGHLIGHT_POST_TAG }) : text);
+    return renderRanges(text, words.length ? findHighlights(text, words) : []);
   };
   return {
     ...toApiRecord(document as StoredRecord),
