@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { z } from 'zod';
 import { DataFileError } from './errors/data-file-error.ts';
 
@@ -12,8 +13,16 @@ export interface YamlDataProblem {
   message: string;
 }
 
+/**
+ * `yaml`, required only to report a problem: a valid file is read by js-yaml, so the 260 KB of
+ * `yaml` stay out of every start (and out of the bundles).
+ */
+let yamlPackage: typeof import('yaml') | null = null;
+const loadYaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 /** The YAML node at `path` (map keys and sequence indexes), for its line. */
 function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
+  const { isMap, isScalar } = loadYaml();
   let node: Node | null = root;
   for (const key of path) {
     if (isMap(node)) {
@@ -42,6 +51,7 @@ export function parseYamlData<S extends z.ZodType>(text: string, schema: S): { o
     // not valid YAML for js-yaml: the slow path below names the line
   }
   if (fast.success) return { ok: true, data: fast.data };
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line);

@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   try {
     for await (const post of extractCorpus(parsed.positionals, { sources })) {
       countPost(counts, post);
-      for (const record of post.records) process.stdout.write(`${JSON.stringify(record)}\n`);
+      // one write per post, not per record: each write is a trip through the stream machinery
+      if (post.records.length > 0) process.stdout.write(post.records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       if (post.status === 'failed') {
         for (const message of post.messages) process.stderr.write(`warning: ${post.path}: ${message.reason} [${message.ruleId}]\n`);
       }
