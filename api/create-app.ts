@@ -20,8 +20,7 @@ import { createHealthRouter } from './routes/create-health-router.ts';
 import { createMetricsRouter } from './routes/create-metrics-router.ts';
 import { createOpenApiRouter } from './routes/create-openapi-router.ts';
 import { createRecordRouter } from './routes/create-record-router.ts';
-import { createSearchFastPath } from './create-search-fast-path.ts';
-import { createSearchHandlers, createSearchRouter } from './routes/create-search-router.ts';
+import { createSearchRouter } from './routes/create-search-router.ts';
 import type { SearchBackend } from '../src/contract/search-backend.ts';
 
 export interface AppOptions {
@@ -63,25 +62,22 @@ export function createApp(options: AppOptions): Express {
   // TRUST_PROXY: which X-Forwarded-For hops give the client address (rate limit, logs); off by default
   app.set('trust proxy', config.trustProxy ?? false);
 
-  const common = [
-    createRequestContext(logger),
-    recordRequestMetrics(metrics),
-    // An API answers JSON only: a strict CSP and no embedding; other origins may still read it (CORS).
-    helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }),
-    compression(),
-  ];
-  const readOnlyCors = cors(getCorsOptions(config.corsOrigins));
-  const search = createSearchHandlers({ backend, metrics, insights, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] });
-  // the searches first, through the same handlers without the router's walk
-  app.use(createSearchFastPath(common, search));
-  app.use(...common);
+  app.use(createRequestContext(logger));
+  app.use(recordRequestMetrics(metrics));
+  // An API answers JSON only: a strict CSP and no embedding; other origins may still read it (CORS).
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(compression());
 
+  const readOnlyCors = cors(getCorsOptions(config.corsOrigins));
+  // preflights before any router: a router answers OPTIONS for its own paths by itself
   app.options(['/api/search', '/api/qa/:id', '/api/facets', '/openapi.json'], readOnlyCors);
+  // The searches, by far the most frequent requests, next: no other route's layers are matched
+  // against their path on the way.
+  app.use(createSearchRouter({ backend, metrics, insights, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
 
   app.use(createHealthRouter({ backend }));
   app.use(createMetricsRouter({ metrics, backend, scheduler, adminToken: config.adminToken }));
   app.use(createOpenApiRouter({ admin: Boolean(config.adminToken), before: [readOnlyCors] }));
-  app.use(createSearchRouter(search));
   app.use(createRecordRouter({ backend, before: [readOnlyCors] }));
   app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
   // without ADMIN_TOKEN the admin endpoints do not exist at all (404, not 405)

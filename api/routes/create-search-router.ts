@@ -57,19 +57,14 @@ function numbersAsStrings(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(asString) : asString(value)]));
 }
 
-/** The search route's handlers per method, `before` included: the router's and the fast path's (`createSearchFastPath`). */
-export interface SearchHandlers {
-  get: RequestHandler[];
-  post: RequestHandler[];
-}
-
 /**
  * `GET /api/search` (see `searchQuerySchema` for the parameters) and `POST /api/search` with
  * the same parameters as a JSON body, for a pasted log longer than a URL should carry
  * (`searchBodySchema`). POST answers are not cached.
  */
-export function createSearchHandlers(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): SearchHandlers {
+export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
+  const router = Router();
   const serializedAnswers = new WeakMap<object, { body: string; etag: string }>();
   async function answer(req: Request, request: SearchRequest, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
@@ -96,21 +91,12 @@ export function createSearchHandlers(options: { backend: SearchBackend; metrics:
       end({ outcome });
     }
   }
-  return {
-    get: [...options.before, async (req: Request, res) => {
-      await answer(req, parseParams(searchQuerySchema, req.query), res, true);
-    }],
-    // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
-    post: [...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
-      await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
-    }],
-  };
-}
-
-/** The search route (`createSearchHandlers`) as a router. */
-export function createSearchRouter(handlers: SearchHandlers): Router {
-  const router = Router();
-  router.get(SEARCH_PATH, ...handlers.get);
-  router.post(SEARCH_PATH, ...handlers.post);
+  router.get(SEARCH_PATH, ...options.before, async (req: Request, res) => {
+    await answer(req, parseParams(searchQuerySchema, req.query), res, true);
+  });
+  // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
+  router.post(SEARCH_PATH, ...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
+    await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
+  });
   return router;
 }

@@ -147,17 +147,18 @@ export function findHighlights(text: string, words: readonly string[]): [number,
   return intervals;
 }
 
-/** `text` with every occurrence of `words` wrapped in the highlight tags. */
-export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
-  const intervals = findHighlights(text, words);
-  if (intervals.length === 0) return text;
-  const pre = options.preTag ?? '<mark>';
-  const post = options.postTag ?? '</mark>';
+/** `text` with each of `ranges` (sorted, disjoint `[start, end)`) wrapped in `pre` and `post`. Pure. */
+export function wrapRanges(text: string, ranges: readonly (readonly [number, number])[], pre: string, post: string): string {
   let out = '';
   let at = 0;
-  for (const [start, end] of intervals) {
+  for (const [start, end] of ranges) {
     out += text.slice(at, start) + pre + text.slice(start, end) + post;
     at = end;
   }
   return out + text.slice(at);
+}
+
+/** `text` with every occurrence of `words` wrapped in the highlight tags. */
+export function highlightTerms(text: string, words: readonly string[], options: HighlightOptions = {}): string {
+  return wrapRanges(text, findHighlights(text, words), options.preTag ?? '<mark>', options.postTag ?? '</mark>');
 }

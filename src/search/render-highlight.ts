@@ -1,3 +1,5 @@
+import { wrapRanges } from './highlight-terms.ts';
+
 /**
  * Highlight tags asked of Meilisearch: private-use characters, which never occur in the
  * corpus's text, so they cannot be confused with anything a post contains (unlike `<mark>`,
@@ -25,15 +27,7 @@ const SENTINEL = /[\uE000\uE001]/;
  */
 export function renderRanges(text: string, ranges: readonly (readonly [number, number])[]): string {
   if (!text) return '';
-  if (SENTINEL.test(text)) {
-    let marked = '';
-    let at = 0;
-    for (const [start, end] of ranges) {
-      marked += text.slice(at, start) + HIGHLIGHT_PRE_TAG + text.slice(start, end) + HIGHLIGHT_POST_TAG;
-      at = end;
-    }
-    return renderHighlight(marked + text.slice(at));
-  }
+  if (SENTINEL.test(text)) return renderHighlight(wrapRanges(text, ranges, HIGHLIGHT_PRE_TAG, HIGHLIGHT_POST_TAG));
   let html = '';
   let at = 0;
   for (const [start, end] of ranges) {
