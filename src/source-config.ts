@@ -19,11 +19,11 @@ const weeklySchema = z.strictObject({
   kind: z.literal('weekly'),
   ...common,
   /** Title of a weekly post (default /SOFA\s*Weekly/i). */
-  titlePattern: regexSourceSchema.optional(),
+  titlePattern: z.optional(regexSourceSchema),
   /** Path of a weekly post relative to the root (default /(^|\/)sofa-weekly[^/]*\//i). */
-  pathPattern: regexSourceSchema.optional(),
+  pathPattern: z.optional(regexSourceSchema),
   /** A category that also marks a weekly post (default: none). */
-  categoryPattern: regexSourceSchema.optional(),
+  categoryPattern: z.optional(regexSourceSchema),
 });
 
 const faqSchema = z.strictObject({
