@@ -39,3 +39,23 @@ test('results come in discovery order although files are read concurrently', asy
   assert.deepEqual(results.map((result) => result.source.split('/')[0]), names);
   assert.ok(results.every((result) => result.records.length === 1));
 });
+
+test('a long post is judged by its head only when the head can tell: same results as reading it whole', async () => {
+  const tree = path.join(root, 'long');
+  const write = (name: string, text: string | Buffer) => {
+    mkdirSync(path.join(tree, name), { recursive: true });
+    writeFileSync(path.join(tree, name, 'index.md'), text);
+  };
+  const body = `\n${'这是一篇很长的技术文章的正文。\n'.repeat(1500)}`;
+  const pair = '\n### 每周读者问答提炼\n\n**1、@读者** 提问：\n\n> 长的周报支持吗？\n\nA：支持。\n';
+  write('article', `---\ntitle: "一篇技术文章"\ndate: 2021-01-15\n---\n${body}`);
+  // The front matter runs past the head: its title is only seen by reading on.
+  write('long-front-matter', `---\ndescription: "${'长'.repeat(6000)}"\ntitle: "SOFA Weekly | 很长的头"\ndate: 2021-01-15\n---\n${pair}${body}`);
+  write('binary-article', Buffer.concat([Buffer.from(`---\ntitle: "一篇技术文章"\ndate: 2021-01-15\n---\n${body}`), Buffer.from([0]), Buffer.from('尾巴\n')]));
+  const results = await extractAll([tree]);
+  const bySource = new Map(results.map((result) => [result.source.split('/')[0], result]));
+  assert.deepEqual([bySource.get('article')?.status, bySource.get('article')?.messages], ['skipped', []]);
+  assert.equal(bySource.get('long-front-matter')?.status, 'extracted');
+  assert.equal(bySource.get('long-front-matter')?.records[0]?.question, '长的周报支持吗？');
+  assert.equal(bySource.get('binary-article')?.messages[0]?.ruleId, 'binary-file', 'a NUL byte past the head is still found');
+});

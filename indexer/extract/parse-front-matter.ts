@@ -24,6 +24,18 @@ export function getFrontMatterText(text: string): string {
   return closing ? rest.slice(0, closing.index) : rest.slice(0, 2000);
 }
 
+/**
+ * `getFrontMatterText` of a whole file, told from its head alone (`head`: the file's first
+ * whole lines, the rest unread): null when the head cannot tell (its front matter runs past it,
+ * or it is shorter than the 2,000 characters a file without front matter is judged by). Pure.
+ */
+export function getFrontMatterTextFromHead(head: string): string | null {
+  const opening = OPENING.exec(head);
+  if (!opening) return head.length >= 2000 ? head.slice(0, 2000) : null;
+  const closing = /^---[ \t]*$/m.exec(head.slice(opening[0].length));
+  return closing ? getFrontMatterText(head) : null;
+}
+
 /** Split a post into its YAML front matter and body. Pure; problems are returned, not thrown. */
 export function parseFrontMatter(text: string): FrontMatterResult {
   const opening = OPENING.exec(text);

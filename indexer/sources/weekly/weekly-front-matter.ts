@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import '../../extract/file-data.ts';
 import { getPostDate } from '../../extract/get-post-date.ts';
-import { getFrontMatterText, parseFrontMatter } from '../../extract/parse-front-matter.ts';
+import { getFrontMatterText, getFrontMatterTextFromHead, parseFrontMatter } from '../../extract/parse-front-matter.ts';
 import { isWeeklyPost, type WeeklyRule } from './is-weekly-post.ts';
 
 declare module 'vfile' {
@@ -10,6 +10,20 @@ declare module 'vfile' {
     /** The post's lines, its front matter blanked (line numbers stay the file's). */
     weeklyLines: string[];
   }
+}
+
+/**
+ * Parsing YAML is most of the cost of a non-weekly post: only front matter that can be a weekly's
+ * is parsed (its path, its raw text naming the newsletter, or a category rule to check).
+ */
+function cannotBeWeekly(frontMatterText: string, source: string, rule: WeeklyRule): boolean {
+  return !rule.categoryPattern && !rule.pathPattern?.test(source) && !rule.titlePattern.test(frontMatterText);
+}
+
+/** `ContentSource.rejectsHead` of the weekly posts: the skip above, told from the file's head. */
+export function rejectsNonWeeklyHead(head: string, source: string, rule: WeeklyRule): boolean {
+  const frontMatterText = getFrontMatterTextFromHead(head);
+  return frontMatterText !== null && cannotBeWeekly(frontMatterText, source, rule);
 }
 
 /**
@@ -27,9 +41,7 @@ export function weeklyFrontMatter(options: { rule: WeeklyRule }) {
     // Invalid UTF-8 is caught where the bytes are read (`extractCorpus`); a string has none left.
     if (text.includes('\u0000')) fail('binary-file', 'not a text file (NUL bytes)');
     const source = String(file.data.source ?? '');
-    // Parsing YAML is most of the cost of a non-weekly post: only parse front matter that can be a
-    // weekly's (its path, its raw text naming the newsletter, or a category rule to check).
-    if (!rule.categoryPattern && !rule.pathPattern?.test(source) && !rule.titlePattern.test(getFrontMatterText(text))) {
+    if (cannotBeWeekly(getFrontMatterText(text), source, rule)) {
       file.data.skipped = true;
       return;
     }
