@@ -30,6 +30,8 @@ test('hand-picked fragments render the same with and without the fast path', () 
     '支持。', '不会，MOSN 会把连接迁移到新进程。', '第一段。\n\n第二段，\n同一段的第二行。', '  前后有空格的行  \n\n\n  下一段',
     '\u3000全角空格开头', 'a "quoted" \'word\' (paren) 1.5 版本，50% 的情况', '问：这个怎么配置？\n\n答：这样配置。', '',
     '- 列表', '1. 有序', '**粗体**', 'http://example.org', 'a@b.co', '<br/>', '行尾两个空格  \n下一行', '标题\n===', '\tcode',
+    '# 标题', '  ## 标题', '配置 # 集群列表', 'cluster_v1，cluster_v2', '_强调_', '__init__', 'a__b__c', '问_', '@GlobalLock 注解', '@张三 你好',
+    'user@example.com', '邮件 a.b+c@d-e.org 吧', '中_文', '1_000', 'snake_case_name', 'x _y_ z',
   ];
   for (const fragment of fragments) assertSameBothWays(fragment);
   assert.equal(isPlainFragment('支持。'), true);
@@ -37,10 +39,10 @@ test('hand-picked fragments render the same with and without the fast path', () 
 });
 
 test('random fragments over plain characters render the same both ways', () => {
-  const alphabet = ['中', '文', '，', '。', '？', 'a', 'B', '1', '.', ' ', ' ', '\n', '\n\n', '"', "'", '(', ')', '-', '+', '=', ':', '/', '%', '\u3000', '：'];
+  const alphabet = ['中', '文', '，', '。', '？', 'a', 'B', '1', '.', ' ', ' ', '\n', '\n\n', '"', "'", '(', ')', '-', '+', '=', ':', '/', '%', '\u3000', '：', '#', '@', '_', '_', 'é'];
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let i = 0; i < 2000; i += 1) {
+  for (let i = 0; i < 4000; i += 1) {
     const fragment = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     assertSameBothWaysIfPlain(fragment);
   }
