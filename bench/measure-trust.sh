@@ -15,3 +15,8 @@ for f in bench/queries/issue-titles-2.json bench/queries/issue-titles-check.json
   printf '%-19s' "$(basename "$f" .json)"; python3 "$TOOLS/relevance.py" api "$url" --queries "$f" | tail -n 1
   printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable "$f" --noanswer bench/queries/noanswer-issues.json | tail -n 1
 done
+# held aside with its own no-answer titles (issue 11, fifth pass): never tuned on
+if [ -f bench/queries/issue-titles-4.json ]; then
+  printf '%-19s' issue-titles-4; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/issue-titles-4.json | tail -n 1
+  printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles-4.json --noanswer bench/queries/noanswer-issues-4.json | tail -n 1
+fi

@@ -12,21 +12,34 @@ import { getProjectSynonyms } from '../src/search/get-project-synonyms.ts';
 import { toSearchRequest } from '../src/contract/request-schemas.ts';
 import { getIndexSynonyms } from '../src/search/index-settings.ts';
 import { runSearchQa } from '../src/search/search-qa.ts';
+import { getTermWeights } from '../src/search/decide-hits.ts';
+import { answersOf } from '../src/search/plan-search.ts';
 
 const [out, ...sets] = process.argv.slice(2);
 if (!out || sets.length === 0) throw new Error('usage: answerability-features.ts OUT.json SET.json...');
 const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY! });
 const index = client.index(process.env.INDEX_NAME ?? 'qa');
 const synonyms = getIndexSynonyms(getProjectSynonyms());
+// ASSOCIATIONS=RECORDS.jsonl:minCount,minPmi,perTerm,weight searches corpus co-occurrence expansions too (SearchQaOptions.associations).
+const [recordsFile, settings] = (process.env.ASSOCIATIONS ?? '').split(':');
+let associations;
+if (recordsFile && settings) {
+  const { buildTermAssociations } = await import('./build-term-associations.ts');
+  const [minCount, minPmi, perTerm, weight] = settings.split(',').map(Number);
+  const records = (await fs.readFile(recordsFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { question: string; answer: string });
+  associations = buildTermAssociations(records, { minCount, minPmi, perTerm, weight });
+  console.log(`${associations.size} terms with associations`);
+}
 const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const { result, matches } = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 } });
+    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}) });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
-      detectedProjects: result.detectedProjects, searchedFor: result.searchedFor,
-      hits: result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...matches.get(hit.id) })),
+      detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor,
+      terms: run.plan.blank ? [] : getTermWeights(run.understood.terms, run.understood.termVariants, answersOf(run.answers, run.plan.termSet), run.understood.projectGroups).map(({ term, weight }) => [term.text, Math.round(weight * 100) / 100]),
+      hits: run.result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...run.matches.get(hit.id) })),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { encodeCjkBigram, getCjkBigrams } from './cjk-bigrams.ts';
 import { getQueryTerms, type QueryTerm } from './get-query-terms.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
+import { getEnglishGeneralWeight } from './general-word-weight.ts';
 
 /**
  * The searches one query becomes, all sent in a single multi-search (see `searchQa`).
@@ -128,14 +129,14 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
 
   const variants: QueryVariant[] = [];
   const seen = new Set<string>();
-  const add = (kind: QueryVariantName, name: string, q: string, attributes: readonly string[], group?: string, strategy?: MatchingStrategy) => {
+  const add = (kind: QueryVariantName, name: string, q: string, attributes: readonly string[], group?: string, strategy?: MatchingStrategy, weight = 1) => {
     const spec = specs[kind];
     if (!spec || !q) return;
     const matchingStrategy = strategy ?? spec.matchingStrategy;
     const id = `${q}\u0000${matchingStrategy}\u0000${attributes.join(',')}`;
     if (seen.has(id)) return;
     seen.add(id);
-    variants.push({ name, kind, q, matchingStrategy, attributesToSearchOn: [...attributes], weight: spec.weight, ...(group ? { group } : {}) });
+    variants.push({ name, kind, q, matchingStrategy, attributesToSearchOn: [...attributes], weight: spec.weight * weight, ...(group ? { group } : {}) });
   };
 
   // Whole-query variants.
@@ -152,10 +153,10 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   // Term searches: one group per term.
   const terms = options.terms ?? getQueryTerms(text);
   let budget = maxTerms;
-  const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy) => {
+  const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy, weight = 1) => {
     if (budget <= 0 || attributes.length === 0) return;
     const before = variants.length;
-    add('term', name, q, attributes, group, strategy);
+    add('term', name, q, attributes, group, strategy, weight);
     if (variants.length > before) budget -= 1;
   };
   for (const term of terms) {
@@ -171,18 +172,20 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
       if ([...term.text].length > 1) addTerm(`term:${term.text}`, term.text, textAttributes, getTermGroup(term));
     } else {
       const group = getTermGroup(term);
-      addTerm(`term:${term.text}`, term.text, textAttributes, group);
+      // `show`, `using`: rare in this corpus, general in English.
+      const weight = getEnglishGeneralWeight(term);
+      addTerm(`term:${term.text}`, term.text, textAttributes, group, undefined, weight);
       const head = getIdentifierHead(term.text);
-      if (head) addTerm(`term:${term.text}^${head}`, head, textAttributes, group);
-      if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group);
+      if (head) addTerm(`term:${term.text}^${head}`, head, textAttributes, group, undefined, weight);
+      if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group, weight);
     }
   }
-  function addTranslation(term: QueryTerm, translation: string, group: string) {
+  function addTranslation(term: QueryTerm, translation: string, group: string, weight: number) {
     const bigrams = [...new Set(getCjkBigrams(translation))];
     // A one-character equivalent (`慢`) has no bigram, and without bigram fields there are
     // none to search: search it as a word.
-    if (bigrams.length === 0 || bigramAttributes.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group);
-    else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all');
+    if (bigrams.length === 0 || bigramAttributes.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group, undefined, weight);
+    else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all', weight);
   }
 
   // Joint bigrams: the bigrams that join two neighbouring Chinese words (`据版` of `数据|版本`).

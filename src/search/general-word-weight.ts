@@ -33,6 +33,36 @@ export function loadGeneralWordIdf(file = GENERAL_WORD_IDF_FILE): Map<string, nu
 // Read at start (~0.1-0.2 s for 44,337 words), not on the first search.
 const GENERAL_IDF: ReadonlyMap<string, number> = loadGeneralWordIdf();
 
+export const ENGLISH_GENERAL_WORDS_FILE = fileURLToPath(new URL('../data/english-general-words.json', import.meta.url));
+
+/**
+ * Weight of the searches of an English general-language word in the first-stage ranking
+ * (`getEnglishGeneralWeight`). Measured in `scripts/relevance-report.md` (issue 11, fifth pass):
+ * 0.6-0.8 gave the same figures, 0.5 cost dev MRR, 0 (a stop word) cost abstentions.
+ */
+export const ENGLISH_GENERAL_WEIGHT = 0.7;
+
+/** The English general-language words of `file` (lower case). */
+export function loadEnglishGeneralWords(file = ENGLISH_GENERAL_WORDS_FILE): Set<string> {
+  return new Set(Object.values(loadWordLists(file)).flat().map((word) => word.toLowerCase()));
+}
+
+const ENGLISH_GENERAL: ReadonlySet<string> = loadEnglishGeneralWords();
+
+/**
+ * How much a Latin query term's searches weigh in the first-stage ranking: `ENGLISH_GENERAL_WEIGHT`
+ * for an English word of general language (`show`, `using`, `cannot`, from stopwords-iso's
+ * English list), else 1. English is rare in this corpus, so such a word's idf alone puts it
+ * beside the technical words an English question is about (`Provide an endpoint to show the time
+ * cost`: `show` 3.4, `endpoint` 6.3). A word in capitals is an acronym (`TM`, `AT`), never
+ * general. Chinese terms weigh 1 here: the Chinese general-word weight in the first stage cost
+ * ranking (report, fourth pass); it acts in the rerank only (`getGeneralWordWeight`).
+ */
+export function getEnglishGeneralWeight(term: Pick<QueryTerm, 'text' | 'script'>): number {
+  if (term.script !== 'latin' || /^[A-Z0-9]{2,}$/.test(term.text)) return 1;
+  return ENGLISH_GENERAL.has(term.text.toLowerCase()) ? ENGLISH_GENERAL_WEIGHT : 1;
+}
+
 /** A query term's weight in (0, 1]: its general-corpus idf over `GENERAL_IDF_PIVOT` for a general Chinese word, else 1. */
 export function getGeneralWordWeight(term: Pick<QueryTerm, 'text' | 'script'>): number {
   if (term.script !== 'han') return 1;
