@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { buildWebAssets } from '../web/build-web-assets.ts';
 import { writeWebAssets } from '../web/web-asset-files.ts';
+import { reuseMicromarkConstructs } from './reuse-micromark-constructs.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -124,7 +125,7 @@ async function bundleEntry(entry: string, distDir: string): Promise<void> {
     format: 'esm',
     target: NODE_TARGET,
     external: NOT_BUNDLED,
-    plugins: [keepModuleUrls(bundleDir, distDir)],
+    plugins: [keepModuleUrls(bundleDir, distDir), reuseMicromarkConstructs()],
     // CommonJS packages inside an ES module bundle still call require()
     banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
     sourcemap: 'linked',
