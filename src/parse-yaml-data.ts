@@ -90,15 +90,18 @@ export function loadYamlDataFile<S extends z.core.$ZodType>(file: string, schema
   return parsed.data;
 }
 
-/** A regular expression's source, as data files and settings write one (checked by compiling it). */
-export const regexSourceSchema = z.string().check(
+/** A regular expression's source, as data files and settings write one (checked by compiling it with `flags`). */
+export const getRegexSourceSchema = (flags = 'i') => z.string().check(
   z.minLength(1),
   z.refine((source) => {
     try {
-      new RegExp(source, 'i');
+      new RegExp(source, flags);
       return true;
     } catch {
       return false;
     }
   }, 'expected a regular expression'),
 );
+
+/** A regular expression's source, used case-insensitively (`i`). */
+export const regexSourceSchema = getRegexSourceSchema();

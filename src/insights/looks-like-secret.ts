@@ -1,29 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
+import { getRegexSourceSchema, loadYamlDataFile } from '../parse-yaml-data.ts';
 
 const patternsFileSchema = z.object({
   description: z.string(),
-  patterns: z.array(z.object({
-    name: z.string().min(1),
-    pattern: z.string().min(1).refine((source) => {
-      try {
-        new RegExp(source, 'iu');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'expected a valid regular expression'),
-  })).min(1),
+  patterns: z.array(z.object({ name: z.string().check(z.minLength(1)), pattern: getRegexSourceSchema('iu') })).check(z.minLength(1)),
 });
 
-/** Load and validate `src/data/secret-patterns.json` (or another file of the same shape). */
+/**
+ * Load and validate `src/data/secret-patterns.json` (or another file of the same shape).
+ *
+ * @throws {DataFileError} naming the file and the line of the first problem.
+ */
 export function loadSecretPatterns(file: URL = new URL('../data/secret-patterns.json', import.meta.url)): { name: string; regex: RegExp }[] {
-  const parsed = patternsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`loadSecretPatterns: ${file.pathname}: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data.patterns.map((p) => ({ name: p.name, regex: new RegExp(p.pattern, 'iu') }));
+  return loadYamlDataFile(fileURLToPath(file), patternsFileSchema).patterns.map((p) => ({ name: p.name, regex: new RegExp(p.pattern, 'iu') }));
 }
 
 let patterns: { name: string; regex: RegExp }[] | null = null;
