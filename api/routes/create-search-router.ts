@@ -13,30 +13,31 @@ export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
 export const SEARCH_PATH = '/api/search';
 
 /**
- * The JSON body of a search answer and its weak ETag, serialized once. The ETag leaves out
- * `processingTimeMs` (written last): two identical answers differ only in how long Meilisearch
- * took, and must still revalidate as the same.
+ * The JSON body of a search answer and its weak ETag, serialized once, as the bytes sent. The
+ * ETag leaves out `processingTimeMs` (written last): two identical answers differ only in how
+ * long Meilisearch took, and must still revalidate as the same. The JSON is encoded to UTF-8
+ * once, and the hash, the length and the write all take those bytes (a text body is encoded
+ * again by each of them, ~20 KB of mostly Chinese text per answer).
  */
-export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(result: T): { body: string; etag: string } {
+export function serializeSearchAnswer<T extends { processingTimeMs?: unknown }>(result: T): { body: Buffer; etag: string } {
   const { processingTimeMs, ...stable } = result;
   const json = JSON.stringify(stable);
+  const bytes = Buffer.from(json);
   // one-shot `hash`: no Hash object per answer
-  const etag = `W/"${hash('sha1', json, 'base64url')}"`;
-  const body =
-    processingTimeMs === undefined
-      ? json
-      : `${json.slice(0, -1)}${json === '{}' ? '' : ','}"processingTimeMs":${JSON.stringify(processingTimeMs)}}`;
-  return { body, etag };
+  const etag = `W/"${hash('sha1', bytes, 'base64url')}"`;
+  if (processingTimeMs === undefined) return { body: bytes, etag };
+  const tail = Buffer.from(`${json === '{}' ? '' : ','}"processingTimeMs":${JSON.stringify(processingTimeMs)}}`);
+  return { body: Buffer.concat([bytes.subarray(0, -1), tail]), etag };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * A GET (or HEAD) answer as `res.type('application/json').send(body)` sends it with our ETag,
- * without its generic work (a `Buffer` copy of the body, a MIME lookup, an ETag check): 304
+ * without its generic work (a MIME lookup, an ETag check): 304
  * when the client's copy is fresh (`req.fresh`, Express's own check), else the JSON.
  */
-function sendCacheable(req: Request, res: Response, body: string, etag: string): void {
+function sendCacheable(req: Request, res: Response, body: Buffer, etag: string): void {
   res.setHeader('Cache-Control', SEARCH_CACHE_CONTROL);
   res.setHeader('ETag', etag);
   if (req.fresh) {
@@ -45,7 +46,7 @@ function sendCacheable(req: Request, res: Response, body: string, etag: string):
     return;
   }
   res.setHeader('Content-Type', JSON_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Content-Length', body.length);
   if (req.method === 'HEAD') res.end();
   else res.end(body);
 }
@@ -65,7 +66,7 @@ function numbersAsStrings(body: unknown): unknown {
 export function createSearchRouter(options: { backend: SearchBackend; metrics: ApiMetrics; before: RequestHandler[]; insights?: Pick<Insights, 'record'> | undefined }): Router {
   const { backend, metrics } = options;
   const router = Router();
-  const serializedAnswers = new WeakMap<object, { body: string; etag: string }>();
+  const serializedAnswers = new WeakMap<object, { body: Buffer; etag: string }>();
   async function answer(req: Request, request: SearchRequest, res: Response, cacheable: boolean) {
     const end = metrics.searchDuration.startTimer();
     let outcome = 'error';
