@@ -163,8 +163,10 @@ async function main(): Promise<number> {
     };
     // the reporter a terminal gets, also for the buffered step (its output is a pipe)
     const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
+    // --test-force-exit: a file whose tests are done ends even if something of it is still
+    // pending (a timer or a loop left by a failed test), instead of holding the run forever
     const nodeTest = (files: string[], jobs: number) => [
-      '--import', 'tsx', '--test', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
+      '--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
     ];
     const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
     const shared = oneProcess.flat().length;
