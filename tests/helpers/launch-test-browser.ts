@@ -11,10 +11,32 @@ export const SKIP_BROWSER = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missi
  */
 export const SHARED_BROWSER_WS = 'TEST_BROWSER_WS_ENDPOINT';
 
+/**
+ * The features playwright-core (1.65) disables itself (`chromiumSwitches.ts`): Chromium reads only
+ * the last `--disable-features`, so ours must repeat them (tests/launch-test-browser.test.ts
+ * checks the installed playwright-core's list is here).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AimEnabled', 'AvoidCorsURLLoaderRestartOnRedirect', 'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsFirstBalancedModeAutoEnable', 'HttpsUpgrades', 'LensOverlay', 'MediaRouter', 'NetworkTimeServiceQuerying', 'OptimizationHints',
+  'PaintHolding', 'PreconnectToSearch', 'TcpPortRandomizationWin', 'ThirdPartyStoragePartitioning',
+  'msEdgeUpdateLaunchServicesPreferredVersion', 'msForceBrowserSignIn',
+];
+
+/**
+ * Headless Chromium (156) opens a browser window per context, and each window loads the
+ * omnibox popup's WebUI (`chrome://omnibox-popup.top-chrome/`, twice) in a renderer of its own:
+ * about 1.3 CPU-seconds per context, more than the page under test, for a popup no test opens.
+ */
+const OUR_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 const LAUNCH_OPTIONS = {
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES].join(',')}`,
+  ],
 };
 
 /**
