@@ -115,6 +115,15 @@ test('a symlink loop is reported once and not followed', async () => {
   assert.equal(results.filter((result) => result.status === 'extracted').length, 1);
 });
 
+test('links to nothing and to themselves are reported, and the run goes on', async () => {
+  const root = makeTree({ 'good/index.md': GOOD_POST });
+  symlinkSync('missing.md', path.join(root, 'good', 'dangling.md'));
+  symlinkSync('self.md', path.join(root, 'good', 'self.md'));
+  const results = await extractAll([root]);
+  assert.deepEqual(results.filter((result) => result.messages.some((message) => message.ruleId === 'broken-link')).map((result) => path.basename(result.path)).sort(), ['dangling.md', 'self.md']);
+  assert.equal(results.filter((result) => result.status === 'extracted').length, 1);
+});
+
 test('a non-weekly post is skipped quietly', async () => {
   const { bad } = await runOn({ 'article/index.md': GOOD_POST.replace('SOFA Weekly | 好的一篇', '一篇技术文章') }, 'article');
   assert.equal(bad[0]?.status, 'skipped');

@@ -94,7 +94,8 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
   const read = options.readFile ?? (async (filePath: string) => readFileSync(filePath));
   const sources = options.sources ?? [createWeeklySource(options)];
   const limit = pLimit(READ_CONCURRENCY);
-  // Reads run concurrently a bounded distance ahead; results are still yielded in discovery order.
+  // Reads start a bounded distance ahead, so a `readFile` that waits (a remote tree, the tests'
+  // slow reads) overlaps with extraction; results are still yielded in discovery order.
   const reads: Promise<ReadOutcome>[] = [];
   const startRead = (index: number): void => {
     const file = files[index];

@@ -71,8 +71,13 @@ interface Walk {
   onProblem: (problem: DiscoveryProblem) => void;
 }
 
+/** Null for anything that cannot be stat'ed: missing, a link to nothing or to itself (ELOOP), no permission. */
 function statOrNull(file: string): Stats | null {
-  return fs.statSync(file, { throwIfNoEntry: false }) ?? null;
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function realpathOrNull(file: string): string | null {
