@@ -32,8 +32,9 @@ export function getFrontMatterText(text: string): string {
 export function getFrontMatterTextFromHead(head: string): string | null {
   const opening = OPENING.exec(head);
   if (!opening) return head.length >= 2000 ? head.slice(0, 2000) : null;
-  const closing = /^---[ \t]*$/m.exec(head.slice(opening[0].length));
-  return closing ? getFrontMatterText(head) : null;
+  const rest = head.slice(opening[0].length);
+  const closing = /^---[ \t]*$/m.exec(rest);
+  return closing ? rest.slice(0, closing.index) : null;
 }
 
 /** Split a post into its YAML front matter and body. Pure; problems are returned, not thrown. */
