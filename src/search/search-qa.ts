@@ -177,7 +177,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
 }
 
 /**
- * The words marked in hits: each term, its translations and its one-word synonyms (the words
+ * The words marked in hits: each term, its translations, its thesaurus synonyms and its one-word synonyms (the words
  * of a phrase synonym would each be marked on their own: `leader` of `leader election`
  * wherever it stands).
  */
@@ -185,6 +185,7 @@ function getHighlightWords(understood: UnderstoodQuery, synonyms?: Readonly<Reco
   return understood.terms.flatMap((term) => [
     term.text,
     ...term.translations,
+    ...(term.synonyms ?? []),
     ...(synonyms?.[term.text.toLowerCase()] ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
   ]);
 }
