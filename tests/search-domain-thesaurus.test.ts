@@ -18,7 +18,7 @@ const RECORDS = [
 
 let t: ApiTest;
 before(async () => {
-  t = await startApiTest({ records: RECORDS });
+  t = await startApiTest({ records: RECORDS, env: { SEARCH_THESAURUS: 'on' } });
 });
 after(async () => {
   await t?.stop();
@@ -35,8 +35,12 @@ test('a query word no pair uses finds the pair written with its domain synonym',
   assert.equal((await firstHit('节点宕机'))?.id, 'node-down');
 });
 
+test('the thesaurus is asked for (SEARCH_THESAURUS=on): by default a term carries no synonyms', () => {
+  assert.deepEqual(getQueryTerms('冲正')[0]?.synonyms, []);
+});
+
 test('a synonym is evidence below the word itself: it covers the term in part', () => {
-  const [term] = getQueryTerms('冲正');
+  const [term] = getQueryTerms('冲正', 'zh', { synonyms: true });
   assert.ok(term?.synonyms?.includes('补偿'), JSON.stringify(term));
   assert.equal(getTermCoverage('Saga 的补偿服务', term!), THESAURUS_COVERAGE);
   assert.ok(THESAURUS_COVERAGE < 1);

@@ -71,7 +71,7 @@ export interface QueryVariantOptions {
   hanTerms?: 'bigrams' | 'word-or-bigrams';
   /** The query's terms when the caller has them already (`getQueryTerms` of the normalized query). */
   terms?: readonly QueryTerm[];
-  /** Search each term's thesaurus synonyms too, as weighted alternatives (default: true). */
+  /** Search each term's domain thesaurus synonyms too, as weighted alternatives (default: false; `SEARCH_THESAURUS`). */
   synonyms?: boolean;
 }
 
@@ -162,7 +162,7 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   }
 
   // Term searches: one group per term.
-  const terms = options.terms ?? getQueryTerms(text);
+  const terms = options.terms ?? getQueryTerms(text, 'zh', { synonyms: options.synonyms === true });
   let budget = maxTerms;
   const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy, weight = 1) => {
     if (budget <= 0 || attributes.length === 0) return;
@@ -193,7 +193,7 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   }
   // Thesaurus synonyms, alternatives of their term weighted below it, once every term has its own
   // searches: a synonym never takes the budget of a later term.
-  if (options.synonyms !== false) {
+  if (options.synonyms === true) {
     for (const term of terms) {
       const weight = THESAURUS_SEARCH_WEIGHT * (term.script === 'latin' ? getEnglishGeneralWeight(term) : 1);
       for (const synonym of term.synonyms ?? []) addAlternative(`term:${term.text}${SYNONYM_MARK}${synonym}`, synonym, getTermGroup(term), weight);

@@ -80,8 +80,12 @@ function glueSingles(run: readonly Token[]): string[] {
   return words;
 }
 
-/** The terms of `query` in order, without repeats. */
-export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
+/**
+ * The terms of `query` in order, without repeats; with `synonyms`, each carries its domain
+ * thesaurus synonyms (`getDomainSynonyms`).
+ */
+export function getQueryTerms(query: string, locale = 'zh', options: { synonyms?: boolean } = {}): QueryTerm[] {
+  const synonymsOf = (forms: readonly string[]) => (options.synonyms ? getDomainSynonyms(forms) : []);
   const tokens: Token[] = [];
   for (const phrase of getTopicPhrases(query, locale)) {
     for (const run of tokenize(phrase, locale)) {
@@ -101,12 +105,12 @@ export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
   for (let i = 0; i < tokens.length; ) {
     const match = matches.find((m) => m.start === i);
     if (match) {
-      push({ text: match.text, script: 'latin', bigrams: [], translations: match.expansions, synonyms: getDomainSynonyms(getEnglishBaseForms(match.text)) });
+      push({ text: match.text, script: 'latin', bigrams: [], translations: match.expansions, synonyms: synonymsOf(getEnglishBaseForms(match.text)) });
       i = match.end;
       continue;
     }
     const token = tokens[i]!;
-    const synonyms = getDomainSynonyms(token.script === 'han' ? [token.text] : getEnglishBaseForms(token.text));
+    const synonyms = synonymsOf(token.script === 'han' ? [token.text] : getEnglishBaseForms(token.text));
     push({ text: token.text, script: token.script, bigrams: token.script === 'han' ? [...new Set(getCjkBigrams(token.text))] : [], translations: [], synonyms });
     i += 1;
   }

@@ -47,6 +47,8 @@ export interface SearchQaOptions {
   questionRerankWeight?: number;
   /** Associated words searched besides the query's terms (experiments; default: none). */
   associations?: TermAssociations;
+  /** Search and count each term's domain thesaurus synonyms, below the term (default: false; the service: `SEARCH_THESAURUS`). */
+  thesaurus?: boolean;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -78,7 +80,7 @@ export async function searchQa(index: Index<RecordAny> | SearchIndex, request: S
 export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
   const index = toSearchIndex(searchIndex);
   const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
-  const understood = understandQuery(request.q, options.variants);
+  const understood = understandQuery(request.q, options.thesaurus ? { ...options.variants, synonyms: true } : options.variants);
   if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));
   const plan = planSearch(index.uid, request, understood, { evidenceDepth: thresholds.maxRank, ...(options.termCandidates ? { termCandidates: options.termCandidates } : {}) });
   const answers = await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
