@@ -91,7 +91,7 @@ try {
     shutdown.trigger('SIGTERM');
   });
   const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig, createWebRouters } = await loadOnce();
-  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: config.listingCacheSeconds * 1000 });
+  const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: config.listingCacheSeconds * 1000, thesaurus: config.searchThesaurus });
   const source = config.weeklySource ?? SAMPLE_POSTS;
   const jobOptions = { config: { ...config, weeklySource: source }, connection, logger };
   // the indexer (unified, remark, YAML, the classifier) loads with the first reindex, not on every start

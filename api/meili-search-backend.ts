@@ -38,6 +38,8 @@ export interface MeiliSearchBackendOptions {
   listingCacheMs?: number;
   /** Synonyms marked in highlights (default: those the indexer configures, `getIndexSynonyms`). */
   synonyms?: Readonly<Record<string, readonly string[]>>;
+  /** Search with the domain thesaurus (`SearchQaOptions.thesaurus`; default: false, the service: `SEARCH_THESAURUS`). */
+  thesaurus?: boolean;
   /** Transport of the Meilisearch client for records, facets and health (default: `createNodeHttpClient()`; see there why not fetch). */
   httpClient?: MeiliHttpClient;
   /** The connection searches are sent on (default: `createMeiliTransport`, without the client's per-request work). */
@@ -170,7 +172,7 @@ export function createMeiliSearchBackend(options: MeiliSearchBackendOptions): Me
     const multiSearchRequests = searchesInFlight === 0 ? idleSearchRequests : 1;
     searchesInFlight += 1;
     try {
-      return await guarded('Search', () => searchQa({ uid: indexName, transport: getTransport() }, request, { multiSearchRequests, synonyms }));
+      return await guarded('Search', () => searchQa({ uid: indexName, transport: getTransport() }, request, { multiSearchRequests, synonyms, thesaurus: options.thesaurus === true }));
     } finally {
       searchesInFlight -= 1;
     }

@@ -39,6 +39,7 @@ export interface AnswerabilityFigures {
 export const ANSWERABILITY_SETS: readonly { name: string; answerable: string | null; noAnswer: string | null }[] = [
   { name: 'dev (dev-queries + dev-queries-noanswer)', answerable: null, noAnswer: null },
   { name: 'GitHub issues (issue titles + unanswered issues)', answerable: 'bench/queries/issue-titles.json', noAnswer: 'bench/queries/noanswer-issues.json' },
+  { name: 'GitHub issues, held aside (issue-titles-5 + noanswer-issues-5)', answerable: 'bench/queries/issue-titles-5.json', noAnswer: 'bench/queries/noanswer-issues-5.json' },
 ];
 
 export interface RelevanceBench {
@@ -60,6 +61,7 @@ export interface RelevanceBench {
 export const QUERY_SETS: readonly { name: string; file: string }[] = [
   { name: 'extra (self-written)', file: 'scripts/relevance-extra-queries.json' },
   { name: 'GitHub issue titles', file: 'bench/queries/issue-titles.json' },
+  { name: 'GitHub issue titles, held aside (issue-titles-5)', file: 'bench/queries/issue-titles-5.json' },
 ];
 
 /** The figures of relevance.py's output (its `success@5 by style:` and last `relevance:` lines). */

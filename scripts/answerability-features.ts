@@ -20,7 +20,8 @@ if (!out || sets.length === 0) throw new Error('usage: answerability-features.ts
 const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY! });
 const index = client.index(process.env.INDEX_NAME ?? 'qa');
 const synonyms = getIndexSynonyms(getProjectSynonyms());
-// ASSOCIATIONS=RECORDS.jsonl:minCount,minPmi,perTerm,weight searches corpus co-occurrence expansions too (SearchQaOptions.associations).
+// ASSOCIATIONS=RECORDS.jsonl:minCount,minPmi,perTerm,weight searches corpus co-occurrence expansions too (SearchQaOptions.associations);
+// THESAURUS=on searches with the domain thesaurus (SearchQaOptions.thesaurus, the service's SEARCH_THESAURUS).
 const [recordsFile, settings] = (process.env.ASSOCIATIONS ?? '').split(':');
 let associations;
 if (recordsFile && settings) {
@@ -34,7 +35,7 @@ const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}) });
+    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), thesaurus: process.env.THESAURUS === 'on', ...(process.env.THESAURUS_MAX_DF ? { thesaurusMaxDf: Number(process.env.THESAURUS_MAX_DF) } : {}) });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
       detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor,

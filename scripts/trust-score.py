@@ -4,7 +4,7 @@ as relevance.py and answerability.py compute them on the service (same matching 
 strong/weak). Lets a change of src/search be scored in process, without a rebuild and restart.
 
 usage: trust-score.py DUMP.json [--held] [--show SET]
-Held-aside sets (issue-titles-3, issue-titles-check, issue-titles-4, noanswer-issues-4) are printed
+Held-aside sets (issue-titles-3, issue-titles-check, issue-titles-4, noanswer-issues-4, issue-titles-5, noanswer-issues-5) are printed
 only with --held: read them before and after a change, never while tuning.
 """
 import importlib.util, json, os, sys
@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOOLS = os.path.join(HERE, '..', '..', 'shared', 'tools')
 spec = importlib.util.spec_from_file_location('relevance', os.path.join(TOOLS, 'relevance.py'))
 rel = importlib.util.module_from_spec(spec); spec.loader.exec_module(rel)
-HELD = ('issue-titles-3', 'issue-titles-check', 'issue-titles-4', 'noanswer-issues-4')
+HELD = ('issue-titles-3', 'issue-titles-check', 'issue-titles-4', 'noanswer-issues-4', 'issue-titles-5', 'noanswer-issues-5')
 
 rows = json.load(open(sys.argv[1]))
 held = '--held' in sys.argv

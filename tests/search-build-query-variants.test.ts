@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { buildQueryVariants } from '../src/search/build-query-variants.ts';
 import { decodeCjkBigram } from '../src/search/cjk-bigrams.ts';
 
-const options = { textAttributes: ['question', 'answer'], bigramAttributes: ['questionBigrams'] };
+// The domain thesaurus's searches are their own test below; these test the rest without them.
+const options = { textAttributes: ['question', 'answer'], bigramAttributes: ['questionBigrams'], synonyms: false };
 const decode = (q: string) => q.split(' ').map((w) => decodeCjkBigram(w) ?? w).join(' ');
 
 test('by default: a term group per Latin word and per Chinese word (the word or its bigrams), no stop words', () => {
@@ -45,7 +46,20 @@ test('the number of term searches is bounded', () => {
 });
 
 test('without bigram fields Chinese words are searched as words; a blank query has no search', () => {
-  assert.deepEqual(buildQueryVariants('配置 MOSN registry', { textAttributes: ['question'] }).map((v) => v.q), ['配置', 'MOSN', 'registry', '注册中心']);
+  assert.deepEqual(buildQueryVariants('配置 MOSN registry', { textAttributes: ['question'], synonyms: false }).map((v) => v.q), ['配置', 'MOSN', 'registry', '注册中心']);
   assert.deepEqual(buildQueryVariants('registry', { ...options, translate: false }).map((v) => v.q), ['registry']);
   assert.deepEqual(buildQueryVariants('  ', options), []);
+});
+
+test('thesaurus synonyms of a term are alternatives in its group, weighted below it, after the own searches of every term', () => {
+  const variants = buildQueryVariants('冲正 失败', { ...options, synonyms: true });
+  const own = variants.filter((v) => !v.name.includes('\u2248'));
+  const synonyms = variants.filter((v) => v.name.includes('\u2248'));
+  assert.deepEqual(own.map((v) => decode(v.q)), ['冲正', '冲正', '失败', '失败']);
+  assert.ok(synonyms.length > 0);
+  assert.ok(variants.indexOf(synonyms[0]!) > variants.indexOf(own.at(-1)!), 'synonyms come after every term');
+  const compensation = synonyms.find((v) => decode(v.q) === '补偿');
+  assert.equal(compensation?.group, 'word:冲正');
+  assert.equal(compensation?.matchingStrategy, 'all');
+  assert.ok(synonyms.every((v) => v.weight > 0 && v.weight < 1));
 });

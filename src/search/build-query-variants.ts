@@ -1,6 +1,7 @@
 import { encodeCjkBigram, getCjkBigrams } from './cjk-bigrams.ts';
 import { getQueryTerms, type QueryTerm } from './get-query-terms.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
+import { THESAURUS_SEARCH_WEIGHT } from './domain-thesaurus.ts';
 import { getEnglishGeneralWeight } from './general-word-weight.ts';
 
 /**
@@ -70,6 +71,8 @@ export interface QueryVariantOptions {
   hanTerms?: 'bigrams' | 'word-or-bigrams';
   /** The query's terms when the caller has them already (`getQueryTerms` of the normalized query). */
   terms?: readonly QueryTerm[];
+  /** Search each term's domain thesaurus synonyms too, as weighted alternatives (default: false; `SEARCH_THESAURUS`). */
+  synonyms?: boolean;
 }
 
 /**
@@ -103,6 +106,14 @@ export function getIdentifierHead(word: string): string | undefined {
 /** Whether `variant` searches an identifier's head (`getIdentifierHead`) rather than a term itself. */
 export function isIdentifierHeadSearch(variant: Pick<QueryVariant, 'name'>): boolean {
   return variant.name.includes('^');
+}
+
+/** Marks the search of a term's thesaurus synonym in its name (`term:冲正≈补偿`). */
+const SYNONYM_MARK = '\u2248';
+
+/** Whether `variant` searches a term's thesaurus synonym (`getDomainSynonyms`) rather than the term itself. */
+export function isSynonymSearch(variant: Pick<QueryVariant, 'name'>): boolean {
+  return variant.name.includes(SYNONYM_MARK);
 }
 
 /** The query as the searches read it: NFKC, whitespace runs as one space, trimmed. */
@@ -151,7 +162,7 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
   }
 
   // Term searches: one group per term.
-  const terms = options.terms ?? getQueryTerms(text);
+  const terms = options.terms ?? getQueryTerms(text, 'zh', { synonyms: options.synonyms === true });
   let budget = maxTerms;
   const addTerm = (name: string, q: string, attributes: readonly string[], group: string, strategy?: MatchingStrategy, weight = 1) => {
     if (budget <= 0 || attributes.length === 0) return;
@@ -180,12 +191,24 @@ export function buildQueryVariants(query: string, options: QueryVariantOptions):
       if (options.translate !== false) for (const translation of term.translations) addTranslation(term, translation, group, weight);
     }
   }
+  // Thesaurus synonyms, alternatives of their term weighted below it, once every term has its own
+  // searches: a synonym never takes the budget of a later term.
+  if (options.synonyms === true) {
+    for (const term of terms) {
+      const weight = THESAURUS_SEARCH_WEIGHT * (term.script === 'latin' ? getEnglishGeneralWeight(term) : 1);
+      for (const synonym of term.synonyms ?? []) addAlternative(`term:${term.text}${SYNONYM_MARK}${synonym}`, synonym, getTermGroup(term), weight);
+    }
+  }
   function addTranslation(term: QueryTerm, translation: string, group: string, weight: number) {
-    const bigrams = [...new Set(getCjkBigrams(translation))];
-    // A one-character equivalent (`慢`) has no bigram, and without bigram fields there are
-    // none to search: search it as a word.
-    if (bigrams.length === 0 || bigramAttributes.length === 0) addTerm(`term:${term.text}=${translation}`, translation, textAttributes, group, undefined, weight);
-    else addTerm(`term:${term.text}=${translation}`, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all', weight);
+    addAlternative(`term:${term.text}=${translation}`, translation, group, weight);
+  }
+  /** Another word for a term: a Chinese one by all its bigrams (inside longer words too), else as a word. */
+  function addAlternative(name: string, word: string, group: string, weight: number) {
+    const bigrams = [...new Set(getCjkBigrams(word))];
+    // A one-character equivalent (`慢`), or a Latin word, has no bigram, and without bigram
+    // fields there are none to search: search it as a word.
+    if (bigrams.length === 0 || bigramAttributes.length === 0) addTerm(name, word, textAttributes, group, undefined, weight);
+    else addTerm(name, bigrams.map(encodeCjkBigram).join(' '), bigramAttributes, group, 'all', weight);
   }
 
   // Joint bigrams: the bigrams that join two neighbouring Chinese words (`据版` of `数据|版本`).

@@ -1,5 +1,5 @@
 import type { RecordAny, SearchResponse } from 'meilisearch';
-import { getTermGroup, isIdentifierHeadSearch, type QueryVariant } from './build-query-variants.ts';
+import { getTermGroup, isIdentifierHeadSearch, isSynonymSearch, type QueryVariant } from './build-query-variants.ts';
 import { decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, type MatchThresholds } from './decide-match.ts';
 import type { QueryTerm } from './get-query-terms.ts';
 import { getTermCoverage } from './get-term-coverage.ts';
@@ -36,8 +36,9 @@ export function getTermWeights(terms: readonly QueryTerm[], termVariants: readon
       matched.set(variant.group, new Set((answers[i]?.hits ?? []).map((hit) => String(hit.id))));
     }
     // An identifier's head (`initialServer` of `initialServerAddressList`) finds its family, not
-    // the identifier: its document count says nothing of how rare the identifier is.
-    if (!variant.group || isIdentifierHeadSearch(variant)) return;
+    // the identifier, and a synonym another word: their document counts say nothing of how rare
+    // the term is.
+    if (!variant.group || isIdentifierHeadSearch(variant) || isSynonymSearch(variant)) return;
     const df = answers[i]?.totalHits ?? 0;
     frequency.set(variant.group, Math.max(frequency.get(variant.group) ?? 0, df));
     const bigram = /~(.+)$/.exec(variant.name)?.[1];

@@ -1,7 +1,8 @@
 import { getCjkBigrams } from './cjk-bigrams.ts';
 import { getTopicPhrases } from './get-topic-phrases.ts';
 import { getQueryWords } from './segment-query.ts';
-import { findExpandableTerms } from './term-expansions.ts';
+import { getDomainSynonyms } from './domain-thesaurus.ts';
+import { findExpandableTerms, getEnglishBaseForms } from './term-expansions.ts';
 
 /**
  * The separate terms of a query, in query order, after its stop words are removed
@@ -25,6 +26,8 @@ export interface QueryTerm {
   bigrams: string[];
   /** Chinese equivalents of an English glossary term (empty otherwise). */
   translations: readonly string[];
+  /** Words of its domain thesaurus groups (`getDomainSynonyms`): searched and counted below the term itself. */
+  synonyms?: readonly string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -77,8 +80,12 @@ function glueSingles(run: readonly Token[]): string[] {
   return words;
 }
 
-/** The terms of `query` in order, without repeats. */
-export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
+/**
+ * The terms of `query` in order, without repeats; with `synonyms`, each carries its domain
+ * thesaurus synonyms (`getDomainSynonyms`).
+ */
+export function getQueryTerms(query: string, locale = 'zh', options: { synonyms?: boolean } = {}): QueryTerm[] {
+  const synonymsOf = (forms: readonly string[]) => (options.synonyms ? getDomainSynonyms(forms) : []);
   const tokens: Token[] = [];
   for (const phrase of getTopicPhrases(query, locale)) {
     for (const run of tokenize(phrase, locale)) {
@@ -98,12 +105,13 @@ export function getQueryTerms(query: string, locale = 'zh'): QueryTerm[] {
   for (let i = 0; i < tokens.length; ) {
     const match = matches.find((m) => m.start === i);
     if (match) {
-      push({ text: match.text, script: 'latin', bigrams: [], translations: match.expansions });
+      push({ text: match.text, script: 'latin', bigrams: [], translations: match.expansions, synonyms: synonymsOf(getEnglishBaseForms(match.text)) });
       i = match.end;
       continue;
     }
     const token = tokens[i]!;
-    push({ text: token.text, script: token.script, bigrams: token.script === 'han' ? [...new Set(getCjkBigrams(token.text))] : [], translations: [] });
+    const synonyms = synonymsOf(token.script === 'han' ? [token.text] : getEnglishBaseForms(token.text));
+    push({ text: token.text, script: token.script, bigrams: token.script === 'han' ? [...new Set(getCjkBigrams(token.text))] : [], translations: [], synonyms });
     i += 1;
   }
   return terms;

@@ -1,4 +1,5 @@
 import { getCjkBigrams } from './cjk-bigrams.ts';
+import { THESAURUS_COVERAGE } from './domain-thesaurus.ts';
 import { getEnglishBaseForms } from './term-expansions.ts';
 import type { QueryTerm } from './get-query-terms.ts';
 
@@ -8,7 +9,9 @@ import type { QueryTerm } from './get-query-terms.ts';
  * counts when the text has it at a word start (any English base form: `timeouts` ->
  * `timeout`), or one of its Chinese equivalents, or one of its synonyms (`jraft` ~
  * `SOFAJRaft`); a Chinese word counts whole when the text has it, else by the share of its
- * bigrams the text has (`复制延迟` in a text with `复制` only: 0.5).
+ * bigrams the text has (`复制延迟` in a text with `复制` only: 0.5). A word of the term's domain
+ * thesaurus group (`冲正` ~ `补偿`) counts `THESAURUS_COVERAGE`: another word, good evidence, not
+ * the reader's own.
  */
 
 export interface CoverageOptions {
@@ -56,7 +59,7 @@ export function getTermCoverage(text: string, term: QueryTerm, options: Coverage
   if (term.script === 'han') {
     let best = hanShare(text, term.text, options.bigramFrequency);
     for (const synonym of options.synonyms?.[term.text] ?? []) if (best < 1 && (hasLatin(text, synonym) || text.includes(synonym))) best = 1;
-    return best;
+    return Math.max(best, getThesaurusCoverage(text, term, best));
   }
   const lower = term.text.toLowerCase();
   const forms = new Set([lower, ...lower.split(' ').length === 1 ? getEnglishBaseForms(lower) : []]);
@@ -64,5 +67,12 @@ export function getTermCoverage(text: string, term: QueryTerm, options: Coverage
   for (const synonym of options.synonyms?.[lower] ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return 1;
   let best = 0;
   for (const translation of term.translations) best = Math.max(best, hanShare(text, translation) >= 1 ? 1 : 0);
-  return best;
+  return Math.max(best, getThesaurusCoverage(text, term, best));
+}
+
+/** `THESAURUS_COVERAGE` when `text` holds one of the term's thesaurus synonyms and `best` is less, else 0. */
+function getThesaurusCoverage(text: string, term: QueryTerm, best: number): number {
+  if (best >= THESAURUS_COVERAGE) return 0;
+  for (const synonym of term.synonyms ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return THESAURUS_COVERAGE;
+  return 0;
 }

@@ -2,7 +2,7 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
+import { getTermGroup, isIdentifierHeadSearch, isSynonymSearch, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, getTermWeights, type HitMatch } from './decide-hits.ts';
@@ -47,6 +47,10 @@ export interface SearchQaOptions {
   questionRerankWeight?: number;
   /** Associated words searched besides the query's terms (experiments; default: none). */
   associations?: TermAssociations;
+  /** Search and count each term's domain thesaurus synonyms, below the term (default: false; the service: `SEARCH_THESAURUS`). */
+  thesaurus?: boolean;
+  /** With `thesaurus`: use the synonyms only of terms found in at most this many documents (experiments; default: every term). */
+  thesaurusMaxDf?: number;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -78,7 +82,7 @@ export async function searchQa(index: Index<RecordAny> | SearchIndex, request: S
 export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, request: SearchRequest, options: SearchQaOptions = {}): Promise<SearchQaRun> {
   const index = toSearchIndex(searchIndex);
   const thresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...options.matchThresholds };
-  const understood = understandQuery(request.q, options.variants);
+  const understood = understandQuery(request.q, options.thesaurus ? { ...options.variants, synonyms: true } : options.variants);
   if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));
   const plan = planSearch(index.uid, request, understood, { evidenceDepth: thresholds.maxRank, ...(options.termCandidates ? { termCandidates: options.termCandidates } : {}) });
   const answers = await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
@@ -111,9 +115,10 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     };
   }
 
+  const termAnswers = answersOf(answers, plan.termSet);
+  if (options.thesaurusMaxDf !== undefined) gateSynonyms(understood, termAnswers, options.thesaurusMaxDf);
   const { termVariants, named, projectGroups } = understood;
   const minRelativeScore = options.minRelativeScore ?? 0.25;
-  const termAnswers = answersOf(answers, plan.termSet);
   const fields = indexHits(termAnswers);
   const scored = rankTermSet(termVariants, termAnswers, minRelativeScore);
   const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
@@ -177,7 +182,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
 }
 
 /**
- * The words marked in hits: each term, its translations and its one-word synonyms (the words
+ * The words marked in hits: each term, its translations, its thesaurus synonyms and its one-word synonyms (the words
  * of a phrase synonym would each be marked on their own: `leader` of `leader election`
  * wherever it stands).
  */
@@ -185,6 +190,22 @@ function getHighlightWords(understood: UnderstoodQuery, synonyms?: Readonly<Reco
   return understood.terms.flatMap((term) => [
     term.text,
     ...term.translations,
+    ...(term.synonyms ?? []),
     ...(synonyms?.[term.text.toLowerCase()] ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
   ]);
+}
+
+/**
+ * Experiment: keep the thesaurus synonyms only of terms the corpus rarely uses (at most `maxDf`
+ * documents by the term's own searches): a word the corpus has needs no other word for it.
+ */
+function gateSynonyms(understood: UnderstoodQuery, answers: readonly SearchResponse<RecordAny>[], maxDf: number): void {
+  const df = new Map<string, number>();
+  understood.termVariants.forEach((variant, i) => {
+    if (!variant.group || isSynonymSearch(variant) || isIdentifierHeadSearch(variant)) return;
+    df.set(variant.group, Math.max(df.get(variant.group) ?? 0, answers[i]?.totalHits ?? 0));
+  });
+  const common = new Set([...df].filter(([, n]) => n > maxDf).map(([group]) => group));
+  understood.termVariants = understood.termVariants.map((variant) => (variant.group && common.has(variant.group) && isSynonymSearch(variant) ? { ...variant, weight: 0 } : variant));
+  understood.terms = understood.terms.map((term) => (common.has(getTermGroup(term)) ? { ...term, synonyms: [] } : term));
 }

@@ -34,7 +34,7 @@ export function understandQuery(q: string, variants: Partial<QueryVariantOptions
   if (!q.trim()) return { searchedFor: q, text: '', terms: [], named: { projects: [], words: [] }, projectGroups: new Set(), termVariants: [] };
   const searchedFor = stripIssueTags(reducePaste(q));
   const text = normalizeQuery(searchedFor);
-  const terms = getQueryTerms(text);
+  const terms = getQueryTerms(text, 'zh', { synonyms: variants.synonyms === true });
   const named = getQueryProjects(text);
   const projectGroups = new Set(terms.filter((term) => isProjectWord(term.text, named)).map(getTermGroup));
   const built = buildQueryVariants(text, { textAttributes: TEXT_ATTRIBUTES, bigramAttributes: BIGRAM_ATTRIBUTES, terms, ...variants });

@@ -62,7 +62,7 @@ export async function startApiTest(options: { records?: QaRecord[]; env?: Record
   try {
     await seedIndex(meili.admin, options.records ?? API_RECORDS, meili.config.indexName);
     const config = loadConfig({ DATA_DIR: meili.dataDir, LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0', INDEX_NAME: meili.config.indexName, ...options.env });
-    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName, timeoutMs: TEST_MEILI_TIMEOUT_MS });
+    const backend = createMeiliSearchBackend({ connection: meili.connection, indexName: meili.config.indexName, timeoutMs: TEST_MEILI_TIMEOUT_MS, thesaurus: config.searchThesaurus });
     const metrics = createMetrics({ defaultMetrics: false });
     const app = createApp({ backend, logger: meili.logger, config, metrics, scheduler: options.scheduler, web: createWebRouters });
     return { meili, backend, metrics, app, stop: () => meili.stop() };
