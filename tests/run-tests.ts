@@ -100,12 +100,12 @@ async function listTestFiles(): Promise<string[]> {
 /**
  * A module importing `files` one after the other: `node --test` runs it as one file, so those
  * files pay for one process start instead of one each. Failures still name their file (the
- * reporter's location).
+ * reporter's location). Of one file, its name sets when the file starts (see main()).
  */
 async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
   const entry = path.join(dir, `${name}.test.mjs`);
   const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
-  await fs.writeFile(entry, `// ${files.length} test files that can share a process (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  await fs.writeFile(entry, `// ${files.length === 1 ? 'a test file' : `${files.length} test files that can share a process`} (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
   return entry;
 }
 
@@ -168,15 +168,21 @@ async function main(): Promise<number> {
     const nodeTest = (files: string[], jobs: number) => [
       '--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
     ];
-    const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
+    // `node --test` starts its files in the order of their paths, whatever the order given: the
+    // entries' names make it the shared processes first (the longest), then the other files
+    // longest first (splitTestFiles' order), so no long file starts last and runs on alone
+    const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `1-group-${i + 1}`, group)));
+    const ordered = await Promise.all(together.map((file, i) => writeOneProcessEntry(dataDir, `2-${String(i + 1).padStart(3, '0')}-${path.basename(file, '.test.ts')}`, [file])));
     const shared = oneProcess.flat().length;
     const count = together.length + shared;
     // The files that run alone run one after the other, beside the others: they must pass on a
     // loaded machine anyway, and mostly wait for processes they start and stop.
     const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
-    // the shared processes are the longest and start first: keep a slot for the other files beside them
-    const jobs = together.length ? Math.max(concurrency, entries.length + 1) : concurrency;
-    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...together], jobs), { env }));
+    // the shared processes are the longest and start first: keep two slots for the other files
+    // beside them (they mostly wait for the processes they start; with one, they ran one after
+    // the other and the last ones ran on alone at the end)
+    const jobs = together.length ? Math.max(concurrency, entries.length + 2) : concurrency;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...ordered], jobs), { env }));
     for (const step of [aloneStep, typecheck]) {
       if (!step) continue;
       const done = await step;
