@@ -111,6 +111,7 @@ async function runNpmTest(label: string, dir: string, log: string): Promise<Run>
   const cpu = new Map<number, number>();
   // pid -> its kind and the test file it belongs to (its own or an ancestor's)
   const seen = new Map<number, { kind: string; file: string | null; firstS: number; lastS: number }>();
+  const forked = new Map<number, number>();
   let done = false;
   void exited.then(() => (done = true));
   while (!done) {
@@ -122,8 +123,11 @@ async function runNpmTest(label: string, dir: string, log: string): Promise<Run>
       let info = seen.get(pid);
       if (!info) {
         const argv = readCommandLine(pid);
-        // the command line of a process just forked may still be its parent's: read again later
-        if (!argv.length) continue;
+        // a process just forked has its parent's command line until it execs: read it again
+        // later (a few times: some processes keep their parent's)
+        const tries = (forked.get(pid) ?? 0) + 1;
+        forked.set(pid, tries);
+        if (!argv.length || (tries < 5 && argv.join('\0') === readCommandLine(ppid).join('\0'))) continue;
         info = { kind: getKind(argv), file: getTestFile(argv) ?? seen.get(ppid)?.file ?? null, firstS: nowS, lastS: nowS };
         if (info.kind.startsWith('Chromium')) info.file = null;
         seen.set(pid, info);
