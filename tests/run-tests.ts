@@ -14,7 +14,11 @@
 //   other; on 2 cores a clean clone's run took 201.7 s with cores + 1 and 173-176 s with 5 or 7);
 //   files without hooks or process state share that many processes less one; the files that start, kill or restart processes of their own run one at a time
 //   beside them, their output printed when they are done (tests/helpers/split-test-files.ts
-//   says which file goes where).
+//   says which file goes where). The shared processes start first, then the other files
+//   longest first, two at a time beside them.
+// - Every test process's code is bundled once with esbuild (tests/helpers/bundle-test-entries.ts)
+//   and runs on plain node, source maps on: tsx's module hooks cost 1.2-1.5 CPU-seconds a
+//   process on Node 20. TEST_TSX=1 runs the files under tsx instead.
 // - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
