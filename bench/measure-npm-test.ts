@@ -74,7 +74,8 @@ function getTestFile(argv: string[]): string | null {
 /** What kind of process a command line is, for the CPU breakdown. */
 function getKind(argv: string[]): string {
   const command = argv.join(' ');
-  if (/chrom(e|ium)/.test(argv[0] ?? '')) {
+  // Debian's /usr/bin/chromium is a shell script: its browser process keeps `/bin/sh /usr/bin/chromium ...`
+  if (/chrom(e|ium)/.test(argv[0] ?? '') || (/\bsh$/.test(argv[0] ?? '') && /chrom(e|ium)/.test(argv[1] ?? ''))) {
     const type = /--type=([\w-]+)/.exec(command)?.[1];
     const utility = /--utility-sub-type=([\w.]+)/.exec(command)?.[1];
     return `Chromium ${type ? `${type}${utility ? ` ${utility.replace(/^.*\./, '')}` : ''}` : 'browser'}`;
