@@ -1,16 +1,23 @@
 // test-runner: alone (kills the processes that own embedded servers and checks no server outlives them)
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { isRunning, waitUntilGone } from './helpers/is-running.ts';
+import { BUILT_DIST, launchArgs } from './helpers/launch-entry.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';
 
-const CHILD = fileURLToPath(new URL('./helpers/embedded-meili-child.ts', import.meta.url));
+// on the compiled modules (see the child): dist/ up to date first, unless npm test has just done it
+const CHILD = fileURLToPath(new URL('./helpers/embedded-meili-child.mjs', import.meta.url));
+before(() => {
+  if (process.env[BUILT_DIST]) return;
+  const build = spawnSync(process.execPath, launchArgs('--build'), { encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+});
 const dirs: string[] = [];
 const pidsToClean: number[] = [];
 
@@ -23,7 +30,7 @@ after(async () => {
 async function startChild(mode: 'hang' | 'exit' | 'throw' | 'graceful') {
   const dataDir = await makeTempDir('weekly-faq-orphan-');
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CHILD, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = once(child, 'exit');
@@ -90,7 +97,7 @@ test('a second start on the same data directory reuses the key and the data', as
   first.child.kill('SIGTERM');
   await first.exited;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, first.dataDir, 'graceful'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CHILD, first.dataDir, 'graceful'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
   const info = JSON.parse(line) as { meiliPid: number; watchdogPid: number; url: string };

@@ -14,14 +14,18 @@
 //   other; on 2 cores a clean clone's run took 201.7 s with cores + 1 and 173-176 s with 5 or 7);
 //   files without hooks or process state share that many processes less one; the files that start, kill or restart processes of their own run one at a time
 //   beside them, their output printed when they are done (tests/helpers/split-test-files.ts
-//   says which file goes where).
+//   says which file goes where). The shared processes start first, then the other files
+//   longest first, two at a time beside them.
+// - Every test process's code is bundled once with esbuild (tests/helpers/bundle-test-entries.ts)
+//   and runs on plain node, source maps on: tsx's module hooks cost 1.2-1.5 CPU-seconds a
+//   process on Node 20. TEST_TSX=1 runs the files under tsx instead.
 // - Meilisearch and every child are stopped at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
 import { WEB_ASSETS_DIR } from '../web/get-web-assets.ts';
@@ -29,6 +33,7 @@ import { SHARED_MEILI_MASTER_KEY, SHARED_MEILI_URL } from './helpers/shared-test
 import { CHROMIUM, launchSharedBrowser, SHARED_BROWSER_WS } from './helpers/launch-test-browser.ts';
 import { BUILT_DIST } from './helpers/launch-entry.ts';
 import { splitTestFiles, usesBrowser } from './helpers/split-test-files.ts';
+import { bundleTestEntries } from './helpers/bundle-test-entries.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // tsgo, TypeScript's native port (@typescript/native-preview): the same diagnostics as `tsc` on
@@ -100,12 +105,13 @@ async function listTestFiles(): Promise<string[]> {
 /**
  * A module importing `files` one after the other: `node --test` runs it as one file, so those
  * files pay for one process start instead of one each. Failures still name their file (the
- * reporter's location).
+ * reporter's location). Of one file, its name sets when the file starts (see main()).
  */
 async function writeOneProcessEntry(dir: string, name: string, files: string[]): Promise<string> {
   const entry = path.join(dir, `${name}.test.mjs`);
-  const imports = files.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(ROOT, file)).href)};`);
-  await fs.writeFile(entry, `// ${files.length} test files that can share a process (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
+  // absolute paths, not file: URLs, which esbuild leaves as they are (bundleTestEntries)
+  const imports = files.map((file) => `import ${JSON.stringify(path.resolve(ROOT, file))};`);
+  await fs.writeFile(entry, `// ${files.length === 1 ? 'a test file' : `${files.length} test files that can share a process`} (tests/helpers/split-test-files.ts)\n${imports.join('\n')}\n`);
   return entry;
 }
 
@@ -150,6 +156,8 @@ async function main(): Promise<number> {
   const { meili, dataDir } = await startSharedMeili();
   process.stdout.write(`# shared Meilisearch ${meili.url} (pid ${meili.pid}, watchdog ${meili.watchdogPid})\n`);
   const steps: Step[] = [];
+  // inside the project: the bundles import packages from its node_modules
+  const bundleDir = path.join(ROOT, 'node_modules', '.cache', `weekly-faq-test-run-${process.pid}`);
   let browser: { wsEndpoint(): string; close(): Promise<void> } | null = null;
   try {
     browser = await startSharedBrowser(sources);
@@ -165,18 +173,40 @@ async function main(): Promise<number> {
     const reporter = process.stdout.isTTY && !nodeTestFlags.some((flag) => flag.startsWith('--test-reporter')) ? ['--test-reporter=spec'] : [];
     // --test-force-exit: a file whose tests are done ends even if something of it is still
     // pending (a timer or a loop left by a failed test), instead of holding the run forever
+    // `node --test` starts its files in the order of their paths, whatever the order given: the
+    // entries' names make it the shared processes first (the longest), then the other files
+    // longest first (splitTestFiles' order), so no long file starts last and runs on alone
+    const single = (prefix: string) => (file: string, i: number) => writeOneProcessEntry(dataDir, `${prefix}-${String(i + 1).padStart(3, '0')}-${path.basename(file, '.test.ts')}`, [file]);
+    let entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `1-group-${i + 1}`, group)));
+    let ordered = await Promise.all(together.map(single('2')));
+    let aloneEntries = await Promise.all(alone.map(single('3')));
+    // every test process's code bundled once (tests/helpers/bundle-test-entries.ts), run on plain
+    // node; under tsx as before with TEST_TSX=1, or when the bundling fails
+    let loader = ['--import', 'tsx'];
+    if (process.env.TEST_TSX !== '1') {
+      const all = [...entries, ...ordered, ...aloneEntries];
+      const bundled = await bundleTestEntries(all, bundleDir).catch((error: unknown) => {
+        process.stdout.write(`# bundling the test files failed, running them under tsx: ${error instanceof Error ? error.message : String(error)}\n`);
+        return null;
+      });
+      if (bundled) {
+        [entries, ordered, aloneEntries] = [bundled.slice(0, entries.length), bundled.slice(entries.length, entries.length + ordered.length), bundled.slice(entries.length + ordered.length)];
+        loader = ['--enable-source-maps'];
+      }
+    }
     const nodeTest = (files: string[], jobs: number) => [
-      '--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
+      ...loader, '--test', '--test-force-exit', `--test-concurrency=${jobs}`, ...reporter, ...nodeTestFlags, ...files,
     ];
-    const entries = await Promise.all(oneProcess.map((group, i) => writeOneProcessEntry(dataDir, `group-${i + 1}`, group)));
     const shared = oneProcess.flat().length;
     const count = together.length + shared;
     // The files that run alone run one after the other, beside the others: they must pass on a
     // loaded machine anyway, and mostly wait for processes they start and stop.
-    const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(alone, 1), { env, buffered: true }) : null;
-    // the shared processes are the longest and start first: keep a slot for the other files beside them
-    const jobs = together.length ? Math.max(concurrency, entries.length + 1) : concurrency;
-    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...together], jobs), { env }));
+    const aloneStep = alone.length && !interrupted ? run(`${alone.length} files one at a time`, process.execPath, nodeTest(aloneEntries, 1), { env, buffered: true }) : null;
+    // the shared processes are the longest and start first: keep two slots for the other files
+    // beside them (they mostly wait for the processes they start; with one, they ran one after
+    // the other and the last ones ran on alone at the end)
+    const jobs = together.length ? Math.max(concurrency, entries.length + 2) : concurrency;
+    if (count && !interrupted) steps.push(await run(`${count} files (${shared} of them in ${entries.length} processes), ${jobs} at a time`, process.execPath, nodeTest([...entries, ...ordered], jobs), { env }));
     for (const step of [aloneStep, typecheck]) {
       if (!step) continue;
       const done = await step;
@@ -187,6 +217,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => {});
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
+    await fs.rm(bundleDir, { recursive: true, force: true });
   }
   const failed = steps.filter((step) => step.code !== 0);
   for (const step of steps) process.stdout.write(`# ${step.code === 0 ? 'ok' : `FAILED (exit ${step.code})`}: ${step.name}, ${step.seconds.toFixed(1)} s\n`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchTestBrowser, SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { BROWSER_WAIT_MS } from './helpers/start-web-browser-test.ts';
+import { BROWSER_WAIT_MS, closeAtTestEnd, closingPages } from './helpers/start-web-browser-test.ts';
 import { startInsightsTest, type InsightsTest } from './helpers/start-insights-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
@@ -44,8 +44,8 @@ async function eventually(check: () => void | Promise<void>): Promise<void> {
   }
 }
 
-test('arrow keys move from the search box through the results and back; the result opened is recorded with its position', { skip }, async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+test('arrow keys move from the search box through the results and back; the result opened is recorded with its position', { skip }, closingPages(async () => {
+  const page = await closeAtTestEnd(await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
   page.setDefaultTimeout(BROWSER_WAIT_MS);
   await page.goto(`${origin}/?q=timeout`);
   await page.locator('.hit').first().waitFor();
@@ -72,11 +72,11 @@ test('arrow keys move from the search box through the results and back; the resu
     const top = (await t.insights.query()).topQueries.find((q) => q.query === 'timeout');
     assert.equal(top?.clicks, 1);
   });
-});
+}));
 
-test('the answer page offers 👍 👎; a vote is recorded once, and changing it replaces it', { skip }, async () => {
+test('the answer page offers 👍 👎; a vote is recorded once, and changing it replaces it', { skip }, closingPages(async () => {
   const record = WEB_RECORDS[0]!;
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = closeAtTestEnd(await browser.newContext({ locale: 'zh-CN' }));
   const page = await context.newPage();
   page.setDefaultTimeout(BROWSER_WAIT_MS);
   await page.goto(`${origin}/qa/${record.id}?q=${encodeURIComponent('超时')}`);
@@ -94,10 +94,10 @@ test('the answer page offers 👍 👎; a vote is recorded once, and changing it
   });
   await page.getByRole('link', { name: '返回搜索结果' }).click();
   await page.waitForURL(`${origin}/?q=${encodeURIComponent('超时')}`);
-});
+}));
 
-test('/admin asks for the token, then shows the tables, an SVG chart per section and CSV downloads', { skip }, async () => {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+test('/admin asks for the token, then shows the tables, an SVG chart per section and CSV downloads', { skip }, closingPages(async () => {
+  const page = await closeAtTestEnd(await browser.newContext({ acceptDownloads: true })).newPage();
   page.setDefaultTimeout(BROWSER_WAIT_MS);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -116,4 +116,4 @@ test('/admin asks for the token, then shows the tables, an SVG chart per section
   await page.getByRole('heading', { name: /Zero-hit queries/ }).getByRole('button', { name: 'CSV' }).click();
   assert.equal((await download).suggestedFilename(), 'insights-zero-hit-queries.csv');
   assert.deepEqual(problems, []);
-});
+}));

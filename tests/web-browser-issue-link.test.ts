@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // A record's GitHub issue is a link on the search page and in the widget (never a javascript: one).
 let t: WebBrowserTest;
@@ -14,7 +14,7 @@ after(async () => {
 const skip = SKIP_BROWSER;
 const ISSUE = 'https://github.com/sofastack/sofa-rpc/issues/1024';
 
-test('the search page links a result to its GitHub issue; a javascript: issue URL is no link', { skip }, async () => {
+test('the search page links a result to its GitHub issue; a javascript: issue URL is no link', { skip }, closingPages(async () => {
   const page = await t.newPage();
   await page.goto(`${t.origin}/?q=${encodeURIComponent('SOFARPC 超时')}`);
   const hit = page.locator('.hit', { hasText: 'SOFARPC 调用超时后如何排查' });
@@ -25,9 +25,9 @@ test('the search page links a result to its GitHub issue; a javascript: issue UR
   await page.goto(`${t.origin}/?q=hostile`);
   await page.locator('.hit', { hasText: 'Hostile post' }).waitFor();
   assert.equal(await page.locator('.hit a.issue').count(), 0);
-});
+}));
 
-test('the widget (on the demo page, scoped to MOSN) shows the issue link beside the result', { skip }, async () => {
+test('the widget (on the demo page, scoped to MOSN) shows the issue link beside the result', { skip }, closingPages(async () => {
   const page = await t.newPage();
   await page.goto(`${t.otherOrigin}/demo?api=${encodeURIComponent(t.origin)}`);
   await page.locator('weekly-faq-search button.trigger').click();
@@ -36,4 +36,4 @@ test('the widget (on the demo page, scoped to MOSN) shows the issue link beside 
   await option.waitFor();
   assert.equal(await option.locator('a.issue').getAttribute('href'), 'https://github.com/mosn/mosn/issues/1087');
   assert.equal(await option.locator('a.issue').textContent(), 'GitHub #1087');
-});
+}));

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
 // The search page in a real browser, against the real createApp and Meilisearch.
@@ -28,7 +28,7 @@ async function open(path = '/', options?: Parameters<WebBrowserTest['newPage']>[
   return page;
 }
 
-test('an empty query lists the newest answers; typing shows highlighted results and a live count', { skip }, async () => {
+test('an empty query lists the newest answers; typing shows highlighted results and a live count', { skip }, closingPages(async () => {
   const page = await open();
   const newest = [...WEB_RECORDS].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0]!;
   assert.equal((await hitQuestions(page))[0], newest.question);
@@ -44,16 +44,16 @@ test('an empty query lists the newest answers; typing shows highlighted results 
   assert.equal(await page.locator('.hit .asker').textContent(), 'asked by dave');
   assert.match((await page.locator('.hit a.source').getAttribute('href'))!, /^https:\/\/www\.sofastack\.tech\/blog\//);
   assert.equal(await page.title(), 'election – SOFA Weekly answers');
-});
+}));
 
-test('a reader whose browser prefers Chinese gets the Chinese interface', { skip }, async () => {
+test('a reader whose browser prefers Chinese gets the Chinese interface', { skip }, closingPages(async () => {
   const page = await open('/', { locale: 'zh-CN' });
   await page.getByRole('searchbox', { name: '搜索问题和回答' }).pressSequentially('election', { delay: 20 });
   await page.getByText('“election”的结果：1 条').waitFor();
   assert.equal(await page.locator('.hit .tag').textContent(), 'SOFAJRaft');
-});
+}));
 
-test('Chinese queries work, and a follow-up shows its thread context', { skip }, async () => {
+test('Chinese queries work, and a follow-up shows its thread context', { skip }, closingPages(async () => {
   const page = await open('/?q=' + encodeURIComponent('超时'));
   const followup = page.locator('.hit', { hasText: '那重试的时候超时会重新计算吗？' });
   await followup.waitFor();
@@ -62,14 +62,14 @@ test('Chinese queries work, and a follow-up shows its thread context', { skip },
   await saveScreenshot(page, 'search-desktop');
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'search-dark');
-});
+}));
 
 /** "N results for “q”" as the page says it. */
 const countText = (total: number, q: string) => `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
 /** A facet's values and counts as the API gives them, in the page's order. */
 const expectedYears = (years: Record<string, number>) => Object.entries(years).sort((a, b) => b[0].localeCompare(a[0])).map(([y, n]) => `${y} ${n}`);
 
-test('a facet click filters the results, and the other facet counts change', { skip }, async () => {
+test('a facet click filters the results, and the other facet counts change', { skip }, closingPages(async () => {
   const all = await t.apiSearch('q=timeout');
   const mosn = await t.apiSearch('q=timeout&project=MOSN');
   assert.ok(all.totalHits > mosn.totalHits && mosn.totalHits > 0, 'the data make the filter narrow the results');
@@ -97,9 +97,9 @@ test('a facet click filters the results, and the other facet counts change', { s
   await page.waitForURL(`${t.origin}/?q=timeout`);
   await page.getByText(countText(all.totalHits, 'timeout')).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: /^MOSN/ }).isChecked(), false);
-});
+}));
 
-test('the URL holds the search: a copied URL opens the same results, and back/forward work', { skip }, async () => {
+test('the URL holds the search: a copied URL opens the same results, and back/forward work', { skip }, closingPages(async () => {
   const page = await open('/?q=&project=SOFARPC&sort=oldest');
   assert.equal(await page.locator('#q').inputValue(), '');
   assert.equal(await page.locator('#sort').inputValue(), 'oldest');
@@ -125,9 +125,9 @@ test('the URL holds the search: a copied URL opens the same results, and back/fo
   await page.waitForURL((url) => !url.search.includes('q='));
   assert.equal(await page.locator('#q').inputValue(), '');
   await page.waitForFunction(() => document.querySelector('.hit .question')?.textContent?.startsWith('SOFARPC 调用'));
-});
+}));
 
-test('the date range filters by post date, both ways between the inputs and the URL', { skip }, async () => {
+test('the date range filters by post date, both ways between the inputs and the URL', { skip }, closingPages(async () => {
   const page = await open('/?from=2020-01-01&to=2020-12-31');
   assert.equal(await page.locator('#from').inputValue(), '2020-01-01');
   assert.equal(await page.locator('#to').inputValue(), '2020-12-31');
@@ -139,9 +139,9 @@ test('the date range filters by post date, both ways between the inputs and the 
   const narrower = await t.apiSearch('from=2020-01-01&to=2020-02-01');
   await page.getByText(`${narrower.totalHits} ${narrower.totalHits === 1 ? 'answer' : 'answers'}, newest first`).waitFor();
   assert.deepEqual(await page.locator('.hit time').allTextContents(), narrower.hits.map((hit) => hit.date));
-});
+}));
 
-test('pages: next and previous, in the URL', { skip }, async () => {
+test('pages: next and previous, in the URL', { skip }, closingPages(async () => {
   const page = await open('/');
   await page.getByText('Page 1 of 2').waitFor();
   const first = await hitQuestions(page);
@@ -152,9 +152,9 @@ test('pages: next and previous, in the URL', { skip }, async () => {
   assert.equal(first.length + second.length, WEB_RECORDS.length);
   assert.equal(first.filter((q) => second.includes(q)).length, 0);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'results', 'focus goes to the results');
-});
+}));
 
-test('a result expands to the full answer, with copy buttons and a permalink that renders on its own', { skip }, async () => {
+test('a result expands to the full answer, with copy buttons and a permalink that renders on its own', { skip }, closingPages(async () => {
   const page = await open('/?q=' + encodeURIComponent('SOFARPC 超时'), { permissions: ['clipboard-read', 'clipboard-write'] });
   const hit = page.locator('.hit', { hasText: 'SOFARPC 调用超时后如何排查' });
   const toggle = hit.getByRole('button', { name: 'Show full answer' });
@@ -181,17 +181,17 @@ test('a result expands to the full answer, with copy buttons and a permalink tha
   const missing = await t.newPage();
   await missing.goto(`${t.origin}/qa/no-such-answer`);
   await missing.getByText('There is no answer with this link.').waitFor();
-});
+}));
 
-test('no results: says so and offers to drop the filters', { skip }, async () => {
+test('no results: says so and offers to drop the filters', { skip }, closingPages(async () => {
   const page = await open('/?q=election&project=Seata');
   await page.getByText('No answers match “election”.').waitFor();
   await page.getByRole('button', { name: 'Search without filters' }).click();
   await page.waitForURL(`${t.origin}/?q=election`);
   await page.getByText('1 result for “election”').waitFor();
-});
+}));
 
-test('a hostile post renders inert: script, event handlers and javascript: links never run', { skip }, async () => {
+test('a hostile post renders inert: script, event handlers and javascript: links never run', { skip }, closingPages(async () => {
   const page = await open('/?q=hostile');
   const hit = page.locator('.hit', { hasText: 'Hostile post' });
   assert.equal(await hit.locator('.question').textContent(), 'Hostile post: <script>window.__pwned=2</script> and <img src=x onerror="window.__pwned=3"> in MOSN?');
@@ -214,9 +214,9 @@ test('a hostile post renders inert: script, event handlers and javascript: links
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   assert.deepEqual(t.problems, []);
-});
+}));
 
-test('API down: a clear message; it recovers without a reload', { skip }, async () => {
+test('API down: a clear message; it recovers without a reload', { skip }, closingPages(async () => {
   const page = await open('/?q=timeout');
   await page.route('**/api/search**', (route) => route.abort('connectionrefused'));
   await page.locator('#q').fill('election');
@@ -230,9 +230,9 @@ test('API down: a clear message; it recovers without a reload', { skip }, async 
   await page.getByText('1 result for “election”').waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
   t.problems.length = 0; // the aborted requests log console errors by design
-});
+}));
 
-test('no direct answer: says so plainly, folds the related hits, offers next steps (English and Chinese)', { skip }, async () => {
+test('no direct answer: says so plainly, folds the related hits, offers next steps (English and Chinese)', { skip }, closingPages(async () => {
   const q = 'Redis Cluster Lua CROSSSLOT timeout';
   const answer = await t.apiSearch(`q=${encodeURIComponent(q)}`);
   assert.equal(answer.strongHits, 0, 'the API finds nothing that answers it');
@@ -258,9 +258,9 @@ test('no direct answer: says so plainly, folds the related hits, offers next ste
   await zh.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
   await zh.getByText('没有找到直接回答这个问题的问答').waitFor();
   await zh.getByText(`相关问答（${answer.hits.length}）`).waitFor();
-});
+}));
 
-test('a query naming a project offers "Only <project>" in one click, and strong hits show as answers', { skip }, async () => {
+test('a query naming a project offers "Only <project>" in one click, and strong hits show as answers', { skip }, closingPages(async () => {
   const answer = await t.apiSearch('q=jraft%20election');
   assert.equal(answer.detectedProject, 'SOFAJRaft');
   const page = await open('/?q=jraft%20election');
@@ -270,9 +270,9 @@ test('a query naming a project offers "Only <project>" in one click, and strong 
   await page.waitForURL(/project=SOFAJRaft/);
   await page.getByRole('button', { name: 'Only SOFAJRaft' }).waitFor({ state: 'detached' });
   assert.ok((await page.locator('#facet-projects input[value="SOFAJRaft"]').isChecked()));
-});
+}));
 
-test('a refused search (4xx) is shown as what it is, never as unavailable, and is not retried', { skip }, async () => {
+test('a refused search (4xx) is shown as what it is, never as unavailable, and is not retried', { skip }, closingPages(async () => {
   const page = await open('/?q=timeout');
   let requests = 0;
   page.on('request', (request) => {
@@ -289,9 +289,9 @@ test('a refused search (4xx) is shown as what it is, never as unavailable, and i
   await page.waitForTimeout(6500);
   assert.equal(requests, sent);
   t.problems.length = 0; // the 400 logs a console error by design
-});
+}));
 
-test('keyboard only: / focuses the search, Tab reaches the filters and results, Space toggles a facet', { skip }, async () => {
+test('keyboard only: / focuses the search, Tab reaches the filters and results, Space toggles a facet', { skip }, closingPages(async () => {
   const page = await open('/?q=timeout');
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
@@ -324,9 +324,9 @@ test('keyboard only: / focuses the search, Tab reaches the filters and results, 
   await answers.locator('ol.answers .hit .question a').last().focus();
   await answers.keyboard.press('ArrowDown');
   assert.equal(await answers.evaluate(() => document.activeElement === document.querySelector('ol.answers .hit .question a')), true, 'wraps to the first answer');
-});
+}));
 
-test('works at 360 px: no horizontal scroll, filters behind a button', { skip }, async () => {
+test('works at 360 px: no horizontal scroll, filters behind a button', { skip }, closingPages(async () => {
   const page = await open('/?q=timeout', { viewport: { width: 360, height: 740 } });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   assert.equal(await page.locator('#filters').isVisible(), false);
@@ -337,4 +337,4 @@ test('works at 360 px: no horizontal scroll, filters behind a button', { skip },
   await page.getByRole('checkbox', { name: /^MOSN/ }).check();
   await page.waitForURL(/project=MOSN/);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
-});
+}));

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // The widget on the demo docs page, served from another origin than the API (localhost vs
 // 127.0.0.1), against the real createApp and Meilisearch.
@@ -39,7 +39,7 @@ async function search(page: Page, query: string): Promise<void> {
   await page.locator('weekly-faq-dialog .status', { hasText: new RegExp(`results? for “${query}”|No answers match`) }).waitFor();
 }
 
-test('the one tag mounts a button in the container, isolated from the host styles, with one global name', { skip }, async () => {
+test('the one tag mounts a button in the container, isolated from the host styles, with one global name', { skip }, closingPages(async () => {
   const page = await openDemo();
   assert.equal(await page.locator('#faq-search weekly-faq-search').count(), 1);
   const trigger = page.locator('weekly-faq-search button.trigger');
@@ -54,9 +54,9 @@ test('the one tag mounts a button in the container, isolated from the host style
   const names = await page.evaluate(() => Object.getOwnPropertyNames(window));
   assert.deepEqual(names.filter((n) => !baseline.includes(n)), ['WeeklyFaqWidget']);
   await saveScreenshot(page, 'widget-button-desktop');
-});
+}));
 
-test('Ctrl+K opens it cross-origin; results as you type, labelled by project; arrows move; Esc closes', { skip }, async () => {
+test('Ctrl+K opens it cross-origin; results as you type, labelled by project; arrows move; Esc closes', { skip }, closingPages(async () => {
   const page = await openDemo();
   assert.equal(await dialog(page).isVisible(), false);
   await page.keyboard.press('Control+K');
@@ -92,7 +92,7 @@ test('Ctrl+K opens it cross-origin; results as you type, labelled by project; ar
   await dialog(page).waitFor();
   await page.locator('weekly-faq-dialog .close').click();
   await dialog(page).waitFor({ state: 'hidden' });
-});
+}));
 
 /** Start (or extend) an IME composition in the focused input, as pinyin input does. */
 async function compose(cdp: CDPSession, text: string): Promise<void> {
@@ -103,7 +103,7 @@ async function key(cdp: CDPSession, name: string, code: number): Promise<void> {
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: name, code: name, windowsVirtualKeyCode: code });
 }
 
-test('Chinese input: Enter, arrows and Esc while composing never select a result or close (docsearch#2111)', { skip }, async () => {
+test('Chinese input: Enter, arrows and Esc while composing never select a result or close (docsearch#2111)', { skip }, closingPages(async () => {
   const page = await openDemo();
   await page.locator('weekly-faq-search button.trigger').click();
   await search(page, 'MOSN');
@@ -144,9 +144,9 @@ test('Chinese input: Enter, arrows and Esc while composing never select a result
   await page.keyboard.press('Enter');
   await page.locator('weekly-faq-dialog .status', { hasText: /results? for “超时”/ }).waitFor();
   assert.equal(await input(page).inputValue(), '超时');
-});
+}));
 
-test('a hostile post is inert in the widget', { skip }, async () => {
+test('a hostile post is inert in the widget', { skip }, closingPages(async () => {
   const page = await openDemo();
   await page.keyboard.press('Control+K');
   await search(page, 'hostile');
@@ -160,9 +160,9 @@ test('a hostile post is inert in the widget', { skip }, async () => {
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   assert.deepEqual(t.problems, []);
-});
+}));
 
-test('an unreachable API never breaks the page: the widget says so and works again after', { skip }, async () => {
+test('an unreachable API never breaks the page: the widget says so and works again after', { skip }, closingPages(async () => {
   const page = await openDemo();
   await page.route('**/api/search**', (route) => route.abort('connectionrefused'));
   await page.keyboard.press('Control+K');
@@ -173,9 +173,9 @@ test('an unreachable API never breaks the page: the widget says so and works aga
   await page.locator('weekly-faq-dialog .status', { hasText: /for “election”/ }).waitFor();
   assert.equal(t.problems.filter((p) => p.startsWith('pageerror')).length, 0);
   t.problems.length = 0;
-});
+}));
 
-test('the widget says plainly when nothing answers, folds the related hits, and shows a 4xx as what it is', { skip }, async () => {
+test('the widget says plainly when nothing answers, folds the related hits, and shows a 4xx as what it is', { skip }, closingPages(async () => {
   const q = 'Redis Cluster Lua CROSSSLOT timeout';
   const answer = await t.apiSearch(`q=${encodeURIComponent(q)}&project=MOSN&hitsPerPage=8`); // the demo pre-filters to MOSN
   assert.equal(answer.strongHits, 0);
@@ -202,9 +202,9 @@ test('the widget says plainly when nothing answers, folds the related hits, and 
   await page.waitForTimeout(6500);
   assert.equal(requests, sent, 'a refused search is not retried');
   t.problems.length = 0; // the 400 logs a console error by design
-});
+}));
 
-test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, async () => {
+test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, closingPages(async () => {
   const page = await openDemo();
   const message = await page.evaluate(() => {
     try {
@@ -222,9 +222,9 @@ test('init(): a container that matches nothing is a clear error; destroy() remov
     return [during, document.querySelectorAll('weekly-faq-search, weekly-faq-dialog').length];
   });
   assert.deepEqual(counts, [4, 2], 'a floating second widget, then only the auto-started one');
-});
+}));
 
-test('at 360 px the dialog fills the screen', { skip }, async () => {
+test('at 360 px the dialog fills the screen', { skip }, closingPages(async () => {
   const page = await openDemo({ viewport: { width: 360, height: 740 } });
   await page.locator('weekly-faq-search button.trigger').click();
   await search(page, '超时');
@@ -232,13 +232,13 @@ test('at 360 px the dialog fills the screen', { skip }, async () => {
   assert.equal(box?.width, 360);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   await saveScreenshot(page, 'widget-360');
-});
+}));
 
-test('a reader whose browser prefers Chinese gets the widget in Chinese', { skip }, async () => {
+test('a reader whose browser prefers Chinese gets the widget in Chinese', { skip }, closingPages(async () => {
   const page = await openDemo({ locale: 'zh-CN' });
   const trigger = page.locator('weekly-faq-search button.trigger');
   assert.match((await trigger.textContent())!, /^搜索 FAQ/);
   await trigger.click();
   await input(page).fill('sidecar');
   await page.locator('weekly-faq-dialog .status', { hasText: /“sidecar”的结果/ }).waitFor();
-});
+}));

@@ -65,11 +65,11 @@ export function usesBrowser(source: string): boolean {
   return BROWSER.test(source);
 }
 
-/** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes 2, Meilisearch 1. */
+/** A rough guess of a file's length from what it starts: Chromium 4, replicas 3, child processes or a Meilisearch of its own 2, the shared Meilisearch 1. */
 export function getExpectedWeight(source: string): number {
   if (usesBrowser(source)) return 4;
   if (/startReplicas/.test(source)) return 3;
-  if (/\bspawn(Sync)?\(|startServiceChild/.test(source)) return 2;
+  if (/\bspawn(Sync)?\(|startServiceChild|\bown: true\b/.test(source)) return 2;
   if (/start(TestMeili|ApiTest|InsightsTest)\b/.test(source)) return 1;
   return 0;
 }

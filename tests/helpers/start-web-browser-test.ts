@@ -6,6 +6,32 @@ import { launchTestBrowser } from './launch-test-browser.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
 
+/** The contexts opened by the test running now (the tests of a process run one at a time). */
+const testContexts = new Set<BrowserContext>();
+
+/** `context`, closed when the test running now ends (see `closingPages`). */
+export function closeAtTestEnd(context: BrowserContext): BrowserContext {
+  testContexts.add(context);
+  return context;
+}
+
+/**
+ * A browser test's body, run so that the contexts it opened (`newPage`, `closeAtTestEnd`) are
+ * closed when it ends, pass or fail: `test(name, { skip }, closingPages(async () => ...))`. An
+ * open page keeps Chromium busy (about 0.01 CPU-second a second each: timers, the caret), and a
+ * file's pages used to stay open until the file ended, 20 or more at a time.
+ */
+export function closingPages(body: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await body();
+    } finally {
+      for (const context of testContexts) await context.close().catch(() => {});
+      testContexts.clear();
+    }
+  };
+}
+
 /** How long a page action or wait may take (a safety limit, not a timing check). */
 export const BROWSER_WAIT_MS = 90_000;
 
@@ -58,7 +84,7 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
         return (await response.json()) as SearchResult;
       },
       async newPage(options = {}) {
-        const context = await b.newContext({ viewport: { width: 1200, height: 800 }, ...options });
+        const context = closeAtTestEnd(await b.newContext({ viewport: { width: 1200, height: 800 }, ...options }));
         contexts.push(context);
         const page = await context.newPage();
         // Generous: a 2-core machine running Meilisearch, the API and Chromium at once has slow
