@@ -133,7 +133,7 @@ function widgetSection(results: BenchResults): string {
       ['to the next animation frame, median', ms(w.keystrokeToFrameMs.median)],
     ]),
     '',
-    `Measured on ${where} in headless Chromium (/usr/bin/chromium), a fresh browser context per run (no HTTP cache), `
+    `Measured on ${where} in headless Chromium (${w.browser ?? '/usr/bin/chromium'}), a fresh browser context per run (no HTTP cache), `
     + `typing ${w.queries.map((q) => `\`${q}\``).join(', ')} with 60 ms between keys; from the last \`input\` event to the DOM change that shows the full query's results. `
     + `It ${w.debounceNote}.`,
   );

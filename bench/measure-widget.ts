@@ -6,9 +6,12 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from '../tests/helpers/launch-test-browser.ts';
 import { median, percentile, round } from './stats.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+// the browser the tests drive (Debian's chromium-headless-shell, else chromium), so that a
+// machine set up by .ci/run can run the bench
+export { CHROMIUM };
 
 export interface WidgetBench {
   /** Bytes of `/widget.js` as served to a browser sending `Accept-Encoding: gzip`. */
@@ -28,6 +31,8 @@ export interface WidgetBench {
   keystrokeToFrameMs: { median: number; p90: number };
   /** Debounce of the measured UI (included in the figures). */
   debounceNote: string;
+  /** The browser's executable. */
+  browser?: string;
   samplesMs: number[];
 }
 
@@ -192,6 +197,7 @@ export async function measureWidget(options: MeasureWidgetOptions): Promise<Widg
       runs,
       keystrokeToResultsMs: { median: round(median(dom), 1), p90: round(percentile(dom, 90), 1), min: round(Math.min(...dom), 1), max: round(Math.max(...dom), 1) },
       keystrokeToFrameMs: { median: round(median(frame), 1), p90: round(percentile(frame, 90), 1) },
+      browser: CHROMIUM,
       debounceNote: page === 'demo' ? 'includes the widget\'s 120 ms debounce (web/src/widget/create-widget.ts)' : 'includes the search page\'s debounce',
       samplesMs: dom.map((v) => round(v, 1)),
     };
