@@ -7,9 +7,10 @@
  * A/B figure for changes to what a search costs (and the service's CPU per search is what the
  * throughput ratio at 32 connections hangs on: both share the cores).
  *
- *   npx tsx bench/measure-search-cpu.ts --data-dir /tmp/indexed --root /tmp/base [--rounds 5] [--cycles 20] [--connections 1,32]
+ *   npx tsx bench/measure-search-cpu.ts --data-dir /tmp/indexed --root /tmp/base [--rounds 5] [--cycles 20] [--connections 1,32] [--node /path/to/node24]
  *
  * `--data-dir`: a DATA_DIR indexed by an earlier start (copied per build, never modified).
+ * `--node`: this checkout once more, run by that node binary (e.g. `npx -y -p node@24 which node`).
  * Cases: every bench search (`all`) at each concurrency, and the empty query alone at 1.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,10 +31,11 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     cycles: { type: 'string', default: '20' },
     connections: { type: 'string', default: '1,32' },
+    node: { type: 'string', multiple: true, default: [] },
   },
 });
 if (!values['data-dir']) {
-  process.stderr.write('usage: npx tsx bench/measure-search-cpu.ts --data-dir DIR [--root DIR]... [--rounds 5] [--cycles 20] [--connections 1,32]\n');
+  process.stderr.write('usage: npx tsx bench/measure-search-cpu.ts --data-dir DIR [--root DIR]... [--rounds 5] [--cycles 20] [--connections 1,32] [--node PATH]\n');
   process.exit(2);
 }
 const rounds = Number(values.rounds);
@@ -72,22 +74,27 @@ const allPaths = BENCH_QUERIES.map((query) => toApiPath(toSearchParams(query.par
 const emptyPath = toApiPath(toSearchParams({ q: '' }));
 const cases = [
   ...levels.map((connections) => ({ key: `all, ${connections} conn`, connections, paths: Array.from({ length: cycles }, () => allPaths).flat() })),
-  { key: 'empty query, 1 conn', connections: 1, paths: Array.from({ length: cycles * 2 }, () => emptyPath) },
+  { key: 'empty query, 1 conn', connections: 1, paths: Array.from({ length: cycles * 10 }, () => emptyPath) },
 ];
 
 interface Build { name: string; service: BenchService; rows: Map<string, { api: number; meili: number }[]> }
 const builds: Build[] = [];
 const copies: string[] = [];
 try {
-  for (const root of [ROOT, ...values.root.map((r) => path.resolve(r))]) {
+  const runs = [
+    { root: ROOT, node: undefined as string | undefined },
+    ...values.root.map((r) => ({ root: path.resolve(r), node: undefined })),
+    ...values.node.map((node) => ({ root: ROOT, node })),
+  ];
+  for (const { root, node } of runs) {
     // beside the indexed one: each helper's temporary files stay under its own prefix
     const dataDir = fs.mkdtempSync(`${path.resolve(values['data-dir'])}-cpu-`);
     copies.push(dataDir);
     execFileSync('cp', ['-a', `${path.resolve(values['data-dir'])}/.`, dataDir]);
     for (const stale of ['service.lock', 'meili-runtime.json']) fs.rmSync(path.join(dataDir, stale), { force: true });
-    log(`starting ${root}`);
-    const service = await startService({ source: values.source, dataDir, root });
-    builds.push({ name: root === ROOT ? 'this checkout' : root, service, rows: new Map() });
+    log(`starting ${root}${node ? ` on ${node}` : ''}`);
+    const service = await startService({ source: values.source, dataDir, root, ...(node ? { node } : {}) });
+    builds.push({ name: `${root === ROOT ? 'this checkout' : root}${node ? ` (${node})` : ''}`, service, rows: new Map() });
   }
   // warm-up: JIT and Meilisearch's caches
   for (const build of builds) for (const c of cases) await sendAll(build.service.url, c.paths.slice(0, 3 * allPaths.length), c.connections);

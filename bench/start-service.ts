@@ -45,6 +45,8 @@ export interface StartServiceOptions {
   runtime?: 'compiled' | 'tsx';
   /** Another built checkout whose `dist/` runs (compiled only; default: this one, built first when stale). */
   root?: string;
+  /** The node binary (default: this process's, `process.execPath`), e.g. another Node line's. */
+  node?: string;
 }
 
 /** Searches per minute the benchmarks' service allows one client: the limiter runs, and never answers 429. */
@@ -95,7 +97,7 @@ export async function startService(options: StartServiceOptions): Promise<BenchS
   const entry = (options.runtime ?? 'compiled') === 'compiled'
     ? [...(await getStartNodeFlags(root)), '--enable-source-maps', path.join(root, 'dist/api/main.js')]
     : ['--import', 'tsx', path.join(ROOT, 'api/main.ts')];
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
+  const child = spawn(options.node ?? process.execPath, [...(options.nodeFlags ?? []), ...entry], {
     cwd: root,
     env: {
       ...process.env,
