@@ -45,6 +45,11 @@ export interface StartServiceOptions {
   runtime?: 'compiled' | 'tsx';
   /** Another built checkout whose `dist/` runs (compiled only; default: this one, built first when stale). */
   root?: string;
+  /**
+   * The node binary (default: `BENCH_NODE` from the environment, else this process's), e.g.
+   * another Node line's: `BENCH_NODE=$(npx -y -p node@24 which node) npm run bench -- --quick`.
+   */
+  node?: string;
 }
 
 /** Searches per minute the benchmarks' service allows one client: the limiter runs, and never answers 429. */
@@ -95,7 +100,7 @@ export async function startService(options: StartServiceOptions): Promise<BenchS
   const entry = (options.runtime ?? 'compiled') === 'compiled'
     ? [...(await getStartNodeFlags(root)), '--enable-source-maps', path.join(root, 'dist/api/main.js')]
     : ['--import', 'tsx', path.join(ROOT, 'api/main.ts')];
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
+  const child = spawn(options.node ?? (process.env.BENCH_NODE || process.execPath), [...(options.nodeFlags ?? []), ...entry], {
     cwd: root,
     env: {
       ...process.env,

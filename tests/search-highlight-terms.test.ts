@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import { highlightTerms } from '../src/search/highlight-terms.ts';
 
 test('Chinese words are marked by their bigrams, touching matches as one run', () => {
@@ -29,4 +30,14 @@ test('a Latin word is marked despite typos, within Meilisearch\'s budget, never 
   // 4 letters: no typo forgiven; a typo on the first letter counts as two.
   assert.equal(highlightTerms('MOSX and MOSN', ['mosn']), 'MOSX and <mark>MOSN</mark>');
   assert.equal(highlightTerms('the registry', ['fegistry']), 'the registry');
+});
+
+test('a bigram of characters beyond the Basic Multilingual Plane is marked, and marking ends', () => {
+  // CJK Extension B characters are two UTF-16 code units each: a pattern stepped forward by
+  // one code unit inside such a match found the same match again, forever, and froze the service.
+  const script = `import { highlightTerms } from ${JSON.stringify(new URL('../src/search/highlight-terms.ts', import.meta.url).href)};
+    process.stdout.write(highlightTerms('x𠀀𠀁y 𠀀𠀁', ['𠀀𠀁']));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.signal, null, 'highlighting did not end');
+  assert.equal(run.stdout, 'x<mark>𠀀𠀁</mark>y <mark>𠀀𠀁</mark>');
 });

@@ -2,27 +2,27 @@ import type { FacetDistribution, RecordAny } from 'meilisearch';
 import type { FacetCounts } from '../contract/search-result.ts';
 import { FACETS, type Facet } from './build-filter.ts';
 
-/**
- * A document's value of a facet field; a document without `kind` (an index built before FAQ
- * pages) is a weekly pair.
- */
-function valuesOf(document: RecordAny, field: string): unknown[] {
-  const value = document[field] ?? (field === 'kind' ? 'weekly' : undefined);
-  return Array.isArray(value) ? value : [value];
+/** Count one facet value (arrays hold several; nothing, null and objects count nothing). */
+function countValue(counts: Record<string, number>, item: unknown): void {
+  if (item === undefined || item === null || typeof item === 'object') return;
+  const key = String(item);
+  counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** Meilisearch-style counts of `fields` over `documents` (array values count each element). */
+/**
+ * Meilisearch-style counts of `fields` over `documents` (array values count each element). A
+ * document without `kind` (an index built before FAQ pages) is a weekly pair. No array is built
+ * per value: this runs over every candidate of a search.
+ */
 export function countFacets(documents: Iterable<RecordAny>, fields: readonly string[]): FacetDistribution {
   const distribution: FacetDistribution = {};
   for (const field of fields) distribution[field] = {};
   for (const document of documents) {
     for (const field of fields) {
       const counts = distribution[field]!;
-      for (const item of valuesOf(document, field)) {
-        if (item === undefined || item === null || typeof item === 'object') continue;
-        const key = String(item);
-        counts[key] = (counts[key] ?? 0) + 1;
-      }
+      const value = document[field] ?? (field === 'kind' ? 'weekly' : undefined);
+      if (Array.isArray(value)) for (const item of value) countValue(counts, item);
+      else countValue(counts, value);
     }
   }
   return distribution;

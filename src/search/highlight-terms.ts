@@ -63,7 +63,10 @@ export function isWithinTypos(a: string, b: string, budget: number): boolean {
 }
 
 interface Needles {
-  pattern: RegExp | null;
+  /** The Latin needles, longest first, each at the start of a word; null when there is none. */
+  latin: RegExp | null;
+  /** The Chinese bigrams, found anywhere (plain substrings: no pattern needed). */
+  han: string[];
   /** Latin needles long enough to forgive typos, lower case. */
   typoNeedles: string[];
   /** Verdicts by lower-case text word: a page's fields share most of their words. */
@@ -71,9 +74,8 @@ interface Needles {
 }
 
 /**
- * One pattern for the needles of `words`: Latin words of two characters or more, matched at
- * the start of a word (`AT` marks `AT` and `ATM` but not `data`), and Chinese bigrams, matched
- * anywhere. Null when there is no needle.
+ * The needles of `words`: Latin words of two characters or more, matched at the start of a
+ * word (`AT` marks `AT` and `ATM` but not `data`), and Chinese bigrams, matched anywhere.
  */
 function getNeedles(words: readonly string[]): Needles {
   const latin = new Set<string>();
@@ -82,12 +84,10 @@ function getNeedles(words: readonly string[]): Needles {
     for (const piece of word.match(LATIN_WORD) ?? []) if (piece.length >= 2) latin.add(piece.toLowerCase());
     for (const bigram of getCjkBigrams(word)) han.add(bigram);
   }
-  const alternatives: string[] = [];
-  // Longest first, so the longest needle wins at a position.
-  if (latin.size > 0) alternatives.push(`(?<![\\p{Script=Latin}0-9])(?:${[...latin].sort(byLengthDesc).map(escapeRegExp).join('|')})`);
-  if (han.size > 0) alternatives.push(...[...han].map(escapeRegExp));
   return {
-    pattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null,
+    // Longest first, so the longest needle wins at a position.
+    latin: latin.size > 0 ? new RegExp(`(?<![\\p{Script=Latin}0-9])(?:${[...latin].sort(byLengthDesc).map(escapeRegExp).join('|')})`, 'giu') : null,
+    han: [...han],
     typoNeedles: [...latin].filter((needle) => getTypoBudget(needle.length) > 0),
     typoVerdicts: new Map(),
   };
@@ -119,19 +119,31 @@ export function findHighlights(text: string, words: readonly string[]): [number,
     needles = getNeedles(words);
     needlesByWords.set(words, needles);
   }
-  const { pattern, typoNeedles, typoVerdicts } = needles;
-  if (!pattern || !text) return [];
-  pattern.lastIndex = 0;
-  // Collect match intervals, merging overlaps (bigrams overlap by one character).
+  const { latin, han, typoNeedles, typoVerdicts } = needles;
+  if ((!latin && han.length === 0) || !text) return [];
+  // Every needle's occurrences, overlapping ones too (bigrams overlap by one character): the
+  // Latin ones by their pattern, the bigrams by `indexOf` (one pattern of every needle, with
+  // its case folding, cost several times more on a page's texts).
+  const found: [number, number][] = [];
+  if (latin) {
+    latin.lastIndex = 0;
+    for (let match = latin.exec(text); match; match = latin.exec(text)) {
+      found.push([match.index, match.index + match[0].length]);
+      // Step one code unit forward so that a needle starting inside this one is found too.
+      latin.lastIndex = match.index + 1;
+    }
+  }
+  for (const bigram of han) {
+    for (let at = text.indexOf(bigram); at >= 0; at = text.indexOf(bigram, at + 1)) found.push([at, at + bigram.length]);
+  }
+  // One source is in text order already; no two needles start at the same place.
+  if (han.length > 1 || (latin && han.length > 0)) found.sort((a, b) => a[0] - b[0]);
+  // Merge the overlapping and touching ones.
   const intervals: [number, number][] = [];
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const [start, end] of found) {
     const last = intervals[intervals.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else intervals.push([start, end]);
-    // Step one code unit forward so overlapping bigrams (`注册`, `册中`) are all found.
-    pattern.lastIndex = start + 1;
   }
   if (typoNeedles.length > 0) {
     for (const match of text.matchAll(TEXT_WORD)) {

@@ -55,8 +55,10 @@ export function rankByTermScores(results: readonly TermSearchResult[], documentC
   if (!(documentCount >= 0) || !Number.isFinite(documentCount)) {
     throw new RangeError(`rankByTermScores: documentCount must be a finite number >= 0, got ${documentCount}`);
   }
-  // document -> group -> best contribution
-  const byDocument = new Map<string, { order: number; groups: Map<string, number> }>();
+  // document -> its groups and their best contributions, in the order the groups first matched
+  // it (the sum adds them in that order). Arrays, not a Map per document: a search ranks
+  // hundreds of candidates, most matched by one or two groups.
+  const byDocument = new Map<string, { id: string; order: number; groups: string[]; contributions: number[] }>();
   results.forEach((result, i) => {
     if (result.hits.length === 0) return;
     const idf = getIdf(Math.max(result.documentFrequency, result.hits.length), documentCount) * (result.weight ?? 1);
@@ -64,15 +66,28 @@ export function rankByTermScores(results: readonly TermSearchResult[], documentC
     for (const hit of result.hits) {
       let entry = byDocument.get(hit.id);
       if (!entry) {
-        entry = { order: byDocument.size, groups: new Map() };
+        entry = { id: hit.id, order: byDocument.size, groups: [], contributions: [] };
         byDocument.set(hit.id, entry);
       }
       const contribution = idf * hit.score;
-      if (contribution > (entry.groups.get(group) ?? -Infinity)) entry.groups.set(group, contribution);
+      const at = entry.groups.indexOf(group);
+      if (at < 0) {
+        if (contribution > -Infinity) {
+          entry.groups.push(group);
+          entry.contributions.push(contribution);
+        }
+      } else if (contribution > entry.contributions[at]!) {
+        entry.contributions[at] = contribution;
+      }
     }
   });
-  return [...byDocument.entries()]
-    .map(([id, { order, groups }]) => ({ id, order, matchedTerms: groups.size, score: [...groups.values()].reduce((a, b) => a + b, 0) }))
+  const scored: { id: string; order: number; matchedTerms: number; score: number }[] = [];
+  for (const { id, order, groups, contributions } of byDocument.values()) {
+    let score = 0;
+    for (const contribution of contributions) score += contribution;
+    scored.push({ id, order, matchedTerms: groups.length, score });
+  }
+  return scored
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map(({ id, score, matchedTerms }) => ({ id, score, matchedTerms }));
 }

@@ -18,12 +18,17 @@ export function rankTermSet(termVariants: readonly QueryVariant[], answers: read
       ...(variant.group ? { group: variant.group } : {}),
     };
   });
-  const scored = rankByTermScores(termResults, answers[termVariants.length]?.totalHits ?? 0);
-  // The result set: documents scoring at least a fraction of the best one. Without it, a
-  // question would "match" every document sharing one common bigram with it, which is noise
-  // in totals, facet counts and, above all, in results sorted by date.
-  const floor = (scored[0]?.score ?? 0) * minRelativeScore;
-  return scored.filter((doc) => doc.score >= floor);
+  return cutAtRelativeScore(rankByTermScores(termResults, answers[termVariants.length]?.totalHits ?? 0), minRelativeScore);
+}
+
+/**
+ * The result set of a ranking (best first): documents scoring at least `minRelativeScore` of
+ * the best one. Without it, a question would "match" every document sharing one common bigram
+ * with it, which is noise in totals, facet counts and, above all, in results sorted by date.
+ */
+export function cutAtRelativeScore<T extends { score: number }>(ranked: readonly T[], minRelativeScore: number): T[] {
+  const floor = (ranked[0]?.score ?? 0) * minRelativeScore;
+  return ranked.filter((doc) => doc.score >= floor);
 }
 
 /** Each hit's fields by id (the first answer that has the document wins). */

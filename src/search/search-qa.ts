@@ -10,7 +10,7 @@ import { EXPANSION_GROUP, getExpansionVariants, type TermAssociations } from './
 import { fetchByIds } from './fetch-by-ids.ts';
 import { getMentioning, getProjectFirst } from './order-by-project-intent.ts';
 import { answersOf, planSearch, type SearchPlan } from './plan-search.ts';
-import { indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
+import { cutAtRelativeScore, indexHits, orderBySort, rankTermSet } from './rank-term-set.ts';
 import { rerankByQuestion } from './rerank-by-question.ts';
 import { toSearchIndex, type SearchIndex } from './search-index.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
@@ -120,10 +120,13 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const { termVariants, named, projectGroups } = understood;
   const minRelativeScore = options.minRelativeScore ?? 0.25;
   const fields = indexHits(termAnswers);
-  const scored = rankTermSet(termVariants, termAnswers, minRelativeScore);
+  const everyCandidate = rankTermSet(termVariants, termAnswers, 0);
+  const scored = cutAtRelativeScore(everyCandidate, minRelativeScore);
   const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
   const expansionGroups = termVariants.flatMap((variant) => (variant.group?.startsWith(EXPANSION_GROUP) ? [variant.group] : []));
-  const informative = rankTermSet(termVariants, termAnswers, 0, new Set([...projectGroups, ...expansionGroups]));
+  const uninformative = new Set([...projectGroups, ...expansionGroups]);
+  // without project or expansion words, every term is informative: the same ranking, not cut
+  const informative = uninformative.size > 0 ? rankTermSet(termVariants, termAnswers, 0, uninformative) : everyCandidate;
   const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
   const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
   const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
