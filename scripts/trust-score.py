@@ -6,6 +6,9 @@ strong/weak). Lets a change of src/search be scored in process, without a rebuil
 usage: trust-score.py DUMP.json [--held] [--show SET]
 Held-aside sets (issue-titles-3, issue-titles-check, issue-titles-4, noanswer-issues-4, issue-titles-5, noanswer-issues-5) are printed
 only with --held: read them before and after a change, never while tuning.
+noanswer-issues-6 (issue 11, eighth pass) is a tuning set: 32 unanswered issue titles, paired with the
+answerable bench/queries/issue-titles.json (measure-trust.sh's `answer issues-6` line); the last line pools
+abstain over the tuning no-answer sets.
 """
 import importlib.util, json, os, sys
 
@@ -21,6 +24,8 @@ show = sys.argv[sys.argv.index('--show') + 1] if '--show' in sys.argv else None
 for r in rows:
     r['rank'] = rel.rank_of(r['hits'], r['target'], rel.gold_question(r['target']), False) if r['target'] else None
 strong = lambda h: h.get('match') == 'strong'
+TUNING_NOANSWER = ('dev-queries-noanswer', 'noanswer-issues', 'noanswer-issues-6')
+pooled = [r for r in rows if os.path.basename(r['set'])[:-5] in TUNING_NOANSWER]
 for s in dict.fromkeys(r['set'] for r in rows):
     name = os.path.basename(s)[:-5]
     if any(name == h for h in HELD) and not held: continue
@@ -47,3 +52,5 @@ for s in dict.fromkeys(r['set'] for r in rows):
             if not k or k > 1 or not strong(r['hits'][k - 1]):
                 h = r['hits'][k - 1] if k else None
                 print(f"   rank={k} {'strong' if h and strong(h) else 'weak'} score={h['score'] if h else '-'} {r['query'][:70]}")
+if pooled:
+    print(f"{'tuning no-answer':22} abstain={sum(not any(strong(h) for h in r['hits']) for r in pooled) / len(pooled):.3f} n={len(pooled)}")

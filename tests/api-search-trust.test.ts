@@ -14,6 +14,8 @@ const RECORDS = [
   makeRecord(4, { id: 'rpc-noclass', projects: ['SOFARPC'], question: '启动时报 NoClassDefFoundError 找不到 hessian 的类是什么原因？', answer: '依赖冲突导致 hessian 版本不对，排除旧版本的 hessian 即可。' }),
   makeRecord(5, { id: 'seata-undo', projects: ['Seata'], question: 'Seata undo_log 表需要建在哪个库？', answer: 'undo_log 表建在每个业务库里。' }),
   makeRecord(6, { id: 'rpc-timeout', projects: ['SOFARPC'], question: 'SOFARPC 调用超时时间在哪里配置？', answer: '在 consumer 的 timeout 属性上配置，默认 3000 ms。' }),
+  // Holds `ark` and `类加载`, not `ark-plugin`: a search of `ark-plugin` finds it by its first word alone.
+  makeRecord(8, { id: 'ark-deploy', projects: ['SOFAArk'], question: 'Ark 动态部署 biz 时报找不到类怎么办？', answer: '检查 biz 的类加载配置，ark 容器会优先从插件导出的包加载。' }),
   // A FAQ page's long comparison: it mentions most of the stack, so it holds many queries' words by chance.
   makeRecord(7, {
     id: 'faq-comparison', kind: 'faq', projects: ['SOFARPC'], question: 'SOFARPC 和 Dubbo 有什么区别？',
@@ -70,6 +72,13 @@ test('a long text that holds a pasted error\'s words by chance is not a strong a
   const comparison = body.hits.find((hit) => hit.id === 'faq-comparison');
   assert.ok(comparison, 'the comparison is found');
   assert.equal(comparison.match, 'weak', JSON.stringify(comparison));
+});
+
+test('a pair holding only the first word of a hyphenated term the query asks about is not a strong answer to it', async () => {
+  const body = await search({ q: 'ark-plugin 的类加载不到的问题' });
+  const deploy = body.hits.find((hit) => hit.id === 'ark-deploy');
+  assert.ok(deploy, 'found through `ark` and the Chinese words');
+  assert.equal(deploy.match, 'weak', JSON.stringify(deploy));
 });
 
 test('a question a pair answers gets it as a strong hit, with its score; minMatch=strong keeps only strong hits', async () => {

@@ -68,6 +68,17 @@ export function getLengthDiscount(length: number, pivot = COVERAGE_LENGTH_PIVOT)
   return length <= pivot ? 1 : pivot / length;
 }
 
+/**
+ * Whether Meilisearch searches a Latin term as a single word: no separator inside (`ark-plugin`,
+ * `5.7.7`, `com.alipay.sofa.rpc.core.exception.SofaRpcException` are several words). A term search
+ * keeps its last words optional (`matchingStrategy: 'last'`), so the search of such a term also
+ * finds documents holding only its first word (`ark`, `com`): being found by it says nothing of
+ * the term. Measured in `scripts/relevance-report.md` (issue 11, eighth pass).
+ */
+export function isOneWord(text: string): boolean {
+  return !/[^\p{L}\p{N}_]/u.test(text);
+}
+
 /** Idf-weighted share of the informative terms in the document's question, answer and context, discounted for long texts. */
 function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], whenNoTerms: boolean, synonyms?: Readonly<Record<string, readonly string[]>>): number {
   const total = weights.reduce((sum, { weight }) => sum + weight, 0);
@@ -77,7 +88,10 @@ function getCoverage(document: RecordAny, weights: readonly WeightedTerm[], when
   const id = String(document.id);
   for (const { term, weight, bigramFrequency, matched } of weights) {
     if (weight <= 0) continue;
-    covered += weight * (term.script === 'latin' && matched.has(id) ? 1 : getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) }));
+    // Found by its own word search: Meilisearch matched it (maybe through a typo, a synonym or the
+    // dictionary, which the text check cannot see), unless it searched the term as several words.
+    const foundBySearch = term.script === 'latin' && matched.has(id) && isOneWord(term.text);
+    covered += weight * (foundBySearch ? 1 : getTermCoverage(text, term, { bigramFrequency, ...(synonyms ? { synonyms } : {}) }));
   }
   return (covered / total) * getLengthDiscount(text.length);
 }
