@@ -33,6 +33,8 @@ export interface BenchResults {
     cpuModel: string;
     memoryGb: number;
     node: string;
+    /** The benchmarked services' Node when `BENCH_NODE` runs them on another binary. */
+    serviceNode?: string;
     platform: string;
     /** 1-minute load average at the start (another job on the machine shows here). */
     loadAverage: number;

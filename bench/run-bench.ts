@@ -133,6 +133,8 @@ async function main(): Promise<number> {
       cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
       memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
       node: process.version,
+      // the benchmarked services' Node when BENCH_NODE names another binary (bench/start-service.ts)
+      ...(process.env.BENCH_NODE ? { serviceNode: execFileSync(process.env.BENCH_NODE, ['--version'], { encoding: 'utf8' }).trim() } : {}),
       platform: `${os.platform()} ${os.release()}`,
       loadAverage: os.loadavg()[0] ?? 0,
     },
