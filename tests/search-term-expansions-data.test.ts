@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { DataFileError } from '../src/errors/data-file-error.ts';
+import { assertDataFileError, writeTempDataFile } from './helpers/data-file-test.ts';
 import { TERM_EXPANSIONS_FILE, loadTermExpansions } from '../src/search/load-term-expansions.ts';
 import { TERM_EXPANSIONS } from '../src/search/term-expansions.ts';
-
-function tempFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'terms-')), 'term-expansions.yaml');
-  writeFileSync(file, text);
-  return file;
-}
-
-function expectDataFileError(file: string, line: number, message: RegExp): void {
-  assert.throws(() => loadTermExpansions(file), (error: unknown) => {
-    assert.ok(error instanceof DataFileError, String(error));
-    assert.equal(error.code, 'data-file-invalid');
-    assert.equal(error.file, file);
-    assert.equal(error.line, line);
-    assert.ok(error.message.includes(`${file}:${line}`), error.message);
-    assert.match(error.message, message);
-    return true;
-  });
-}
 
 test('the domain terms load from src/data/term-expansions.yaml and are what the search uses', () => {
   const terms = loadTermExpansions();
@@ -34,12 +13,12 @@ test('the domain terms load from src/data/term-expansions.yaml and are what the 
 });
 
 test('a malformed terms file fails with the file and the line named', () => {
-  expectDataFileError(tempFile('# terms\nregistry: [注册中心]\ntimeout: 超时\n'), 3, /timeout.*expected array/);
-  expectDataFileError(tempFile('registry: [注册中心]\nlease: [租约]\nTimeout: [超时]\n'), 3, /lower-case English/);
-  expectDataFileError(tempFile('registry: [注册中心]\nlease: [lease]\n'), 2, /lease \/ 0: an equivalent is a Chinese word/);
-  expectDataFileError(tempFile('registry: [注册中心]\nlease: []\n'), 2, /at least one/);
-  expectDataFileError(tempFile('registry: [注册中心\nlease: [租约]\n'), 2, /./); // where the parser notices the open list
-  expectDataFileError(tempFile('registry: [注册中心]\nregistry: [注册]\n'), 2, /unique|duplicate/i);
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', '# terms\nregistry: [注册中心]\ntimeout: 超时\n'), 3, /timeout.*expected array/);
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', 'registry: [注册中心]\nlease: [租约]\nTimeout: [超时]\n'), 3, /lower-case English/);
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', 'registry: [注册中心]\nlease: [lease]\n'), 2, /lease \/ 0: an equivalent is a Chinese word/);
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', 'registry: [注册中心]\nlease: []\n'), 2, /at least one/);
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', 'registry: [注册中心\nlease: [租约]\n'), 2, /./); // where the parser notices the open list
+  assertDataFileError(loadTermExpansions, writeTempDataFile('term-expansions.yaml', 'registry: [注册中心]\nregistry: [注册]\n'), 2, /unique|duplicate/i);
 });
 
 test('a terms file that cannot be read names itself', () => {
