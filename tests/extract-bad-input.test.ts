@@ -70,7 +70,7 @@ test('binary garbage is reported as not text', async () => {
   assertOneWarning(bad, 'binary-file', /not a text file/);
 });
 
-test('a post with a few invalid UTF-8 sequences is binary-file, as the README says (not indexed with U+FFFD)', async () => {
+test('a post with a few invalid UTF-8 sequences is binary-file, as docs/extractor.md says (not indexed with U+FFFD)', async () => {
   const broken = Buffer.concat([Buffer.from(GOOD_POST.slice(0, 120)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(GOOD_POST.slice(120))]);
   const { bad } = await runOn({ 'badutf8/index.md': broken }, 'badutf8');
   assertOneWarning(bad, 'binary-file', /invalid UTF-8/);

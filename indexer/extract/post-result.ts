@@ -2,7 +2,7 @@ import type { QaRecord, RecordKind } from '../../src/qa-record.ts';
 
 /** A problem found in a post: reported, never thrown. */
 export interface PostMessage {
-  /** Stable code, e.g. `empty-file`, `bad-front-matter`, `no-pairs` (see README, "Extractor messages"). */
+  /** Stable code, e.g. `empty-file`, `bad-front-matter`, `no-pairs` (see docs/extractor.md, "Extractor messages"). */
   ruleId: string;
   reason: string;
   line?: number;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
-/** Where the README's screenshots live. */
+/** Where the screenshots of docs/web.md live. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** Screenshots are written only with UPDATE_SCREENSHOTS=1 (so `npm test` leaves the tree clean). */
