@@ -81,6 +81,13 @@ test('a pair holding only the first word of a hyphenated term the query asks abo
   assert.equal(deploy.match, 'weak', JSON.stringify(deploy));
 });
 
+test('a query that is the name of a JavaScript object property (constructor, __proto__, toString) is searched as a word', async () => {
+  for (const q of ['constructor', 'Constructor 报错', '__proto__', 'toString hasOwnProperty', 'valueOf 超时']) {
+    const body = await search({ q });
+    assert.ok(Array.isArray(body.hits), q);
+  }
+});
+
 test('a question a pair answers gets it as a strong hit, with its score; minMatch=strong keeps only strong hits', async () => {
   const body = await search({ q: 'Seata 全局锁冲突 怎么办' });
   assert.equal(body.hits[0]?.id, 'seata-lock');

@@ -32,12 +32,12 @@ test('a Latin word is marked despite typos, within Meilisearch\'s budget, never 
   assert.equal(highlightTerms('the registry', ['fegistry']), 'the registry');
 });
 
-test('a bigram of characters beyond the Basic Multilingual Plane is marked, and marking ends', () => {
+test('a word or bigram of characters beyond the Basic Multilingual Plane is marked, and marking ends', () => {
   // CJK Extension B characters are two UTF-16 code units each: a pattern stepped forward by
   // one code unit inside such a match found the same match again, forever, and froze the service.
   const script = `import { highlightTerms } from ${JSON.stringify(new URL('../src/search/highlight-terms.ts', import.meta.url).href)};
-    process.stdout.write(highlightTerms('x𠀀𠀁y 𠀀𠀁', ['𠀀𠀁']));`;
+    process.stdout.write(highlightTerms('x𠀀𠀁y 𠀀𠀁', ['𠀀𠀁']) + '|' + highlightTerms('x \u{1DF00}ab y', ['\u{1DF00}ab']));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.signal, null, 'highlighting did not end');
-  assert.equal(run.stdout, 'x<mark>𠀀𠀁</mark>y <mark>𠀀𠀁</mark>');
+  assert.equal(run.stdout, 'x<mark>𠀀𠀁</mark>y <mark>𠀀𠀁</mark>|x <mark>\u{1DF00}ab</mark> y');
 });

@@ -76,7 +76,7 @@ export function getLengthDiscount(length: number, pivot = COVERAGE_LENGTH_PIVOT)
  * the term. Measured in `scripts/relevance-report.md` (issue 11, eighth pass).
  */
 export function isOneWord(text: string): boolean {
-  return !/[^\p{L}\p{N}_]/u.test(text);
+  return !/[^\p{L}\p{N}]/u.test(text);
 }
 
 /** Idf-weighted share of the informative terms in the document's question, answer and context, discounted for long texts. */

@@ -1,5 +1,6 @@
 import { linkGroups } from './build-synonym-graph.ts';
 import { loadDomainThesaurus } from './load-domain-thesaurus.ts';
+import { getOwnEntry } from './get-own-entry.ts';
 
 /**
  * Words users write interchangeably for one thing in distributed systems, middleware and Java
@@ -21,7 +22,7 @@ export function getSynonymLists(groups: readonly (readonly string[])[]): Record<
   const lists: Record<string, string[]> = {};
   for (const [from, to] of linkGroups(groups)) {
     if (from === to) continue;
-    const list = (lists[from] ??= []);
+    const list = getOwnEntry(lists, from) ?? (lists[from] = []);
     if (!list.includes(to)) list.push(to);
   }
   return lists;
@@ -45,7 +46,7 @@ const HAN = /\p{Script=Han}/u;
  */
 export function getDomainSynonyms(forms: readonly string[], thesaurus: Readonly<Record<string, readonly string[]>> = DOMAIN_SYNONYMS): string[] {
   for (const form of forms) {
-    const found = thesaurus[form.toLowerCase()];
+    const found = getOwnEntry(thesaurus, form.toLowerCase());
     if (!found) continue;
     const han = HAN.test(form);
     return [...found.filter((word) => HAN.test(word) === han), ...found.filter((word) => HAN.test(word) !== han)].slice(0, MAX_SYNONYMS_PER_TERM);

@@ -2,6 +2,7 @@ import { getCjkBigrams } from './cjk-bigrams.ts';
 import { THESAURUS_COVERAGE } from './domain-thesaurus.ts';
 import { getEnglishBaseForms } from './term-expansions.ts';
 import type { QueryTerm } from './get-query-terms.ts';
+import { getOwnEntry } from './get-own-entry.ts';
 
 /**
  * How much of one query term a document's text contains, in [0, 1]: the evidence a reader
@@ -58,13 +59,13 @@ function hanShare(text: string, word: string, frequency?: ReadonlyMap<string, nu
 export function getTermCoverage(text: string, term: QueryTerm, options: CoverageOptions = {}): number {
   if (term.script === 'han') {
     let best = hanShare(text, term.text, options.bigramFrequency);
-    for (const synonym of options.synonyms?.[term.text] ?? []) if (best < 1 && (hasLatin(text, synonym) || text.includes(synonym))) best = 1;
+    for (const synonym of getOwnEntry(options.synonyms, term.text) ?? []) if (best < 1 && (hasLatin(text, synonym) || text.includes(synonym))) best = 1;
     return Math.max(best, getThesaurusCoverage(text, term, best));
   }
   const lower = term.text.toLowerCase();
   const forms = new Set([lower, ...lower.split(' ').length === 1 ? getEnglishBaseForms(lower) : []]);
   for (const form of forms) if (hasLatin(text, form)) return 1;
-  for (const synonym of options.synonyms?.[lower] ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return 1;
+  for (const synonym of getOwnEntry(options.synonyms, lower) ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return 1;
   let best = 0;
   for (const translation of term.translations) best = Math.max(best, hanShare(text, translation) >= 1 ? 1 : 0);
   return Math.max(best, getThesaurusCoverage(text, term, best));

@@ -129,8 +129,10 @@ export function findHighlights(text: string, words: readonly string[]): [number,
     latin.lastIndex = 0;
     for (let match = latin.exec(text); match; match = latin.exec(text)) {
       found.push([match.index, match.index + match[0].length]);
-      // Step one code unit forward so that a needle starting inside this one is found too.
-      latin.lastIndex = match.index + 1;
+      // Step one character forward so that a needle starting inside this one is found too: a
+      // whole character, since a `u` pattern set inside a surrogate pair starts again at the
+      // pair and would find the same match forever (Latin letters beyond the BMP, U+1DF00...).
+      latin.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
     }
   }
   for (const bigram of han) {

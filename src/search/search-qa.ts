@@ -16,6 +16,7 @@ import { toSearchIndex, type SearchIndex } from './search-index.ts';
 import { sendMultiSearch } from './send-multi-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
+import { getOwnEntry } from './get-own-entry.ts';
 
 /**
  * Search the Q/A index: understand the query (`understandQuery`), plan its one multi-search
@@ -194,7 +195,7 @@ function getHighlightWords(understood: UnderstoodQuery, synonyms?: Readonly<Reco
     term.text,
     ...term.translations,
     ...(term.synonyms ?? []),
-    ...(synonyms?.[term.text.toLowerCase()] ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
+    ...(getOwnEntry(synonyms, term.text.toLowerCase()) ?? []).filter((synonym) => !/\s/.test(synonym.trim())),
   ]);
 }
 

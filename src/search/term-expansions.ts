@@ -1,5 +1,6 @@
 import { buildSynonymGraph } from './build-synonym-graph.ts';
 import { loadTermExpansions } from './load-term-expansions.ts';
+import { getOwnEntry } from './get-own-entry.ts';
 
 /**
  * A small English -> Chinese glossary of the general software terms the weekly answers use,
@@ -40,7 +41,7 @@ function lookUp(words: readonly string[]): { term: string; expansions: readonly 
   const head = words.slice(0, -1).map((w) => w.toLowerCase());
   for (const last of getEnglishBaseForms(words[words.length - 1] ?? '')) {
     const term = [...head, last].join(' ');
-    const expansions = TERM_EXPANSIONS[term];
+    const expansions = getOwnEntry(TERM_EXPANSIONS, term);
     if (expansions) return { term, expansions };
   }
   return undefined;
