@@ -103,7 +103,9 @@ try {
     for (const stale of ['service.lock', 'meili-runtime.json']) fs.rmSync(path.join(dataDir, stale), { force: true });
     log(`starting ${root}${node ? ` on ${node}` : ''}`);
     const service = await startService({ source: values.source, dataDir, root, ...(node ? { node } : {}) });
-    builds.push({ name: `${root === ROOT ? 'this checkout' : root}${node ? ` (${node})` : ''}`, service, rows: new Map() });
+    // startService runs BENCH_NODE when no node is given: the label says which ran
+    const ranOn = node ?? process.env.BENCH_NODE;
+    builds.push({ name: `${root === ROOT ? 'this checkout' : root}${ranOn ? ` (${ranOn})` : ''}`, service, rows: new Map() });
   }
   // warm-up: JIT and Meilisearch's caches
   for (const build of builds) for (const c of cases) await sendAll(build.service.url, c.paths.slice(0, 3 * allPaths.length), c.connections);

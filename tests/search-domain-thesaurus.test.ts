@@ -35,8 +35,15 @@ test('a query word no pair uses finds the pair written with its domain synonym',
   assert.equal((await firstHit('节点宕机'))?.id, 'node-down');
 });
 
-test('the thesaurus is asked for (SEARCH_THESAURUS=on): by default a term carries no synonyms', () => {
+test('the thesaurus is off unless asked for (SEARCH_THESAURUS=on): a service started without it finds nothing by a synonym', async () => {
   assert.deepEqual(getQueryTerms('冲正')[0]?.synonyms, []);
+  const plain = await startApiTest({ records: RECORDS });
+  try {
+    const res = await request(plain.app).get('/api/search').query({ q: '冲正' }).expect(200);
+    assert.ok(!res.body.hits.some((hit: { id: string }) => hit.id === 'compensation'), JSON.stringify(res.body.hits));
+  } finally {
+    await plain.stop();
+  }
 });
 
 test('a synonym is evidence below the word itself: it covers the term in part', () => {

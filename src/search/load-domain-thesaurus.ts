@@ -4,9 +4,11 @@ import { loadYamlDataFile } from '../parse-yaml-data.ts';
 
 /**
  * The domain thesaurus (`src/data/domain-thesaurus.yaml`), validated: categories of synonym
- * groups, each group two or more distinct words, each word one query token (Chinese, or
- * lower-case Latin of at least 3 characters, `-` `_` `.` inside). Read once at start; anything
- * malformed throws a `DataFileError` naming the file and the line.
+ * groups, each group two or more distinct words, each word Chinese, or lower-case Latin of at
+ * least 3 characters (`-` `_` `.` inside). A Chinese word the query segmenter splits (`负载均衡`
+ * becomes `负载` `均衡`) is searched as a synonym of the others but never looked up as a query
+ * word itself: its group works one way. Read once at start; anything malformed throws a
+ * `DataFileError` naming the file and the line.
  */
 
 // A Latin-only word of 2 letters would match at the start of longer words (`tc` in `tcc`).

@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFileError } from '../../src/errors/data-file-error.ts';
 
-/** `text` written as `name` in a temporary folder of its own: a data file to load. */
+let tempDir: string | null = null;
+let written = 0;
+
+/** `text` written as `name` in a folder of its own (removed when the process exits): a data file to load. */
 export function writeTempDataFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'data-file-')), name);
+  if (tempDir === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'data-file-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    tempDir = dir;
+  }
+  const folder = join(tempDir, String(written++));
+  const file = join(folder, name);
+  mkdirSync(folder);
   writeFileSync(file, text);
   return file;
 }
