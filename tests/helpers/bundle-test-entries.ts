@@ -18,6 +18,13 @@ const keepSourceLocations: Plugin = {
     plugin.onLoad({ filter: /\.[mc]?[jt]s$/ }, async (args) => {
       if (args.path.split(path.sep).includes('node_modules')) return undefined;
       let text = await readFile(args.path, 'utf8');
+      // Any other use of `import.meta` (a relative `import.meta.resolve`, `import.meta` passed
+      // around) would see the bundle's location: fail the bundling, and the run uses tsx.
+      for (const use of text.matchAll(/import\.meta(?:\.(\w+)(\(\s*['"`](.))?)?/g)) {
+        const [, member, call, firstChar] = use;
+        const supported = member === 'url' || member === 'dirname' || member === 'filename' || (member === 'resolve' && call !== undefined && firstChar !== '.' && firstChar !== '/');
+        if (!supported) throw new Error(`${args.path}: \`${use[0]}\` is not kept by the test bundle (only import.meta.url, .dirname, .filename and .resolve of a package)`);
+      }
       if (text.includes('import.meta')) {
         // on the first line (after a #! line), so that the source map's lines hold
         const constants = `const __testModuleUrl = ${JSON.stringify(pathToFileURL(args.path).href)}, __testModuleDirname = ${JSON.stringify(path.dirname(args.path))}, __testModuleFilename = ${JSON.stringify(args.path)}; `;
