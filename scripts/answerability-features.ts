@@ -35,7 +35,7 @@ const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), thesaurus: process.env.THESAURUS === 'on', ...(process.env.THESAURUS_MAX_DF ? { thesaurusMaxDf: Number(process.env.THESAURUS_MAX_DF) } : {}) });
+    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), thesaurus: process.env.THESAURUS === 'on' });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
       detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor,

@@ -46,6 +46,11 @@ function hasLatin(text: string, word: string): boolean {
   return pattern.test(text);
 }
 
+/** Whether `text` holds `word`: a Chinese word anywhere, any other at a word start. */
+function holdsWord(text: string, word: string): boolean {
+  return /\p{Script=Han}/u.test(word) ? text.includes(word) : hasLatin(text, word);
+}
+
 function hanShare(text: string, word: string, frequency?: ReadonlyMap<string, number>): number {
   if (text.includes(word)) return 1;
   const all = [...new Set(getCjkBigrams(word))];
@@ -65,7 +70,7 @@ export function getTermCoverage(text: string, term: QueryTerm, options: Coverage
   const lower = term.text.toLowerCase();
   const forms = new Set([lower, ...lower.split(' ').length === 1 ? getEnglishBaseForms(lower) : []]);
   for (const form of forms) if (hasLatin(text, form)) return 1;
-  for (const synonym of getOwnEntry(options.synonyms, lower) ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return 1;
+  for (const synonym of getOwnEntry(options.synonyms, lower) ?? []) if (holdsWord(text, synonym)) return 1;
   let best = 0;
   for (const translation of term.translations) best = Math.max(best, hanShare(text, translation) >= 1 ? 1 : 0);
   return Math.max(best, getThesaurusCoverage(text, term, best));
@@ -74,6 +79,6 @@ export function getTermCoverage(text: string, term: QueryTerm, options: Coverage
 /** `THESAURUS_COVERAGE` when `text` holds one of the term's thesaurus synonyms and `best` is less, else 0. */
 function getThesaurusCoverage(text: string, term: QueryTerm, best: number): number {
   if (best >= THESAURUS_COVERAGE) return 0;
-  for (const synonym of term.synonyms ?? []) if (/\p{Script=Han}/u.test(synonym) ? text.includes(synonym) : hasLatin(text, synonym)) return THESAURUS_COVERAGE;
+  for (const synonym of term.synonyms ?? []) if (holdsWord(text, synonym)) return THESAURUS_COVERAGE;
   return 0;
 }

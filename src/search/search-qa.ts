@@ -2,7 +2,7 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import { getTermGroup, isIdentifierHeadSearch, isSynonymSearch, type QueryVariantOptions } from './build-query-variants.ts';
+import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, getTermWeights, type HitMatch } from './decide-hits.ts';
@@ -50,8 +50,6 @@ export interface SearchQaOptions {
   associations?: TermAssociations;
   /** Search and count each term's domain thesaurus synonyms, below the term (default: false; the service: `SEARCH_THESAURUS`). */
   thesaurus?: boolean;
-  /** With `thesaurus`: use the synonyms only of terms found in at most this many documents (experiments; default: every term). */
-  thesaurusMaxDf?: number;
 }
 
 /** A search with what led to its answer, for the relevance scripts. */
@@ -117,7 +115,6 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   }
 
   const termAnswers = answersOf(answers, plan.termSet);
-  if (options.thesaurusMaxDf !== undefined) gateSynonyms(understood, termAnswers, options.thesaurusMaxDf);
   const { termVariants, named, projectGroups } = understood;
   const minRelativeScore = options.minRelativeScore ?? 0.25;
   const fields = indexHits(termAnswers);
@@ -199,17 +196,3 @@ function getHighlightWords(understood: UnderstoodQuery, synonyms?: Readonly<Reco
   ]);
 }
 
-/**
- * Experiment: keep the thesaurus synonyms only of terms the corpus rarely uses (at most `maxDf`
- * documents by the term's own searches): a word the corpus has needs no other word for it.
- */
-function gateSynonyms(understood: UnderstoodQuery, answers: readonly SearchResponse<RecordAny>[], maxDf: number): void {
-  const df = new Map<string, number>();
-  understood.termVariants.forEach((variant, i) => {
-    if (!variant.group || isSynonymSearch(variant) || isIdentifierHeadSearch(variant)) return;
-    df.set(variant.group, Math.max(df.get(variant.group) ?? 0, answers[i]?.totalHits ?? 0));
-  });
-  const common = new Set([...df].filter(([, n]) => n > maxDf).map(([group]) => group));
-  understood.termVariants = understood.termVariants.map((variant) => (variant.group && common.has(variant.group) && isSynonymSearch(variant) ? { ...variant, weight: 0 } : variant));
-  understood.terms = understood.terms.map((term) => (common.has(getTermGroup(term)) ? { ...term, synonyms: [] } : term));
-}
