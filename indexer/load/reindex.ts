@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { MeiliTaskFailedError } from '../../src/errors/meili-task-error.ts';
 import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
-import { waitForTask } from '../../src/meili/wait-for-task.ts';
+import { waitForTask, type EnqueueTask } from '../../src/meili/wait-for-task.ts';
 import { RECORD_FORMAT_VERSION, type QaRecord } from '../../src/qa-record.ts';
 import { createCorpusDictionary } from '../../src/search/create-corpus-dictionary.ts';
 import { getIndexSettings } from '../../src/search/index-settings.ts';
@@ -212,7 +212,8 @@ function tallyPost(report: ReindexReport, post: PostResult): void {
   }
 }
 
-type Wait = (task: Parameters<typeof waitForTask>[1], operation: string) => Promise<unknown>;
+/** Enqueue a task (sent again while Meilisearch is too busy to take it) and wait for it to succeed. */
+type Wait = (enqueue: EnqueueTask, operation: string) => Promise<unknown>;
 
 /**
  * Step 3: extract and upload into the build index in batches, at most `concurrency` tasks in
@@ -238,7 +239,7 @@ async function uploadInput(
     const n = ++batchNo;
     const tracked: Promise<void> = limit(async () => {
       if (uploadError) return;
-      await wait(build.addDocuments(batch, { primaryKey: 'id' }), `add batch ${n} (${batch.length} documents) to ${buildIndex}`);
+      await wait(() => build.addDocuments(batch, { primaryKey: 'id' }), `add batch ${n} (${batch.length} documents) to ${buildIndex}`);
       progress.documentsIndexed += batch.length;
       emit();
     })
@@ -277,7 +278,8 @@ async function uploadInput(
   await Promise.all(inflight);
   if (uploadError) throw uploadError;
   // English -> Chinese words the corpus uses (src/search/create-corpus-dictionary.ts).
-  await wait(build.updateSynonyms(await dictionary.synonyms(settings.synonyms ?? {})), `apply the corpus dictionary to ${buildIndex}`);
+  const synonyms = await dictionary.synonyms(settings.synonyms ?? {});
+  await wait(() => build.updateSynonyms(synonyms), `apply the corpus dictionary to ${buildIndex}`);
   return duplicateIds;
 }
 
@@ -298,18 +300,18 @@ async function swapIntoLive(options: ReindexOptions, buildIndex: string, liveNow
   const { client, indexName } = options;
   if (liveNow === null) {
     try {
-      await wait(client.createIndex(indexName, { primaryKey: 'id' }), `create live index ${indexName}`);
+      await wait(() => client.createIndex(indexName, { primaryKey: 'id' }), `create live index ${indexName}`);
     } catch (error) {
       if (!(error instanceof MeiliTaskFailedError && error.taskCode === 'index_already_exists')) throw error;
     }
   }
-  await wait(client.swapIndexes([{ indexes: [indexName, buildIndex], rename: false }]), `swap ${indexName} with ${buildIndex}`);
+  await wait(() => client.swapIndexes([{ indexes: [indexName, buildIndex], rename: false }]), `swap ${indexName} with ${buildIndex}`);
 }
 
 /** After the swap the build index's name holds the previous live index: dropped, or left for a later run. */
 async function dropPrevious(options: ReindexOptions, oldIndex: string, wait: Wait): Promise<void> {
   try {
-    await wait(options.client.deleteIndex(oldIndex), `delete the previous index (now ${oldIndex})`);
+    await wait(() => options.client.deleteIndex(oldIndex), `delete the previous index (now ${oldIndex})`);
   } catch (error) {
     options.logger.warn({ err: error, index: oldIndex }, 'Deleting the previous index failed; it will be deleted by a later run');
   }
@@ -350,7 +352,11 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     report.durationMs = Date.now() - started;
     return report;
   };
-  const wait: Wait = (task, operation) => waitForTask(client, task, { operation, timeout: taskTimeoutMs });
+  const wait: Wait = (enqueue, operation) => waitForTask(client, enqueue, {
+    operation,
+    timeout: taskTimeoutMs,
+    onBusy: (error, attempt) => logger.warn({ operation, attempt, err: error }, 'Meilisearch is too busy to take a request: sending it again'),
+  });
 
   let release: (() => Promise<void>) | null = null;
   let buildIndex: string | null = null;
@@ -379,11 +385,12 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     }
 
     // 2. Fresh build index, settings first (documents are then indexed once).
-    buildIndex = `${indexName}${BUILD_SUFFIX}${Date.now()}`;
-    report.buildIndex = buildIndex;
-    logger.info({ indexName, buildIndex, force }, 'Reindex started');
-    await wait(client.createIndex(buildIndex, { primaryKey: 'id' }), `create build index ${buildIndex}`);
-    await wait(client.index(buildIndex).updateSettings(settings), `apply settings to ${buildIndex}`);
+    const build = `${indexName}${BUILD_SUFFIX}${Date.now()}`;
+    buildIndex = build;
+    report.buildIndex = build;
+    logger.info({ indexName, buildIndex: build, force }, 'Reindex started');
+    await wait(() => client.createIndex(build, { primaryKey: 'id' }), `create build index ${build}`);
+    await wait(() => client.index(build).updateSettings(settings), `apply settings to ${build}`);
 
     // 3. Extract and upload.
     emit('extract');
