@@ -46,7 +46,8 @@ const tokenizersPackage = '@huggingface/tokenizers';
 
 /** Loads the model, pooling the [CLS] token as BGE models are trained to. */
 export async function loadTextEmbedder(modelDir: string, options: TextEmbedderOptions = {}): Promise<TextEmbedder> {
-  const ort = ((await import(ortPackage)) as { default: Ort }).default;
+  const ortModule = (await import(ortPackage)) as Ort & { default?: Ort };
+  const ort = ortModule.default ?? ortModule;
   const { Tokenizer } = (await import(tokenizersPackage)) as { Tokenizer: new (json: object, config: object) => Tokenizer };
   const maxTokens = options.maxTokens ?? 128;
   const readJson = async (file: string) => JSON.parse(await fs.readFile(path.join(modelDir, file), 'utf8')) as Record<string, unknown>;
