@@ -4,6 +4,7 @@ import { decideMatch, getMatchScore, type MatchEvidence, type MatchStrength, typ
 import type { QueryTerm } from './get-query-terms.ts';
 import { getTermCoverage } from './get-term-coverage.ts';
 import { isAboutNamedProject } from './order-by-project-intent.ts';
+import { isQueryStopword } from './query-stopwords.ts';
 import { getIdf } from './rank-by-term-scores.ts';
 import type { UnderstoodQuery } from './understand-query.ts';
 
@@ -119,6 +120,15 @@ export interface DecideHitsInput {
 }
 
 /**
+ * Whether a query term can say what is asked: not a function word (`the`, `如何`: `isQueryStopword`)
+ * nor a lone Latin letter or digit, which Meilisearch matches as the prefix of any word (`a` finds
+ * `A 服务`, `x` finds `XA`). A query of nothing else asks nothing a hit could answer.
+ */
+function isMeaningfulTerm(text: string): boolean {
+  return !isQueryStopword(text) && !/^[\p{Script=Latin}\p{Nd}]$/u.test(text.normalize('NFKC'));
+}
+
+/**
  * How each of the best candidates matched: strong when its text covers enough of the query's
  * informative terms (project names left out), its term scores agree and it scores near the
  * best (`decideMatch`). Pure.
@@ -132,9 +142,14 @@ export function decideHits(input: DecideHitsInput): Map<string, HitMatch> {
   const weights = input.termWeights ?? getTermWeights(terms, termVariants, answers, projectGroups);
   const maxScore = weights.reduce((sum, { weight }) => sum + weight, 0);
   const anyProject = named.projects.length === 0;
+  const asksSomething = !anyProject || terms.some((term) => !projectGroups.has(getTermGroup(term)) && isMeaningfulTerm(term.text));
   best.forEach((id, rank) => {
     const document = documents.get(id);
     if (!document) return;
+    if (!asksSomething) {
+      matches.set(id, { match: 'weak', score: 0, evidence: { coverage: 0, scoreShare: 0, relativeScore: 0, rank, projectNamed: false, inNamedProject: false } });
+      return;
+    }
     const inNamedProject = isAboutNamedProject({ ...document, ...fields.get(id) }, named, mentioning);
     const evidence: MatchEvidence = {
       coverage: getCoverage(document, weights, inNamedProject || anyProject, synonyms),

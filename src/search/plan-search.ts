@@ -62,11 +62,17 @@ export function variantQuery(variant: QueryVariant, common: Omit<MultiSearchQuer
   };
 }
 
-/** The term searches under one filter (ids and `fields`, with ranking scores), then the filter's document count. */
-function termSetQueries(termVariants: readonly QueryVariant[], common: Omit<MultiSearchQuery, 'q'>, fields: string[], termWindow: number): MultiSearchQuery[] {
+/**
+ * The term searches under one filter (ids and `fields`, with ranking scores), then the filter's
+ * document count. Sorted by date, each reads the newest `termWindow` documents holding its term
+ * (the index ranks `sort` right after `words`), not the most relevant: otherwise the newest
+ * answers of a common word could be left out of a list sorted by date.
+ */
+function termSetQueries(termVariants: readonly QueryVariant[], common: Omit<MultiSearchQuery, 'q'>, fields: string[], termWindow: number, sort: string[]): MultiSearchQuery[] {
   return [
     ...termVariants.map((variant): MultiSearchQuery => ({
       ...variantQuery(variant, common),
+      ...(sort.length ? { sort } : {}),
       hitsPerPage: termWindow,
       attributesToRetrieve: fields,
       showRankingScore: true,
@@ -100,8 +106,10 @@ export function planSearch(indexUid: string, request: SearchRequest, understood:
     const countFilter = buildFilter(request, { omit: facet.field });
     return { indexUid, ...(countFilter ? { filter: countFilter } : {}) };
   };
-  const window = Math.min(MAX_TOTAL_HITS, Math.max(50, request.page * request.hitsPerPage));
-  const termWindow = Math.min(MAX_TOTAL_HITS, Math.max(options.termCandidates ?? 200, window));
+  // Not a function of the page: the candidates, so `totalHits` and every page, are the same
+  // whichever page is asked (a window growing with the page read a few more candidates for page
+  // 21 than for page 20, which reordered ties: the total changed and hits came back twice).
+  const termWindow = Math.min(MAX_TOTAL_HITS, Math.max(options.termCandidates ?? 200, request.hitsPerPage));
   const none: PlanPart = { start: 0, end: 0 };
   const { termVariants } = understood;
 
@@ -118,8 +126,8 @@ export function planSearch(indexUid: string, request: SearchRequest, understood:
 
   const sortFields = sort.map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
   const termFields = [...new Set(['id', ...(understood.named.projects.length > 0 ? ['projects', 'projectMentions'] : []), ...FACETS.map((facet) => facet.field), ...sortFields])];
-  const termSet = add(termSetQueries(termVariants, common, termFields, termWindow));
-  const counts = facets.map((facet) => ({ facet, part: add(termSetQueries(termVariants, commonOf(facet), ['id', facet.field], termWindow)) }));
+  const termSet = add(termSetQueries(termVariants, common, termFields, termWindow, sort));
+  const counts = facets.map((facet) => ({ facet, part: add(termSetQueries(termVariants, commonOf(facet), ['id', facet.field], termWindow, sort)) }));
   return { queries, blank: false, listing: none, termSet, counts, sort, termWindow, evidenceDepth: options.evidenceDepth };
 }
 

@@ -84,7 +84,10 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const understood = understandQuery(request.q, options.thesaurus ? { ...options.variants, synonyms: true } : options.variants);
   if (options.associations) understood.termVariants.push(...getExpansionVariants(understood, options.associations));
   const plan = planSearch(index.uid, request, understood, { evidenceDepth: thresholds.maxRank, ...(options.termCandidates ? { termCandidates: options.termCandidates } : {}) });
-  const answers = await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
+  // Text without a word to search (`??`, an emoji, a paste `reducePaste` found nothing in) matches
+  // nothing; sent, Meilisearch would read it as the empty query and list every document.
+  const nothingToSearch = plan.blank && request.q.trim() !== '';
+  const answers = nothingToSearch ? [] : await sendMultiSearch(index, plan.queries, options.multiSearchRequests ?? 1);
   const processingTimeMs = answers.reduce((sum, answer) => sum + (answer.processingTimeMs ?? 0), 0);
   const selected = (facet: (typeof plan.counts)[number]['facet']) => request[facet.parameter];
   const header = {
