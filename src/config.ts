@@ -116,7 +116,7 @@ export const CONFIG_VARIABLES = {
     'Base of public post URLs'),
   publicUrl: variable('PUBLIC_URL',
     httpUrl().optional().transform((u) => (u ? new URL(u).origin : undefined)),
-    'Public origin of this service, e.g. https://faq.example.com: the demo page loads the widget from there (unset: from its own origin)'),
+    'Public origin of this service, e.g. https://faq.example.com: the demo page loads the widget from there, answer pages name it in their canonical and Open Graph URLs (unset: the widget from its own origin, a relative canonical URL, no og:url; never taken from a request)'),
   trustProxy: variable('TRUST_PROXY', trustProxy(),
     'Reverse proxies to trust for the client address (X-Forwarded-For): off (default), a hop count, or proxy addresses / CIDR ranges'),
   insightsDb: variable('INSIGHTS_DB', z.string().optional().transform((v) => (v === undefined || v === 'off' ? v : path.resolve(v))),

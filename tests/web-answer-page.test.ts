@@ -3,6 +3,10 @@ import { after, before, test } from 'node:test';
 import request from 'supertest';
 import { API_RECORDS } from './helpers/api-records.ts';
 import { makeRecord } from './helpers/make-record.ts';
+import { createApp } from '../api/create-app.ts';
+import { createMetrics } from '../api/create-metrics.ts';
+import { loadConfig } from '../src/config.ts';
+import { createWebRouters } from '../web/create-web-routers.ts';
 import { startApiTest, type ApiTest } from './helpers/start-api-test.ts';
 
 const HOSTILE = makeRecord(99, {
@@ -28,8 +32,9 @@ test('/qa/:id is rendered on the server with title, description, canonical and O
   assert.match(res.text, /<meta name="description" content="[^"]+">/);
   assert.match(res.text, /<meta property="og:title" content="[^"]+">/);
   assert.match(res.text, /<meta property="og:description" content="[^"]+">/);
-  assert.match(res.text, /<meta property="og:url" content="http:\/\/127\.0\.0\.1:\d+\/qa\/rpc-2020-a">/);
-  assert.match(res.text, /<link rel="canonical" href="http:\/\/127\.0\.0\.1:\d+\/qa\/rpc-2020-a">/);
+  // no PUBLIC_URL: a relative canonical URL, no og:url (see the next test)
+  assert.match(res.text, /<link rel="canonical" href="\/qa\/rpc-2020-a">/);
+  assert.doesNotMatch(res.text, /og:url/);
   assert.match(res.text, /<meta property="article:tag" content="SOFARPC">/);
   assert.match(res.text, /<p class="meta"><span class="kind kind-weekly">Weekly<\/span>/, 'where the answer comes from, as on a hit');
   assert.ok(res.text.includes(`<h1 class="question">${record.question}</h1>`), 'the question, without JavaScript');
@@ -38,6 +43,17 @@ test('/qa/:id is rendered on the server with title, description, canonical and O
   assert.match(res.text, /<section class="related-answers"[^]*href="\/qa\/rpc-2020-b\?q=rpc%20timeout"/, 'a related answer of the same project');
   assert.doesNotMatch(res.text.split('class="related-answers"')[1]!, /href="\/qa\/rpc-2020-a/, 'not itself');
   assert.ok(res.headers['content-security-policy']?.includes("script-src 'self'"));
+});
+
+test('canonical and Open Graph URLs name PUBLIC_URL, whatever Host the request names', async () => {
+  const hostile = await request(t.app).get('/qa/rpc-2020-a').set('Host', 'evil.example').expect(200);
+  assert.doesNotMatch(hostile.text, /evil\.example/);
+  const config = loadConfig({ DATA_DIR: t.meili.dataDir, LOG_LEVEL: 'silent', SEARCH_RATE_LIMIT: '0', PUBLIC_URL: 'https://faq.example.com/ignored/path' });
+  const app = createApp({ backend: t.backend, logger: t.meili.logger, config, metrics: createMetrics({ defaultMetrics: false }), web: createWebRouters });
+  const res = await request(app).get('/qa/rpc-2020-a').set('Host', 'evil.example').expect(200);
+  assert.match(res.text, /<link rel="canonical" href="https:\/\/faq\.example\.com\/qa\/rpc-2020-a">/);
+  assert.match(res.text, /<meta property="og:url" content="https:\/\/faq\.example\.com\/qa\/rpc-2020-a">/);
+  assert.doesNotMatch(res.text, /evil\.example/);
 });
 
 test('an answer from a FAQ page says so, in the reader\'s language', async () => {

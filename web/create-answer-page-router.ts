@@ -49,7 +49,7 @@ async function findRelated(backend: SearchBackend, record: ApiRecord, count: num
  * reader's language (Accept-Language); an unknown id is a 404 page, a search outage a 503 page.
  * The page script then adds copy buttons, the feedback buttons and the search box's behaviour.
  */
-export function createAnswerPageRouter(options: { backend: SearchBackend; apiBase?: string }): Router {
+export function createAnswerPageRouter(options: { backend: SearchBackend; apiBase?: string; publicUrl?: string | undefined }): Router {
   const apiBase = options.apiBase ?? '';
   const csp = getPageCsp(apiBase);
   const router = Router();
@@ -62,7 +62,8 @@ export function createAnswerPageRouter(options: { backend: SearchBackend; apiBas
     const it = pickInsightTranslations([primary]);
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, MAX_QUERY_LENGTH) : '';
     return {
-      t, it, lang: primary === 'zh' ? 'zh-CN' : 'en', origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      // never the request's Host: a client could name any host, and a shared cache keep the page
+      t, it, lang: primary === 'zh' ? 'zh-CN' : 'en', origin: options.publicUrl ?? '',
       cssHref: assets.pageCss.url, jsSrc: assets.pageJs.url, apiBase, fromQuery: q,
     };
   }

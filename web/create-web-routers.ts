@@ -10,5 +10,5 @@ import { createWebRouter } from './create-web-router.ts';
  * this to `createApp` (`web` option): the API itself knows nothing of the front end.
  */
 export function createWebRouters(options: { backend: SearchBackend; publicUrl?: string | undefined }): Router[] {
-  return [createAnswerPageRouter({ backend: options.backend }), createAdminPageRouter(), createWebRouter({ publicUrl: options.publicUrl })];
+  return [createAnswerPageRouter({ backend: options.backend, publicUrl: options.publicUrl }), createAdminPageRouter(), createWebRouter({ publicUrl: options.publicUrl })];
 }

@@ -9,7 +9,10 @@ export interface AnswerPageOptions {
   it: InsightTranslations;
   /** `zh-CN` or `en`: the page's `lang`. */
   lang: string;
-  /** This site's origin (`https://faq.example.com`), for canonical and Open Graph URLs. */
+  /**
+   * This site's public origin (`PUBLIC_URL`, e.g. `https://faq.example.com`), for canonical and
+   * Open Graph URLs; '' when unknown: the canonical URL is then relative and `og:url` left out.
+   */
   origin: string;
   /** The stylesheet and script URLs of the page bundle. */
   cssHref: string;
@@ -68,7 +71,7 @@ export function renderAnswerPage(record: ApiRecord, answerHtml: string, related:
     `<meta property="og:site_name" content="${escapeHtml(o.t.siteTitle)}">`,
     `<meta property="og:title" content="${escapeHtml(getExcerpt(record.question, 90))}">`,
     `<meta property="og:description" content="${escapeHtml(description)}">`,
-    `<meta property="og:url" content="${escapeHtml(url)}">`,
+    o.origin ? `<meta property="og:url" content="${escapeHtml(url)}">` : '',
     `<meta property="og:locale" content="${o.lang === 'en' ? 'en_US' : 'zh_CN'}">`,
     record.date && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? `<meta property="article:published_time" content="${escapeHtml(record.date)}">` : '',
     ...record.projects.map((p) => `<meta property="article:tag" content="${escapeHtml(p)}">`),
