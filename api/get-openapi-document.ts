@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clickBodySchema, feedbackBodySchema, insightsQuerySchema } from './feedback-schemas.ts';
+import { csvQuerySchema } from './routes/create-insights-router.ts';
 import { noParamsSchema, recordParamsSchema, searchBodySchema, searchQuerySchema } from '../src/contract/request-schemas.ts';
 import { responseSchemas } from '../src/contract/response-schemas.ts';
 
@@ -9,10 +10,19 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
 const error = (description: string) => json('Error', description);
 
-/** OpenAPI parameters from a request schema: its properties, as the client sends them. */
+type ObjectJsonSchema = { properties?: Record<string, JsonSchema>; required?: string[] };
+
+/**
+ * OpenAPI parameters from a request schema: its properties, as the client sends them. A number
+ * (`page`) is a string pattern on the input side of its schema; a client reads its type, bounds
+ * and default from the parsed side.
+ */
 function getParameters(schema: z.ZodObject, location: 'query' | 'path'): JsonSchema[] {
-  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(input.properties ?? {}).map(([name, property]) => {
+  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as ObjectJsonSchema;
+  const output = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as ObjectJsonSchema;
+  return Object.entries(input.properties ?? {}).map(([name, inputProperty]) => {
+    const parsed = output.properties?.[name];
+    const property = parsed?.type === 'number' && inputProperty.type === 'string' ? { ...parsed, type: 'integer' } : inputProperty;
     const { description, ...rest } = property;
     return {
       name,
@@ -48,6 +58,7 @@ const RATE_LIMITED = {
   headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
   content: { 'application/json': { schema: ref('Error') } },
 };
+const TOO_LARGE = (limit: string) => error(`A body over ${limit}`);
 const UNAVAILABLE = {
   description: 'Meilisearch is down, slow or has no index yet',
   headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
@@ -96,6 +107,8 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
           responses: {
             200: json('SearchResult', 'A page of hits with facet counts'),
             400: error('A bad parameter (named in the message and in `parameter`), or a body that is not JSON'),
+            413: TOO_LARGE('the limit named in the message'),
+            415: error('A body that is not application/json'),
             429: RATE_LIMITED,
             503: UNAVAILABLE,
           },
@@ -105,14 +118,14 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
         post: {
           summary: 'Was an opened answer helpful? Idempotent per browser session (a second vote replaces the first); JSON, also sent as text/plain',
           requestBody: getRequestBody(feedbackBodySchema, 'The vote'),
-          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 415: error('A body that is not application/json'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
         },
       },
       '/api/click': {
         post: {
           summary: 'A result was opened (click-through per query); the same click twice in a session counts once',
           requestBody: getRequestBody(clickBodySchema, 'The click'),
-          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 415: error('A body that is not application/json'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
         },
       },
       '/api/qa/{id}': {
@@ -156,6 +169,14 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
             ...admin,
             parameters: getParameters(insightsQuerySchema, 'query'),
             responses: { 200: { description: 'The report', content: { 'application/json': { schema: { type: 'object' } } } }, 400: error('A bad parameter'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 503: error('The insights database is unavailable') },
+          },
+        },
+        '/api/admin/insights.csv': {
+          get: {
+            summary: 'One list of the search insights as CSV (UTF-8 with a byte order mark, formulas escaped), to open in a spreadsheet (404 when ADMIN_TOKEN is not configured)',
+            ...admin,
+            parameters: getParameters(csvQuerySchema, 'query'),
+            responses: { 200: { description: 'The list', content: { 'text/csv': { schema: { type: 'string' } } } }, 400: error('A bad parameter'), 401: error('Missing or wrong token'), 404: error('Admin endpoints are off'), 503: error('The insights database is unavailable') },
           },
         },
         '/api/admin/status': {

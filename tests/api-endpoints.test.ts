@@ -80,7 +80,7 @@ test('GET /openapi.json: OpenAPI 3.1 generated from the validating schemas', asy
   const res = await request(t.app).get('/openapi.json').expect(200);
   const doc = res.body as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Record<string, unknown> }[] }>>; components: { schemas: Record<string, unknown> } };
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/search', '/api/qa/{id}', '/api/facets', '/healthz', '/readyz', '/metrics', '/openapi.json', '/api/admin/reindex', '/api/admin/status', '/api/feedback', '/api/click', '/api/admin/insights']) {
+  for (const path of ['/api/search', '/api/qa/{id}', '/api/facets', '/healthz', '/readyz', '/metrics', '/openapi.json', '/api/admin/reindex', '/api/admin/status', '/api/feedback', '/api/click', '/api/admin/insights', '/api/admin/insights.csv']) {
     assert.ok(doc.paths[path], path);
   }
   // a pasted log too long for a URL goes in a POST body: the document says how
@@ -93,6 +93,9 @@ test('GET /openapi.json: OpenAPI 3.1 generated from the validating schemas', asy
   assert.ok(((project?.schema.items as { enum: string[] }).enum).includes('MOSN'));
   assert.equal(parameters.find((p) => p.name === 'q')?.schema.maxLength, 4096);
   assert.deepEqual(parameters.find((p) => p.name === 'sort')?.schema.enum, ['relevance', 'newest', 'oldest']);
+  // numbers as a client writes them: a type, bounds and a default, not a string pattern
+  const hitsPerPage = parameters.find((p) => p.name === 'hitsPerPage')?.schema;
+  assert.deepEqual([hitsPerPage?.type, hitsPerPage?.minimum, hitsPerPage?.maximum, hitsPerPage?.default], ['integer', 1, 50, 10]);
   for (const name of ['SearchResult', 'SearchHit', 'Record', 'Facets', 'Error', 'Readiness', 'AdminStatus']) assert.ok(doc.components.schemas[name], name);
   // every $ref resolves
   for (const [, ref] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) assert.ok(doc.components.schemas[ref!], ref);

@@ -22,7 +22,8 @@ export const CSV_LISTS = {
 } as const;
 type CsvList = keyof typeof CSV_LISTS;
 
-const csvQuerySchema = insightsQuerySchema.extend({
+/** The parameters of `GET /api/admin/insights.csv`. */
+export const csvQuerySchema = insightsQuerySchema.extend({
   list: z.enum(Object.keys(CSV_LISTS) as [CsvList, ...CsvList[]], { error: `expected one of ${Object.keys(CSV_LISTS).join(', ')}` })
     .meta({ description: 'Which list to export' }),
 });
