@@ -108,7 +108,6 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
             200: json('SearchResult', 'A page of hits with facet counts'),
             400: error('A bad parameter (named in the message and in `parameter`), or a body that is not JSON'),
             413: TOO_LARGE('the limit named in the message'),
-            415: error('A body that is not application/json'),
             429: RATE_LIMITED,
             503: UNAVAILABLE,
           },
@@ -118,14 +117,14 @@ export function getOpenApiDocument(options: { version?: string; admin?: boolean 
         post: {
           summary: 'Was an opened answer helpful? Idempotent per browser session (a second vote replaces the first); JSON, also sent as text/plain',
           requestBody: getRequestBody(feedbackBodySchema, 'The vote'),
-          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 415: error('A body that is not application/json'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
         },
       },
       '/api/click': {
         post: {
           summary: 'A result was opened (click-through per query); the same click twice in a session counts once',
           requestBody: getRequestBody(clickBodySchema, 'The click'),
-          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 415: error('A body that is not application/json'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
+          responses: { 202: { description: 'Accepted: `{ recorded: boolean }` (false when insights are off or the event was dropped)', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'boolean' } } } } } }, 400: error('A bad field (named in the message)'), 413: TOO_LARGE('the limit named in the message'), 429: error('Too many posts (FEEDBACK_RATE_LIMIT per minute)') },
         },
       },
       '/api/qa/{id}': {

@@ -17,6 +17,15 @@ function getClientStatus(error: unknown): number | null {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
+/** What was wrong with a request Express could not read; a body over the limit names the limit (body-parser's `limit`, in bytes). */
+function getClientErrorReason(error: unknown): string {
+  const { type, limit } = (error ?? {}) as { type?: unknown; limit?: unknown };
+  if (type === 'entity.too.large' && typeof limit === 'number') {
+    return `the body is over the limit of ${limit.toLocaleString('en-US')} bytes (${Math.round(limit / 1024)} KB)`;
+  }
+  return error instanceof Error ? error.message : 'bad request';
+}
+
 function send(res: Response, status: number, body: { code: string; message: string; parameter?: string }): void {
   res.status(status).set('Cache-Control', 'no-store').json({ error: body });
 }
@@ -50,7 +59,7 @@ export const onError: ErrorRequestHandler = (error: unknown, req, res, next) => 
   }
   const clientStatus = getClientStatus(error);
   if (clientStatus !== null) {
-    const bad = new BadRequestError(`The request could not be read: ${error instanceof Error ? error.message : 'bad request'}`);
+    const bad = new BadRequestError(`The request could not be read: ${getClientErrorReason(error)}`);
     send(res, clientStatus, { code: bad.code, message: bad.message });
     return;
   }

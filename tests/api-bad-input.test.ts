@@ -126,3 +126,9 @@ test('nothing a client sends gets a 500: malformed escapes, odd methods, random 
     if (res.status === 400) errorBodySchema.parse(res.body);
   }
 });
+
+test('a search body over the limit is a 413 that names the limit', async () => {
+  const res = await request(t.app).post('/api/search').set('Content-Type', 'application/json').send(JSON.stringify({ q: 'x'.repeat(2_000_000) }));
+  assert.equal(res.status, 413);
+  assert.match(errorBodySchema.parse(res.body).error.message, /over the limit of [\d,]+ bytes \(\d+ KB\)/);
+});
