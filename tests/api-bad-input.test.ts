@@ -132,3 +132,10 @@ test('a search body over the limit is a 413 that names the limit', async () => {
   assert.equal(res.status, 413);
   assert.match(errorBodySchema.parse(res.body).error.message, /over the limit of [\d,]+ bytes \(\d+ KB\)/);
 });
+
+test('the longest question POST accepts fits in its body however the client escapes it (\\uXXXX: 6 bytes a character)', async () => {
+  const q = '超时'.repeat(32_768);
+  const body = JSON.stringify({ q }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const res = await request(t.app).post('/api/search').set('Content-Type', 'application/json').send(body);
+  assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 300));
+});

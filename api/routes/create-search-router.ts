@@ -95,8 +95,9 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
   router.get(SEARCH_PATH, ...options.before, async (req: Request, res) => {
     await answer(req, parseParams(searchQuerySchema, req.query), res, true);
   });
-  // 256 KB of JSON holds the longest `q` accepted (MAX_POST_QUERY_LENGTH) in any script.
-  router.post(SEARCH_PATH, ...options.before, express.json({ limit: '256kb', type: () => true }), async (req: Request, res) => {
+  // The longest `q` accepted (MAX_POST_QUERY_LENGTH, 65,536 characters) JSON-escaped as a client
+  // may send it (`\uXXXX`: Python's json.dumps does so by default, 6 bytes a character) is 384 KB.
+  router.post(SEARCH_PATH, ...options.before, express.json({ limit: '512kb', type: () => true }), async (req: Request, res) => {
     await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
   });
   return router;
