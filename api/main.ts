@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { createReindexJob } from '../indexer/load/create-reindex-job.ts';
 import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
 import { getLastBuiltSources, type LastBuiltSources } from '../indexer/load/get-last-built-sources.ts';
+import { getReindexLockPath } from '../indexer/load/reindex-lock.ts';
 import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
 import { getJobSources } from '../src/source-config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -124,6 +125,7 @@ try {
     cron: inherited === null || inherited?.reindexable === false ? null : config.reindexCron,
     timeZone: config.timeZone,
     logger,
+    lockPath: getReindexLockPath(config.dataDir, config.indexName),
     run: async (_trigger, { force }) => {
       const report = await job({ force });
       if (report.outcome === 'succeeded') backend.clearCache();

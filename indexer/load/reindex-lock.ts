@@ -34,3 +34,19 @@ export async function getReindexLockHolder(lockPath: string): Promise<number | n
   const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
   return Number.isInteger(holder) && holder > 0 && isProcessAlive(holder) ? holder : null;
 }
+
+/** The reindex lock of `indexName` in a data directory: one per index, whichever process runs it. */
+export function getReindexLockPath(dataDir: string, indexName: string): string {
+  return path.join(dataDir, `reindex-${indexName}.lock`);
+}
+
+/**
+ * The run of another process holding the lock (`npm run index`, another service's cron): its
+ * pid and when it took the lock; null when the lock is free, ours, or left by a dead process.
+ */
+export async function getOtherReindexRun(lockPath: string): Promise<{ pid: number; startedAt: string } | null> {
+  const holder = await getReindexLockHolder(lockPath);
+  if (holder === null || holder === process.pid) return null;
+  const taken = await fs.stat(lockPath).catch(() => null);
+  return { pid: holder, startedAt: (taken?.mtime ?? new Date()).toISOString() };
+}

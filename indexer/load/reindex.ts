@@ -17,7 +17,7 @@ import { getDefaultSourceConfigs } from '../../src/source-config.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from '../extract/extract-corpus.ts';
 import { createContentSources, groupSourcesByRoot } from '../sources/create-content-sources.ts';
 import { getSourceFingerprint, getSourceIdentity } from './get-source-fingerprint.ts';
-import { acquireReindexLock } from './reindex-lock.ts';
+import { acquireReindexLock, getReindexLockPath } from './reindex-lock.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { getReindexStatePath, readIndexState, writeIndexState } from './reindex-state.ts';
 
@@ -364,7 +364,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   let release: (() => Promise<void>) | null = null;
   let buildIndex: string | null = null;
   try {
-    if (dataDir) release = await acquireReindexLock(path.join(dataDir, `reindex-${indexName}.lock`));
+    if (dataDir) release = await acquireReindexLock(getReindexLockPath(dataDir, indexName));
     const statePath = dataDir ? getReindexStatePath(dataDir) : null;
     // Leftovers of runs that died (Meilisearch or the service killed mid-build) go first, even when this run is skipped.
     await deleteStaleBuilds(client, indexName, staleBuildMs, logger, taskTimeoutMs);
