@@ -90,7 +90,7 @@ function logInheritedSource(inherited: LastBuiltSources | null, documents: numbe
 
 try {
   const lock = await acquireServiceLock(config.dataDir);
-  if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, 'Took over the service lock of a process that is gone');
+  if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, lock.holderReused ? `Took over the service lock: its pid ${lock.tookOverFrom} now runs another program (the service that held it is gone)` : 'Took over the service lock of a process that is gone');
   // never on a server `npm run index` started: it goes away when the CLI ends
   // the HTTP side loads once the embedded server is spawned (loading first would hold up the spawn)
   let httpSide: ReturnType<typeof loadHttpSide> | undefined;
