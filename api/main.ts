@@ -136,7 +136,7 @@ try {
   const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
   if (!health.documents || (configured && (await sourceChanged(roots)))) {
     const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
-    if (!health.documents) logger.info({ source: roots.join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
+    if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
     // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
     const report = await scheduler.trigger('startup', { force: !health.documents });
     if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The start-up index failed: see /api/admin/status (an empty index answers 503 until a reindex succeeds)');
