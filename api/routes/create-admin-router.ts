@@ -32,11 +32,11 @@ export function createAdminRouter(options: {
     parseParams(noParamsSchema, req.query);
     const { force = false } = parseParams(reindexBodySchema, req.body ?? {});
     if (!scheduler) throw new SearchUnavailableError('Reindex: this service runs without a reindex scheduler', 60);
-    const status = scheduler.getStatus();
-    if (status.currentRun) throw new ReindexRunningError(status.currentRun.startedAt);
     // a run of another process on this DATA_DIR (`npm run index`) holds the lock: the run would fail at once
     const other = await scheduler.getOtherRun?.();
     if (other) throw new ReindexRunningError(other.startedAt);
+    const status = scheduler.getStatus(); // after the await: a cron run may have started meanwhile
+    if (status.currentRun) throw new ReindexRunningError(status.currentRun.startedAt);
     const startedAt = new Date().toISOString();
     // The run goes on in the background; its outcome is in /api/admin/status (the scheduler logs and keeps it).
     scheduler.trigger('manual', { force }).catch((error: unknown) => req.log.error({ err: error }, 'Manual reindex failed'));
