@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { createReindexJob } from '../indexer/load/create-reindex-job.ts';
 import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
+import { getLastBuiltSources, type LastBuiltSources } from '../indexer/load/get-last-built-sources.ts';
+import { getReindexLockPath } from '../indexer/load/reindex-lock.ts';
 import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
 import { getJobSources } from '../src/source-config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -17,7 +19,7 @@ import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/r
 import { acquireServiceLock } from './acquire-service-lock.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 
-/** Posts indexed when WEEKLY_SOURCE is unset, so a first `npm start` has something to find. */
+/** Posts indexed into an empty index when SOURCES and WEEKLY_SOURCE are unset, so a first `npm start` has something to find. */
 export const SAMPLE_POSTS = fileURLToPath(new URL('../samples/posts', import.meta.url));
 
 let config: Config;
@@ -73,9 +75,22 @@ async function sourceChanged(roots: string[]): Promise<boolean> {
   return true;
 }
 
+/** The sources the live index was last built from (null: unknown, e.g. an index built elsewhere). */
+async function readLastBuiltSources(): Promise<LastBuiltSources | null> {
+  return getLastBuiltSources(await readIndexState(getReindexStatePath(config.dataDir), config.indexName));
+}
+
+/** The one line that says which index a start without SOURCES or WEEKLY_SOURCE serves, and what the nightly run reads. */
+function logInheritedSource(inherited: LastBuiltSources | null, documents: number): void {
+  const index = `${config.indexName} (${documents} documents)`;
+  if (!inherited) logger.warn({ indexName: config.indexName, documents }, `No SOURCES or WEEKLY_SOURCE: serving the index ${index} as it is; its source is unknown, so the nightly reindex is off until SOURCES or WEEKLY_SOURCE is set`);
+  else if (!inherited.reindexable) logger.warn({ indexName: config.indexName, documents, source: inherited.roots }, `No SOURCES or WEEKLY_SOURCE: serving the index ${index} built from ${inherited.roots.join(', ')}; its credentials are not kept, so the nightly reindex is off until SOURCES or WEEKLY_SOURCE is set`);
+  else logger.info({ indexName: config.indexName, documents, source: inherited.roots }, `No SOURCES or WEEKLY_SOURCE: serving the index ${index} built from ${inherited.roots.join(', ')}; the nightly reindex reads it again`);
+}
+
 try {
   const lock = await acquireServiceLock(config.dataDir);
-  if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, 'Took over the service lock of a process that is gone');
+  if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, lock.holderReused ? `Took over the service lock: its pid ${lock.tookOverFrom} now runs another program (the service that held it is gone)` : 'Took over the service lock of a process that is gone');
   // never on a server `npm run index` started: it goes away when the CLI ends
   // the HTTP side loads once the embedded server is spawned (loading first would hold up the spawn)
   let httpSide: ReturnType<typeof loadHttpSide> | undefined;
@@ -92,15 +107,25 @@ try {
   });
   const { createApp, createMetrics, createMeiliSearchBackend, createInsightsFromConfig, createWebRouters } = await loadOnce();
   const backend = createMeiliSearchBackend({ connection, indexName: config.indexName, listingCacheMs: config.listingCacheSeconds * 1000, thesaurus: config.searchThesaurus });
-  const source = config.weeklySource ?? SAMPLE_POSTS;
-  const jobOptions = { config: { ...config, weeklySource: source }, connection, logger };
+  const health = await backend.health();
+  if (!health.available) throw new Error(`Meilisearch does not answer: ${health.reason ?? 'unknown reason'}`);
+  const configured = config.sources.length > 0 || Boolean(config.weeklySource);
+  // Without SOURCES or WEEKLY_SOURCE the sample posts only fill an empty index: an index built
+  // from another source (`npm run index -- <path>`) keeps being served, and reindexed from there.
+  const inherited = !configured && health.documents ? await readLastBuiltSources() : undefined;
+  if (inherited !== undefined) logInheritedSource(inherited, health.documents ?? 0);
+  const jobConfig = inherited === undefined ? { ...config, weeklySource: config.weeklySource ?? SAMPLE_POSTS }
+    : inherited?.reindexable ? { ...config, sources: inherited.sources, weeklySource: undefined }
+      : { ...config, sources: [], weeklySource: undefined }; // nothing to reindex: the job says so (ConfigError)
+  const jobOptions = { config: jobConfig, connection, logger };
   // the indexer (unified, remark, YAML, the classifier) loads with the first reindex, not on every start
   const job: ReturnType<typeof createReindexJob> = async (run) => (await import('../indexer/load/create-reindex-job.ts')).createReindexJob(jobOptions)(run);
-  const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
   scheduler = createReindexScheduler({
-    cron: config.reindexCron,
+    // no known source to reindex: no nightly run (a manual one answers why it cannot run)
+    cron: inherited === null || inherited?.reindexable === false ? null : config.reindexCron,
     timeZone: config.timeZone,
     logger,
+    lockPath: getReindexLockPath(config.dataDir, config.indexName),
     run: async (_trigger, { force }) => {
       const report = await job({ force });
       if (report.outcome === 'succeeded') backend.clearCache();
@@ -108,11 +133,10 @@ try {
     },
   });
 
-  const health = await backend.health();
-  if (!health.available) throw new Error(`Meilisearch does not answer: ${health.reason ?? 'unknown reason'}`);
-  if (!health.documents || (await sourceChanged(roots))) {
+  const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
+  if (!health.documents || (configured && (await sourceChanged(roots)))) {
     const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
-    if (!health.documents) logger.info({ source: roots.join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
+    if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
     // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
     const report = await scheduler.trigger('startup', { force: !health.documents });
     if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The start-up index failed: see /api/admin/status (an empty index answers 503 until a reindex succeeds)');

@@ -143,11 +143,16 @@ export type Config = { readonly [K in keyof Variables]: z.output<Variables[K]['s
  * Read and validate the configuration once, at start-up.
  *
  * @param env - Variables to read (default: `process.env`).
+ * @param only - The settings the caller uses (default: all): a tool such as `npm run index`
+ *   validates those alone, so a bad `PORT` in the environment stops the service, not the CLI.
  * @throws {ConfigError} naming the first variable with a bad value.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env?: NodeJS.ProcessEnv): Config;
+export function loadConfig<K extends keyof Config>(env: NodeJS.ProcessEnv | undefined, only: readonly K[]): Pick<Config, K>;
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, only?: readonly (keyof Config)[]): Partial<Config> {
   const config: Record<string, unknown> = {};
   for (const [key, { env: name, schema }] of Object.entries(CONFIG_VARIABLES)) {
+    if (only && !only.includes(key as keyof Config)) continue;
     const raw = env[name]?.trim();
     const result = (schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
     if (!result.success) {
@@ -155,8 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     config[key] = result.data;
   }
-  const typed = config as Config;
-  if (typed.meiliReplicas.length) {
+  const typed = config as Partial<Config>;
+  if (typed.meiliReplicas?.length) {
     if (!typed.meiliMasterKey) throw new ConfigError('MEILI_MASTER_KEY', 'required when MEILI_REPLICAS is set (one master key for every replica)');
     // one replica needs no load balancer: it is MEILI_URL, as without MEILI_REPLICAS
     if (!typed.meiliUrl && typed.meiliReplicas.length > 1) throw new ConfigError('MEILI_URL', 'required when MEILI_REPLICAS lists several replicas: the load balancer in front of them');

@@ -13,25 +13,29 @@ export const reindexBodySchema = z.strictObject({ force: z.boolean({ error: 'exp
 
 /**
  * `POST /api/admin/reindex` (start a run now, `{"force": true}` to rebuild whatever the
- * fingerprint and shrink check say; 202, or 409 while one runs) and
+ * fingerprint and shrink check say; 202, or 409 while one runs, here or in another process
+ * holding the reindex lock such as `npm run index`) and
  * `GET /api/admin/status` (last and next runs, document count, last report).
  * Only with `Authorization: Bearer $ADMIN_TOKEN`; 404 when ADMIN_TOKEN is unset. No CORS.
  */
 export function createAdminRouter(options: {
   adminToken: string | undefined;
   backend: SearchBackend;
-  scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> | undefined;
+  scheduler?: Pick<ReindexScheduler, 'getStatus' | 'trigger'> & Partial<Pick<ReindexScheduler, 'getOtherRun'>> | undefined;
 }): Router {
   const { backend, scheduler } = options;
   const router = Router();
   const guard = requireAdminToken(options.adminToken);
 
   // small bodies only, and only once the token is checked
-  router.post('/api/admin/reindex', guard, express.json({ limit: '1kb', strict: true, type: () => true }), (req, res) => {
+  router.post('/api/admin/reindex', guard, express.json({ limit: '1kb', strict: true, type: () => true }), async (req, res) => {
     parseParams(noParamsSchema, req.query);
     const { force = false } = parseParams(reindexBodySchema, req.body ?? {});
     if (!scheduler) throw new SearchUnavailableError('Reindex: this service runs without a reindex scheduler', 60);
-    const status = scheduler.getStatus();
+    // a run of another process on this DATA_DIR (`npm run index`) holds the lock: the run would fail at once
+    const other = await scheduler.getOtherRun?.();
+    if (other) throw new ReindexRunningError(other.startedAt);
+    const status = scheduler.getStatus(); // after the await: a cron run may have started meanwhile
     if (status.currentRun) throw new ReindexRunningError(status.currentRun.startedAt);
     const startedAt = new Date().toISOString();
     // The run goes on in the background; its outcome is in /api/admin/status (the scheduler logs and keeps it).

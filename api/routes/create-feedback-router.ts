@@ -6,7 +6,7 @@ import { clickBodySchema, feedbackBodySchema } from '../feedback-schemas.ts';
 import { getRequestClient } from '../get-request-client.ts';
 import { parseParams } from '../parse-params.ts';
 import { createPostRateLimit } from '../create-post-rate-limit.ts';
-import { noParamsSchema } from '../../src/contract/request-schemas.ts';
+import { MAX_QUERY_LENGTH, noParamsSchema } from '../../src/contract/request-schemas.ts';
 
 /** Hash of the parts: dedupes per session without storing the session id itself. */
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url').slice(0, 22);
@@ -27,6 +27,27 @@ function readJsonBody(body: unknown): unknown {
 }
 
 /**
+ * Largest feedback or click body, in bytes: a query of `MAX_QUERY_LENGTH` UTF-16 units, each
+ * JSON-escaped as `\uXXXX` (6 bytes, what `JSON.stringify` of a lone surrogate or an ASCII-only
+ * encoder sends for Chinese), plus the other fields (ids, session, position: well under 1 KB).
+ */
+export const MAX_FEEDBACK_BODY_BYTES = 32 * 1024;
+
+/** Reads the body as text; a body over the limit is a 413 whose message states the limit. */
+function readTextBody(): RequestHandler {
+  const parse = express.text({ type: ['text/plain', 'application/json'], limit: MAX_FEEDBACK_BODY_BYTES });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if ((error as { type?: unknown } | undefined)?.type === 'entity.too.large') {
+        const { length } = error as { length?: number };
+        (error as Error).message = `the body is too large${length ? ` (${length} bytes)` : ''}: at most ${MAX_FEEDBACK_BODY_BYTES} bytes`;
+      }
+      next(error);
+    });
+  };
+}
+
+/**
  * `POST /api/feedback` (👍/👎 on an answer; a second vote of the same browser session on the
  * same answer replaces the first) and `POST /api/click` (a result opened: position and query;
  * the same click twice counts once). Both answer 202 `{ recorded }` at once: the event is
@@ -36,7 +57,7 @@ function readJsonBody(body: unknown): unknown {
 export function createFeedbackRouter(options: { insights: Pick<Insights, 'record'>; rateLimit: number; before: RequestHandler[] }): Router {
   const router = Router();
   const limit = createPostRateLimit(options.rateLimit);
-  const text = express.text({ type: ['text/plain', 'application/json'], limit: '4kb' });
+  const text = readTextBody();
 
   router.post('/api/feedback', ...options.before, limit, text, (req, res) => {
     parseParams(noParamsSchema, req.query);

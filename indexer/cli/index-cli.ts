@@ -27,6 +27,9 @@ Options:
 Exit status: 0 done or skipped, 1 the reindex failed (the live index is unchanged),
 2 bad arguments or configuration.`;
 
+/** The settings this CLI uses: only these are validated (a bad PORT or CORS_ORIGINS is the service's business). */
+const INDEX_CLI_SETTINGS = ['meiliUrl', 'meiliMasterKey', 'meiliReplicas', 'meiliBin', 'dataDir', 'sources', 'weeklySource', 'indexName', 'publicBaseUrl', 'logLevel'] as const satisfies readonly (keyof Config)[];
+
 function usageError(message: string): number {
   process.stderr.write(`index: ${message}\n\n${USAGE}\n`);
   return 2;
@@ -44,9 +47,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let config: Config;
+  let config: Pick<Config, (typeof INDEX_CLI_SETTINGS)[number]>;
   try {
-    config = loadConfig(env);
+    config = loadConfig(env, INDEX_CLI_SETTINGS);
   } catch (error) {
     if (error instanceof ConfigError) return usageError(error.message);
     throw error;

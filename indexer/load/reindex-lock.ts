@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ReindexLockedError } from '../../src/errors/reindex-errors.ts';
 import { isProcessAlive } from '../../src/meili/meili-runtime-file.ts';
 
@@ -10,6 +11,8 @@ import { isProcessAlive } from '../../src/meili/meili-runtime-file.ts';
  * @throws {ReindexLockedError} when a live process holds it.
  */
 export async function acquireReindexLock(lockPath: string): Promise<() => Promise<void>> {
+  // a first run on a new DATA_DIR with MEILI_URL (no embedded server made the folder)
+  await fs.mkdir(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
@@ -19,9 +22,31 @@ export async function acquireReindexLock(lockPath: string): Promise<() => Promis
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) throw new ReindexLockedError(lockPath, holder);
+    const holder = await getReindexLockHolder(lockPath);
+    if (holder !== null) throw new ReindexLockedError(lockPath, holder);
     await fs.rm(lockPath, { force: true });
   }
   throw new ReindexLockedError(lockPath, null);
+}
+
+/** The pid of the live process holding the reindex lock (the service's run or `npm run index`), or null. */
+export async function getReindexLockHolder(lockPath: string): Promise<number | null> {
+  const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
+  return Number.isInteger(holder) && holder > 0 && isProcessAlive(holder) ? holder : null;
+}
+
+/** The reindex lock of `indexName` in a data directory: one per index, whichever process runs it. */
+export function getReindexLockPath(dataDir: string, indexName: string): string {
+  return path.join(dataDir, `reindex-${indexName}.lock`);
+}
+
+/**
+ * The run of another process holding the lock (`npm run index`, another service's cron): its
+ * pid and when it took the lock; null when the lock is free, ours, or left by a dead process.
+ */
+export async function getOtherReindexRun(lockPath: string): Promise<{ pid: number; startedAt: string } | null> {
+  const holder = await getReindexLockHolder(lockPath);
+  if (holder === null || holder === process.pid) return null;
+  const taken = await fs.stat(lockPath).catch(() => null);
+  return { pid: holder, startedAt: (taken?.mtime ?? new Date()).toISOString() };
 }

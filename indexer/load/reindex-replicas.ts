@@ -4,7 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { ensureApiKeys } from '../../src/meili/ensure-api-keys.ts';
-import { acquireReindexLock } from './reindex-lock.ts';
+import { acquireReindexLock, getReindexLockPath } from './reindex-lock.ts';
 import type { ReindexReport } from './reindex-report.ts';
 import { reindex, type ReindexOptions } from './reindex.ts';
 
@@ -59,7 +59,7 @@ export async function reindexReplicas(options: ReindexReplicasOptions): Promise<
   if (!replicas.length) throw new TypeError('reindexReplicas: expected at least one replica');
   let release: (() => Promise<void>) | null = null;
   try {
-    if (dataDir) release = await acquireReindexLock(path.join(dataDir, `reindex-${options.indexName}.lock`));
+    if (dataDir) release = await acquireReindexLock(getReindexLockPath(dataDir, options.indexName));
   } catch (error) {
     logger.error({ err: error }, 'Reindex not started: another run holds the lock');
     return { ...failedReport(options.indexName, error), replicas: [], failedReplicas: [...replicas] };

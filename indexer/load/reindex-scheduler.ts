@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { ReindexReport } from './reindex-report.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
+import { getOtherReindexRun } from './reindex-lock.ts';
 
 export type ReindexTrigger = 'cron' | 'manual' | 'startup';
 
@@ -41,6 +42,8 @@ export interface ReindexScheduler {
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
   getStatus(): ReindexSchedulerStatus;
+  /** A run of another process holding this index's reindex lock (`npm run index`), or null. */
+  getOtherRun(): Promise<{ pid: number; startedAt: string } | null>;
 }
 
 export interface ReindexRunOptions {
@@ -56,6 +59,8 @@ export interface ReindexSchedulerOptions {
   /** One reindex (e.g. resolve sources, then `reindex`); should report failures in its report rather than throw. */
   run: (trigger: ReindexTrigger, options: { force: boolean }) => Promise<ReindexReport>;
   logger: Logger;
+  /** The reindex lock the runs take (`getReindexLockPath`), to tell a run of another process (default: none). */
+  lockPath?: string;
 }
 
 /**
@@ -122,6 +127,9 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
     trigger,
     async idle() {
       await current?.done;
+    },
+    async getOtherRun() {
+      return options.lockPath ? await getOtherReindexRun(options.lockPath) : null;
     },
     getStatus() {
       return {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { SourceConfig } from '../../src/source-config.ts';
 
 /** What the last successful reindex of an index left behind, to skip an unchanged source. */
 export interface IndexState {
@@ -8,6 +9,12 @@ export interface IndexState {
   finishedAt: string;
   /** The sources of that run (`getSourceIdentity`); absent in states written before it was kept. */
   sources?: string[];
+  /**
+   * The content sources of that run (kind, root, patterns), roots as in `sources` (git URLs
+   * with credentials redacted): what a service started without SOURCES or WEEKLY_SOURCE
+   * reindexes. Absent in states written before it was kept.
+   */
+  sourceConfigs?: SourceConfig[];
 }
 
 interface StateFile {

@@ -17,7 +17,7 @@ import { getDefaultSourceConfigs } from '../../src/source-config.ts';
 import { extractCorpus, type ExtractOptions, type PostResult } from '../extract/extract-corpus.ts';
 import { createContentSources, groupSourcesByRoot } from '../sources/create-content-sources.ts';
 import { getSourceFingerprint, getSourceIdentity } from './get-source-fingerprint.ts';
-import { acquireReindexLock } from './reindex-lock.ts';
+import { acquireReindexLock, getReindexLockPath } from './reindex-lock.ts';
 import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { getReindexStatePath, readIndexState, writeIndexState } from './reindex-state.ts';
 
@@ -164,6 +164,8 @@ interface PreparedInput {
   input: InputGroup[] | AsyncIterable<QaRecord>;
   /** `getSourceIdentity` of the roots (kept in the state), or undefined for a record stream. */
   sources?: string[];
+  /** The content sources with those roots (kept in the state too). */
+  sourceConfigs?: SourceConfig[];
   fingerprint: string | null;
   markdownFiles: number | null;
 }
@@ -189,6 +191,7 @@ async function prepareInput(options: ReindexOptions, settings: unknown): Promise
   return {
     input: groups.map((group, index) => ({ root: paths[index] ?? group.root, configs: group.configs })),
     sources,
+    sourceConfigs: groups.flatMap((group, index) => group.configs.map((config) => ({ ...config, root: sources[index] ?? config.root }))),
     fingerprint: source.fingerprint,
     markdownFiles: source.markdownFiles,
   };
@@ -361,7 +364,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   let release: (() => Promise<void>) | null = null;
   let buildIndex: string | null = null;
   try {
-    if (dataDir) release = await acquireReindexLock(path.join(dataDir, `reindex-${indexName}.lock`));
+    if (dataDir) release = await acquireReindexLock(getReindexLockPath(dataDir, indexName));
     const statePath = dataDir ? getReindexStatePath(dataDir) : null;
     // Leftovers of runs that died (Meilisearch or the service killed mid-build) go first, even when this run is skipped.
     await deleteStaleBuilds(client, indexName, staleBuildMs, logger, taskTimeoutMs);
@@ -413,7 +416,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     await dropPrevious(options, oldIndex, wait);
     report.documents = built;
     if (statePath && report.fingerprint) {
-      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources } : {}) });
+      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) });
     }
     emit('done');
     finish('succeeded');

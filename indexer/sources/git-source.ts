@@ -33,6 +33,23 @@ export function isGitSource(source: string): boolean {
   return URL_FORM.test(source) || SCP_FORM.test(source) || isBareRepository(source);
 }
 
+/**
+ * The child-process error as a cause that is safe to log: its message, stack and `cmd` hold the
+ * command line, URL and credentials included, so only redacted copies are kept, with the exit
+ * code and signal. The raw error never leaves this module (the logger prints a cause in full).
+ */
+function redactChildError(error: Error & { code?: unknown; signal?: unknown; killed?: unknown; cmd?: unknown }): Error {
+  const safe = new Error(redactGitUrl(error.message));
+  safe.name = error.name;
+  safe.stack = error.stack === undefined ? undefined : redactGitUrl(error.stack);
+  return Object.assign(safe, {
+    code: error.code,
+    signal: error.signal ?? undefined,
+    killed: error.killed,
+    cmd: typeof error.cmd === 'string' ? redactGitUrl(error.cmd) : undefined,
+  });
+}
+
 /** Run git; rejects with GitSourceError (credentials redacted) on failure. */
 function git(args: string[], options: { cwd?: string; timeoutMs: number; operation: string; source: string }): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -43,7 +60,7 @@ function git(args: string[], options: { cwd?: string; timeoutMs: number; operati
       // never wait for a password prompt; never read the user's git config for hooks etc.
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes' },
     }, (error, stdout, stderr) => {
-      if (error) reject(new GitSourceError(options.operation, redactGitUrl(options.source), redactGitUrl(String(stderr || error.message)), { cause: error }));
+      if (error) reject(new GitSourceError(options.operation, redactGitUrl(options.source), redactGitUrl(String(stderr || error.message)), { cause: redactChildError(error) }));
       else resolve(String(stdout).trim());
     });
   });
