@@ -39,7 +39,7 @@ test('a click and a vote on a result of the longest Chinese query fit the body l
 
     const tooLarge = await request(app).post('/api/click').set('Content-Type', 'text/plain').send(`${click}${' '.repeat(MAX_FEEDBACK_BODY_BYTES)}`);
     assert.equal(tooLarge.status, 413);
-    assert.match(tooLarge.body.error.message, new RegExp(`at most ${MAX_FEEDBACK_BODY_BYTES} bytes`));
+    assert.match(tooLarge.body.error.message, new RegExp(`over the limit of ${MAX_FEEDBACK_BODY_BYTES.toLocaleString('en-US')} bytes`));
   } finally {
     insights.close();
   }

@@ -33,20 +33,6 @@ function readJsonBody(body: unknown): unknown {
  */
 export const MAX_FEEDBACK_BODY_BYTES = 32 * 1024;
 
-/** Reads the body as text; a body over the limit is a 413 whose message states the limit. */
-function readTextBody(): RequestHandler {
-  const parse = express.text({ type: ['text/plain', 'application/json'], limit: MAX_FEEDBACK_BODY_BYTES });
-  return (req, res, next) => {
-    parse(req, res, (error?: unknown) => {
-      if ((error as { type?: unknown } | undefined)?.type === 'entity.too.large') {
-        const { length } = error as { length?: number };
-        (error as Error).message = `the body is too large${length ? ` (${length} bytes)` : ''}: at most ${MAX_FEEDBACK_BODY_BYTES} bytes`;
-      }
-      next(error);
-    });
-  };
-}
-
 /**
  * `POST /api/feedback` (👍/👎 on an answer; a second vote of the same browser session on the
  * same answer replaces the first) and `POST /api/click` (a result opened: position and query;
@@ -57,7 +43,8 @@ function readTextBody(): RequestHandler {
 export function createFeedbackRouter(options: { insights: Pick<Insights, 'record'>; rateLimit: number; before: RequestHandler[] }): Router {
   const router = Router();
   const limit = createPostRateLimit(options.rateLimit);
-  const text = readTextBody();
+  // a body over the limit is a 413 naming it (`onError`)
+  const text = express.text({ type: ['text/plain', 'application/json'], limit: MAX_FEEDBACK_BODY_BYTES });
 
   router.post('/api/feedback', ...options.before, limit, text, (req, res) => {
     parseParams(noParamsSchema, req.query);
