@@ -2,7 +2,7 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
@@ -134,32 +134,44 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   // --- rendering: one screen per state --------------------------------------------------
   let renderedResult: SearchState['result'] = null;
 
+  /** A link to `page` of the search on screen (a plain click stays on the page, a modified one opens a tab). */
+  function pageLink(state: SearchState, page: number, label: string, rel: string): HTMLElement {
+    const params = { ...state.params, page };
+    return h('a', { href: `?${getQueryString(params)}`, rel, class: rel, onclick: (event: Event) => {
+      const mouse = event as MouseEvent;
+      if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
+      event.preventDefault();
+      change({ page }, 'filter');
+      results.focus();
+      window.scrollTo(0, 0);
+    } }, label);
+  }
+
   function renderPager(state: SearchState): void {
     const result = state.result;
-    if (!result || result.totalPages <= 1 || state.status === 'error') {
+    if (!result || result.totalPages <= 1 || state.status === 'error' || result.page > result.totalPages) {
       replaceChildren(pager);
       return;
     }
-    const link = (page: number, label: string, rel: string) => {
-      const params = { ...state.params, page };
-      return h('a', { href: `?${getQueryString(params)}`, rel, class: rel, onclick: (event: Event) => {
-        const mouse = event as MouseEvent;
-        if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
-        event.preventDefault();
-        change({ page }, 'filter');
-        results.focus();
-        window.scrollTo(0, 0);
-      } }, label);
-    };
     replaceChildren(pager,
-      result.page > 1 ? link(result.page - 1, t.previousPage, 'prev') : null,
+      result.page > 1 ? pageLink(state, result.page - 1, t.previousPage, 'prev') : null,
       h('span', { class: 'page-of' }, t.pageOf(result.page, result.totalPages)),
-      result.page < result.totalPages ? link(result.page + 1, t.nextPage, 'next') : null);
+      result.page < result.totalPages ? pageLink(state, result.page + 1, t.nextPage, 'next') : null);
   }
 
   function renderErrorScreen(state: SearchState): void {
+    const error = state.error;
+    // Too many searches: the question is fine; say when it goes again (the controller retries once).
+    if (isRateLimited(error)) {
+      const seconds = error?.retryAfter ?? 5;
+      replaceChildren(screen, h('div', { class: 'error rate-limited', role: 'alert' },
+        h('p', { class: 'error-title' }, error?.willRetry ? t.rateLimited(seconds) : t.rateLimitedWait(seconds)),
+        error?.willRetry ? null : h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
+      status.textContent = '';
+      return;
+    }
     // A refused request (too long, a bad parameter) is shown as what it is: retrying cannot help.
-    replaceChildren(screen, isRequestRejected(state.error)
+    replaceChildren(screen, isRequestRejected(error)
       ? h('div', { class: 'error rejected', role: 'alert' },
           h('p', { class: 'error-title' }, t.rejectedTitle),
           h('p', { class: 'error-message' }, t.rejectedBody(state.error?.message ?? '')),
@@ -195,7 +207,12 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     const result = state.result;
     if (!result || result === renderedResult) return;
     renderedResult = result;
-    if (result.hits.length === 0) {
+    if (result.hits.length === 0 && result.page > result.totalPages && result.totalPages > 0) {
+      // a hand-edited or old URL past the end: say so, and link to the last page there is
+      replaceChildren(screen, h('div', { class: 'empty page-missing' },
+        h('p', null, t.pageMissing(result.page, result.totalPages)),
+        h('p', null, pageLink(state, result.totalPages, t.lastPage(result.totalPages), 'last'))));
+    } else if (result.hits.length === 0) {
       const filtered = state.resultParams !== null && hasFilters(state.resultParams);
       replaceChildren(screen, h('div', { class: 'empty' },
         h('p', null, t.noResults(result.query)),
