@@ -2,6 +2,7 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
+import { resolveProjects } from '../core/resolve-projects.ts';
 import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -277,7 +278,19 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   syncInputs(controller.getState().params);
   clear.hidden = !hasFilters(controller.getState().params);
   render(controller.getState());
-  controller.refresh();
+  const written = controller.getState().params.projects;
+  if (written.length === 0) controller.refresh();
+  else {
+    // `?project=mosn` (a hand-written link): the API's filter takes canonical names (`MOSN`)
+    void resolveProjects(client, written).then((projects) => {
+      if (projects.join() === written.join()) return controller.refresh();
+      const params = { ...controller.getState().params, projects };
+      history.replaceState(null, '', `${location.pathname}${getQueryString(params) ? `?${getQueryString(params)}` : ''}`);
+      controller.setParams(params);
+      syncInputs(params);
+      clear.hidden = !hasFilters(params);
+    });
+  }
   if (!matchMedia('(pointer: coarse)').matches && !location.hash) input.focus();
 
   return {

@@ -4,10 +4,11 @@ import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
+import { resolveProjects } from '../core/resolve-projects.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
-import { isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -89,7 +90,17 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   let showRelated = false;
   let relatedFor: unknown = null;
   const recent = createRecentSearches(options.recentSearches === false ? null : getStorage());
-  const controller = createSearchController({ client: createApiClient({ baseUrl: api, hitsPerPage: 8 }), debounceMs: 120, retryMs: 0 });
+  const client = createApiClient({ baseUrl: api, hitsPerPage: 8 });
+  // `data-project="mosn"`: the API's filter takes canonical names (`MOSN`); mapped once, before the first search.
+  const written = base.projects;
+  let projectsReady: Promise<void> | null = null;
+  const resolve = () => (projectsReady ??= resolveProjects(client, written).then((resolved) => {
+    base = { ...base, projects: resolved };
+  }));
+  const controller = createSearchController({ client: { async search(params, signal) {
+    await resolve();
+    return client.search(params.projects === written ? { ...params, projects: base.projects } : params, signal);
+  } }, debounceMs: 120, retryMs: 0 });
   const id = `wf${++instances}`;
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -208,8 +219,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       screen();
     } else if (state.status === 'error') {
       options$ = [];
-      // A refused request says why (too long...); only an outage is "unavailable".
-      const message = isRequestRejected(state.error) ? t.rejectedBody(state.error?.message ?? '') : t.errorTitle;
+      // A refused request says why (too long...); too many searches, when it goes again; only an outage is "unavailable".
+      const error = state.error;
+      const wait = error?.retryAfter ?? 5;
+      const message = isRateLimited(error) ? (error?.willRetry ? t.rateLimited(wait) : t.rateLimitedWait(wait))
+        : isRequestRejected(error) ? t.rejectedBody(error?.message ?? '') : t.errorTitle;
       status.textContent = message;
       screen(h('p', { class: 'msg err' }, message));
     } else if (state.status === 'stalled') {
@@ -277,6 +291,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   function open(): void {
     if (!backdrop.hidden) return;
     lastFocus = document.activeElement;
+    void resolve();
     backdrop.hidden = false;
     overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
