@@ -55,6 +55,13 @@ test('the page: a 2,400-character Chinese paste goes by POST and finds its answe
   assert.equal(sent.method(), 'POST');
   assert.equal(new URL(sent.url()).search, '', 'nothing of the question in the URL');
   assert.equal((sent.postDataJSON() as { q: string }).q, PASTE);
+  // links and the address bar stay loadable (a 21 KB URL is a 431): the paste is kept in the history entry
+  assert.ok(page.url().length < 2100, page.url().slice(0, 200));
+  assert.doesNotMatch(page.url(), /q=/);
+  assert.equal(await page.locator('.hit .question a', { hasText: QUESTION }).getAttribute('href'), '/qa/rpc-timeout-zh');
+  await page.reload();
+  await page.locator('.results .status', { hasText: `${expected.totalHits} ${expected.totalHits === 1 ? 'result' : 'results'} for` }).waitFor();
+  assert.equal(await page.locator('#q').inputValue(), PASTE, 'a reload keeps the search');
   assert.deepEqual(t.problems, []);
 }));
 

@@ -1,5 +1,5 @@
 import type { ApiRecord, FacetCounts, SearchResult } from './api-types.ts';
-import { getQueryString, type SearchParams } from './search-params.ts';
+import { fitsInUrl, getQueryString, type SearchParams } from './search-params.ts';
 
 /**
  * A failed API call. `code` is the API's error code (`search-unavailable`, `not-found`, ...),
@@ -33,14 +33,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-/**
- * Past this many bytes of query string a search goes by POST with a JSON body. Node refuses
- * request heads over 16 KB (a 431 with no body) and proxies, CDNs and old browsers cut URLs at
- * 2-8 KB; about 2,000 bytes is the length every hop has carried since IE's 2,083. It still
- * holds a typed question (2,000 ASCII characters, ~220 percent-encoded Chinese ones), which
- * keeps GET and its HTTP caching for those; a pasted log goes by POST (not cached).
- */
-export const MAX_GET_QUERY_BYTES = 2000;
+// a query string over MAX_GET_QUERY_BYTES goes by POST (why that many: search-params.ts)
+export { MAX_GET_QUERY_BYTES } from './search-params.ts';
 
 /** What an HTTP status without the API's JSON error means, for a reader. */
 function describeStatus(status: number): string {
@@ -94,8 +88,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     search(params, signal) {
       const query = getQueryString(params);
       const path = `/api/search?${query ? `${query}&` : ''}hitsPerPage=${hitsPerPage}`;
-      // the query string is all ASCII (percent-encoded), so its length is its size in bytes
-      if (path.length <= MAX_GET_QUERY_BYTES) return call<SearchResult>(path, signal);
+      if (fitsInUrl(path)) return call<SearchResult>(path, signal);
       const { q, projects: project, years: year, from, to, sort, page } = params;
       return call<SearchResult>('/api/search', signal, { q, project, year, ...(from && { from }), ...(to && { to }), sort, page, hitsPerPage });
     },

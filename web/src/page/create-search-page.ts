@@ -1,7 +1,7 @@
 import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
-import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
+import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
 import { resolveProjects } from '../core/resolve-projects.ts';
 import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
@@ -27,9 +27,28 @@ export interface SearchPageOptions {
 /** Where to ask when the weekly Q&A has no answer (the `weekly-faq-ask-url` meta tag overrides it). */
 export const DEFAULT_ASK_URL = 'https://github.com/sofastack/sofastack.tech/issues/new';
 
+/**
+ * The page's URL for `params`. A question too long for a URL (a pasted log: Node refuses a
+ * 16 KB URL, so a reload or a shared link would fail) stays out of it, in the history entry's
+ * state (`q`), which a reload and back/forward keep.
+ */
+function getPageLocation(params: SearchParams): { url: string; q: string | null } {
+  const query = getQueryString(params);
+  const long = !fitsInUrl(query);
+  const shown = long ? getQueryString({ ...params, q: '' }) : query;
+  return { url: `${location.pathname}${shown ? `?${shown}` : ''}`, q: long ? params.q : null };
+}
+
+/** The search in the address bar (and a long question kept in the history entry's state). */
+function readPageParams(): SearchParams {
+  const params = parseSearchParams(location.search);
+  const q = (history.state as { q?: unknown } | null)?.q;
+  return typeof q === 'string' && !params.q ? { ...params, q: q.trim() } : params;
+}
+
 export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations, options: SearchPageOptions = {}): { controller: SearchController; destroy(): void } {
   const askUrl = options.askUrl || DEFAULT_ASK_URL;
-  const controller = createSearchController({ client, initialParams: parseSearchParams(location.search) });
+  const controller = createSearchController({ client, initialParams: readPageParams() });
   let lastKind: ChangeKind = 'history';
 
   // --- the static skeleton ---------------------------------------------------------------
@@ -82,10 +101,11 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   function change(patch: Partial<SearchParams>, kind: ChangeKind): void {
     const params: SearchParams = { ...controller.getState().params, page: 1, ...patch };
-    const url = `${location.pathname}${getQueryString(params) ? `?${getQueryString(params)}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) {
-      if (kind === 'typing' && lastKind === 'typing') history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
+    const { url, q } = getPageLocation(params);
+    const state = q === null ? null : { q };
+    if (url !== `${location.pathname}${location.search}` || q !== ((history.state as { q?: unknown } | null)?.q ?? null)) {
+      if (kind === 'typing' && lastKind === 'typing') history.replaceState(state, '', url);
+      else history.pushState(state, '', url);
     }
     lastKind = kind;
     controller.setParams(params, { debounce: kind === 'typing' });
@@ -115,7 +135,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     filters.classList.toggle('open', open);
   });
   const onPopState = () => {
-    const params = parseSearchParams(location.search);
+    const params = readPageParams();
     syncInputs(params);
     lastKind = 'history';
     controller.setParams(params);
@@ -137,8 +157,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   /** A link to `page` of the search on screen (a plain click stays on the page, a modified one opens a tab). */
   function pageLink(state: SearchState, page: number, label: string, rel: string): HTMLElement {
-    const params = { ...state.params, page };
-    return h('a', { href: `?${getQueryString(params)}`, rel, class: rel, onclick: (event: Event) => {
+    return h('a', { href: getPageLocation({ ...state.params, page }).url, rel, class: rel, onclick: (event: Event) => {
       const mouse = event as MouseEvent;
       if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
       event.preventDefault();
@@ -285,7 +304,8 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     void resolveProjects(client, written).then((projects) => {
       if (projects.join() === written.join()) return controller.refresh();
       const params = { ...controller.getState().params, projects };
-      history.replaceState(null, '', `${location.pathname}${getQueryString(params) ? `?${getQueryString(params)}` : ''}`);
+      const { url, q } = getPageLocation(params);
+      history.replaceState(q === null ? null : { q }, '', url);
       controller.setParams(params);
       syncInputs(params);
       clear.hidden = !hasFilters(params);

@@ -7,7 +7,7 @@ import { getNextIndex } from '../core/get-next-index.ts';
 import { resolveProjects } from '../core/resolve-projects.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
-import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
+import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
 import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
@@ -159,7 +159,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function permalink(hit: SearchHit): string {
     const q = input.value.trim();
-    return `${api}/qa/${encodeURIComponent(hit.id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+    return `${api}/qa/${encodeURIComponent(hit.id)}${getQuestionSuffix(q)}`;
   }
 
   function renderHitOption(hit: SearchHit, index: number) {
@@ -267,9 +267,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
           listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption)) : null,
           relatedToggle);
       }
-      if (result.totalHits) {
+      const all = getQueryString({ ...state.params, page: 1 });
+      // a pasted log's search cannot be a link (too long for a URL)
+      if (result.totalHits && fitsInUrl(all)) {
         seeAll.hidden = false;
-        seeAll.href = `${api}/?${getQueryString({ ...state.params, page: 1 })}`;
+        seeAll.href = `${api}/?${all}`;
         seeAll.textContent = t.seeAll(result.totalHits);
       }
     }
