@@ -302,7 +302,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   else {
     // `?project=mosn` (a hand-written link): the API's filter takes canonical names (`MOSN`)
     void resolveProjects(client, written).then((projects) => {
-      if (projects.join() === written.join()) return controller.refresh();
+      if (!projects || projects.join() === written.join()) return controller.refresh();
       const params = { ...controller.getState().params, projects };
       const { url, q } = getPageLocation(params);
       history.replaceState(q === null ? null : { q }, '', url);

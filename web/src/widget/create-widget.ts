@@ -95,7 +95,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   const written = base.projects;
   let projectsReady: Promise<void> | null = null;
   const resolve = () => (projectsReady ??= resolveProjects(client, written).then((resolved) => {
-    base = { ...base, projects: resolved };
+    if (resolved) base = { ...base, projects: resolved };
+    else projectsReady = null; // the API is down: ask again with the next search
   }));
   const controller = createSearchController({ client: { async search(params, signal) {
     await resolve();
