@@ -154,6 +154,17 @@ test('pages: next and previous, in the URL', { skip }, closingPages(async () => 
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'results', 'focus goes to the results');
 }));
 
+test('a page number past the last page says so and links to the last page', { skip }, closingPages(async () => {
+  const page = await open('/?page=5');
+  await page.getByText('Page 5 does not exist: there are 2 pages.').waitFor();
+  assert.equal(await page.getByText(/No answers match/).count(), 0);
+  assert.equal(await page.getByText('Page 5 of 2').count(), 0, 'no pager for a page that does not exist');
+  await page.getByRole('link', { name: 'Go to page 2' }).click();
+  await page.waitForURL(/page=2/);
+  await page.getByText('Page 2 of 2').waitFor();
+  assert.ok((await hitQuestions(page)).length > 0);
+}));
+
 test('a result expands to the full answer, with copy buttons and a permalink that renders on its own', { skip }, closingPages(async () => {
   const page = await open('/?q=' + encodeURIComponent('SOFARPC 超时'), { permissions: ['clipboard-read', 'clipboard-write'] });
   const hit = page.locator('.hit', { hasText: 'SOFARPC 调用超时后如何排查' });
@@ -278,10 +289,10 @@ test('a refused search (4xx) is shown as what it is, never as unavailable, and i
   page.on('request', (request) => {
     if (request.url().includes('/api/search')) requests += 1;
   });
-  await page.locator('#q').fill('x'.repeat(5000));
+  await page.locator('#q').fill('x'.repeat(70_000)); // sent by POST (a long URL would be), whose limit is 65,536
   const alert = page.getByRole('alert');
   await alert.getByText('This search could not be run.').waitFor();
-  assert.match((await alert.locator('.error-message').textContent())!, /the question is too long: 5000 characters, at most 4096/);
+  assert.match((await alert.locator('.error-message').textContent())!, /the question is too long: 70000 characters, at most 65536/);
   assert.equal(await page.getByText('Search is unavailable right now.').count(), 0);
   assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 0);
   const sent = requests;

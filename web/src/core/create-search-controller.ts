@@ -2,7 +2,7 @@ import { ApiClientError, type ApiClient } from './api-client.ts';
 import { createStore, type Store } from './create-store.ts';
 import { isSameSearch, type SearchParams } from './search-params.ts';
 import { searchReducer } from './search-reducer.ts';
-import { getInitialState, isRequestRejected, type SearchAction, type SearchState } from './search-state.ts';
+import { getInitialState, isRateLimited, isRequestRejected, type SearchAction, type SearchError, type SearchState } from './search-state.ts';
 
 /** The timer functions the controller uses (tests pass fakes). */
 export interface Timers {
@@ -17,7 +17,10 @@ export interface SearchControllerOptions {
   debounceMs?: number;
   /** A request in flight this long turns `loading` into `stalled` (default: 800 ms). */
   stalledMs?: number;
-  /** After an outage (no answer, 5xx), search again this often until it works (default: 5000 ms; 0: never); a 4xx is never retried. */
+  /**
+   * After an outage (no answer, 5xx), search again this often until it works (default: 5000 ms;
+   * 0: never); a 4xx is never retried, except a first 429, once, after its `Retry-After`.
+   */
   retryMs?: number;
   timers?: Timers;
 }
@@ -51,6 +54,8 @@ export function createSearchController(options: SearchControllerOptions): Search
   let debounceTimer: unknown = null;
   let stalledTimer: unknown = null;
   let retryTimer: unknown = null;
+  /** The search on screen already waited out one 429: another one is shown, not retried. */
+  let rateRetried = false;
 
   /** The timers of the request in flight (not the debounce: it belongs to the text typed since). */
   function clearRequestTimers(): void {
@@ -64,7 +69,8 @@ export function createSearchController(options: SearchControllerOptions): Search
     debounceTimer = null;
   }
 
-  function run(): void {
+  function run(afterRateLimit = false): void {
+    rateRetried = afterRateLimit;
     clearTimers();
     inFlight?.abort();
     const abort = typeof AbortController === 'function' ? new AbortController() : null;
@@ -84,10 +90,17 @@ export function createSearchController(options: SearchControllerOptions): Search
         clearRequestTimers();
         const code = error instanceof ApiClientError ? error.code : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
-        const failure = { code, message, status: error instanceof ApiClientError ? error.status : null };
+        const failure: SearchError = error instanceof ApiClientError ? { code, message, status: error.status, retryAfter: error.retryAfter } : { code, message, status: null };
+        if (isRateLimited(failure)) {
+          // Too many searches: wait as asked (1 s to 2 min; 5 s when not said), then once more.
+          failure.retryAfter = Math.min(Math.max(failure.retryAfter ?? 5, 1), 120);
+          failure.willRetry = !rateRetried;
+          if (failure.willRetry) retryTimer = timers.setTimeout(() => run(true), failure.retryAfter * 1000);
+        } else if (retryMs > 0 && !isRequestRejected(failure)) {
+          // A refused request (4xx) fails the same way every time: only an outage is retried.
+          retryTimer = timers.setTimeout(() => run(), retryMs);
+        }
         store.dispatch({ type: 'failure', requestId, error: failure });
-        // A refused request (4xx) fails the same way every time: only an outage is retried.
-        if (retryMs > 0 && !isRequestRejected(failure)) retryTimer = timers.setTimeout(run, retryMs);
       },
     );
   }
@@ -111,7 +124,7 @@ export function createSearchController(options: SearchControllerOptions): Search
         run();
       }, debounceMs);
     },
-    refresh: run,
+    refresh: () => run(),
     reset(params) {
       clearTimers();
       inFlight?.abort();

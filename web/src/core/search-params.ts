@@ -72,6 +72,26 @@ export function parseSearchParams(query: string): SearchParams {
   };
 }
 
+/**
+ * The longest query string a link or a GET carries; a longer question (a pasted log) goes by
+ * POST and is left out of links. Node refuses request heads over 16 KB (a 431 with no body) and
+ * proxies, CDNs and old browsers cut URLs at 2-8 KB; about 2,000 bytes is the length every hop
+ * has carried since IE's 2,083. It still holds a typed question (2,000 ASCII characters, ~220
+ * percent-encoded Chinese ones), which keeps GET and its HTTP caching for those.
+ */
+export const MAX_GET_QUERY_BYTES = 2000;
+
+/** True when `query` (a query string, all ASCII: its length is its size in bytes) fits a URL. */
+export function fitsInUrl(query: string): boolean {
+  return query.length <= MAX_GET_QUERY_BYTES;
+}
+
+/** `?q=...` for a link that carries the question back (a permalink), or `''` when there is none or it is too long for a URL. */
+export function getQuestionSuffix(q: string): string {
+  const suffix = q ? `?q=${encodeURIComponent(q)}` : '';
+  return fitsInUrl(suffix) ? suffix : '';
+}
+
 /** True when both ask for the same search. */
 export function isSameSearch(a: SearchParams, b: SearchParams): boolean {
   return getQueryString(a) === getQueryString(b);

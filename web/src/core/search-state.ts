@@ -12,14 +12,24 @@ export interface SearchError {
   code: string;
   message: string;
   status?: number | null;
+  /** Seconds the API asked to wait (`Retry-After`), when it did. */
+  retryAfter?: number | null;
+  /** A search is sent again by itself after `retryAfter` (a first 429). */
+  willRetry?: boolean;
+}
+
+/** Too many searches (429): not the question's fault; the search is sent again after `Retry-After`. */
+export function isRateLimited(error: SearchError | null): boolean {
+  return error?.status === 429;
 }
 
 /**
- * A request the API refused as it was (4xx: too long, a bad parameter, too many requests):
- * sending it again cannot help, so it is shown as what it is and never retried by itself.
+ * A request the API refused as it was (4xx: too long, a bad parameter; not a 429, see
+ * `isRateLimited`): sending it again cannot help, so it is shown as what it is and never
+ * retried by itself.
  */
 export function isRequestRejected(error: SearchError | null): boolean {
-  return typeof error?.status === 'number' && error.status >= 400 && error.status < 500;
+  return typeof error?.status === 'number' && error.status >= 400 && error.status < 500 && !isRateLimited(error);
 }
 
 export interface SearchState {

@@ -30,6 +30,8 @@ export const translations = {
   rejectedTitle: 'This search could not be run.',
   rejectedBody: (message: string) => `The search service refused it: ${message}`,
   rejectedHint: 'Change the question and search again (a long log: keep the error line and the exception).',
+  rateLimited: (seconds: number) => `Too many searches: trying again in ${seconds} s.`,
+  rateLimitedWait: (seconds: number) => `Too many searches: wait ${seconds} s, then try again.`,
   noDirectAnswer: 'No question in the weekly Q&A answers this directly.',
   related: (count: number) => `Related questions (${count})`,
   nextSteps: 'What next:',
@@ -51,6 +53,8 @@ export const translations = {
   /** The label saying where an answer comes from (a kind without one shows its name). */
   kinds: { weekly: 'Weekly', faq: 'FAQ' } as Readonly<Partial<Record<RecordKind, string>>>,
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  pageMissing: (page: number, pages: number) => `Page ${page} does not exist: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.`,
+  lastPage: (pages: number) => `Go to page ${pages}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pagination: 'Pages',

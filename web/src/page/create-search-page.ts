@@ -1,8 +1,9 @@
 import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
-import { getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
+import { resolveProjects } from '../core/resolve-projects.ts';
+import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
@@ -26,9 +27,28 @@ export interface SearchPageOptions {
 /** Where to ask when the weekly Q&A has no answer (the `weekly-faq-ask-url` meta tag overrides it). */
 export const DEFAULT_ASK_URL = 'https://github.com/sofastack/sofastack.tech/issues/new';
 
+/**
+ * The page's URL for `params`. A question too long for a URL (a pasted log: Node refuses a
+ * 16 KB URL, so a reload or a shared link would fail) stays out of it, in the history entry's
+ * state (`q`), which a reload and back/forward keep.
+ */
+function getPageLocation(params: SearchParams): { url: string; q: string | null } {
+  const query = getQueryString(params);
+  const long = !fitsInUrl(query);
+  const shown = long ? getQueryString({ ...params, q: '' }) : query;
+  return { url: `${location.pathname}${shown ? `?${shown}` : ''}`, q: long ? params.q : null };
+}
+
+/** The search in the address bar (and a long question kept in the history entry's state). */
+function readPageParams(): SearchParams {
+  const params = parseSearchParams(location.search);
+  const q = (history.state as { q?: unknown } | null)?.q;
+  return typeof q === 'string' && !params.q ? { ...params, q: q.trim() } : params;
+}
+
 export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations, options: SearchPageOptions = {}): { controller: SearchController; destroy(): void } {
   const askUrl = options.askUrl || DEFAULT_ASK_URL;
-  const controller = createSearchController({ client, initialParams: parseSearchParams(location.search) });
+  const controller = createSearchController({ client, initialParams: readPageParams() });
   let lastKind: ChangeKind = 'history';
 
   // --- the static skeleton ---------------------------------------------------------------
@@ -81,10 +101,11 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   function change(patch: Partial<SearchParams>, kind: ChangeKind): void {
     const params: SearchParams = { ...controller.getState().params, page: 1, ...patch };
-    const url = `${location.pathname}${getQueryString(params) ? `?${getQueryString(params)}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) {
-      if (kind === 'typing' && lastKind === 'typing') history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
+    const { url, q } = getPageLocation(params);
+    const state = q === null ? null : { q };
+    if (url !== `${location.pathname}${location.search}` || q !== ((history.state as { q?: unknown } | null)?.q ?? null)) {
+      if (kind === 'typing' && lastKind === 'typing') history.replaceState(state, '', url);
+      else history.pushState(state, '', url);
     }
     lastKind = kind;
     controller.setParams(params, { debounce: kind === 'typing' });
@@ -114,7 +135,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     filters.classList.toggle('open', open);
   });
   const onPopState = () => {
-    const params = parseSearchParams(location.search);
+    const params = readPageParams();
     syncInputs(params);
     lastKind = 'history';
     controller.setParams(params);
@@ -134,32 +155,43 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   // --- rendering: one screen per state --------------------------------------------------
   let renderedResult: SearchState['result'] = null;
 
+  /** A link to `page` of the search on screen (a plain click stays on the page, a modified one opens a tab). */
+  function pageLink(state: SearchState, page: number, label: string, rel: string): HTMLElement {
+    return h('a', { href: getPageLocation({ ...state.params, page }).url, rel, class: rel, onclick: (event: Event) => {
+      const mouse = event as MouseEvent;
+      if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
+      event.preventDefault();
+      change({ page }, 'filter');
+      results.focus();
+      window.scrollTo(0, 0);
+    } }, label);
+  }
+
   function renderPager(state: SearchState): void {
     const result = state.result;
-    if (!result || result.totalPages <= 1 || state.status === 'error') {
+    if (!result || result.totalPages <= 1 || state.status === 'error' || result.page > result.totalPages) {
       replaceChildren(pager);
       return;
     }
-    const link = (page: number, label: string, rel: string) => {
-      const params = { ...state.params, page };
-      return h('a', { href: `?${getQueryString(params)}`, rel, class: rel, onclick: (event: Event) => {
-        const mouse = event as MouseEvent;
-        if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button !== 0) return;
-        event.preventDefault();
-        change({ page }, 'filter');
-        results.focus();
-        window.scrollTo(0, 0);
-      } }, label);
-    };
     replaceChildren(pager,
-      result.page > 1 ? link(result.page - 1, t.previousPage, 'prev') : null,
+      result.page > 1 ? pageLink(state, result.page - 1, t.previousPage, 'prev') : null,
       h('span', { class: 'page-of' }, t.pageOf(result.page, result.totalPages)),
-      result.page < result.totalPages ? link(result.page + 1, t.nextPage, 'next') : null);
+      result.page < result.totalPages ? pageLink(state, result.page + 1, t.nextPage, 'next') : null);
   }
 
   function renderErrorScreen(state: SearchState): void {
+    const error = state.error;
+    // Too many searches: the question is fine; say when it goes again (the controller retries once).
+    if (isRateLimited(error)) {
+      const seconds = error?.retryAfter ?? 5;
+      replaceChildren(screen, h('div', { class: 'error rate-limited', role: 'alert' },
+        h('p', { class: 'error-title' }, error?.willRetry ? t.rateLimited(seconds) : t.rateLimitedWait(seconds)),
+        error?.willRetry ? null : h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
+      status.textContent = '';
+      return;
+    }
     // A refused request (too long, a bad parameter) is shown as what it is: retrying cannot help.
-    replaceChildren(screen, isRequestRejected(state.error)
+    replaceChildren(screen, isRequestRejected(error)
       ? h('div', { class: 'error rejected', role: 'alert' },
           h('p', { class: 'error-title' }, t.rejectedTitle),
           h('p', { class: 'error-message' }, t.rejectedBody(state.error?.message ?? '')),
@@ -195,7 +227,12 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     const result = state.result;
     if (!result || result === renderedResult) return;
     renderedResult = result;
-    if (result.hits.length === 0) {
+    if (result.hits.length === 0 && result.page > result.totalPages && result.totalPages > 0) {
+      // a hand-edited or old URL past the end: say so, and link to the last page there is
+      replaceChildren(screen, h('div', { class: 'empty page-missing' },
+        h('p', null, t.pageMissing(result.page, result.totalPages)),
+        h('p', null, pageLink(state, result.totalPages, t.lastPage(result.totalPages), 'last'))));
+    } else if (result.hits.length === 0) {
       const filtered = state.resultParams !== null && hasFilters(state.resultParams);
       replaceChildren(screen, h('div', { class: 'empty' },
         h('p', null, t.noResults(result.query)),
@@ -260,7 +297,20 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   syncInputs(controller.getState().params);
   clear.hidden = !hasFilters(controller.getState().params);
   render(controller.getState());
-  controller.refresh();
+  const written = controller.getState().params.projects;
+  if (written.length === 0) controller.refresh();
+  else {
+    // `?project=mosn` (a hand-written link): the API's filter takes canonical names (`MOSN`)
+    void resolveProjects(client, written).then((projects) => {
+      if (!projects || projects.join() === written.join()) return controller.refresh();
+      const params = { ...controller.getState().params, projects };
+      const { url, q } = getPageLocation(params);
+      history.replaceState(q === null ? null : { q }, '', url);
+      controller.setParams(params);
+      syncInputs(params);
+      clear.hidden = !hasFilters(params);
+    });
+  }
   if (!matchMedia('(pointer: coarse)').matches && !location.hash) input.focus();
 
   return {

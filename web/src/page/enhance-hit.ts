@@ -1,4 +1,5 @@
 import { getPageApiBase, sendClick } from '../core/create-insights-client.ts';
+import { getQuestionSuffix } from '../core/search-params.ts';
 import type { SearchHit } from '../core/api-types.ts';
 import { pickInsightTranslations } from '../core/insight-translations.ts';
 import { createFeedbackButtons } from './create-feedback-buttons.ts';
@@ -19,7 +20,7 @@ export function enhanceHit(item: HTMLLIElement, hit: SearchHit, context: { query
     sendClick(baseUrl, { id: hit.id, position: context.position, query: context.query });
   };
   const link = item.querySelector<HTMLAnchorElement>('.question a');
-  if (link && context.query) link.href = `${link.pathname}?q=${encodeURIComponent(context.query)}`;
+  if (link && context.query) link.href = `${link.pathname}${getQuestionSuffix(context.query)}`;
   link?.addEventListener('click', click);
   const permalink = () => item.querySelector<HTMLAnchorElement>('a.permalink');
   const toggle = item.querySelector<HTMLButtonElement>('button.expand');
@@ -30,7 +31,7 @@ export function enhanceHit(item: HTMLLIElement, hit: SearchHit, context: { query
     if (!open || !answer) return;
     click();
     const anchor = permalink();
-    if (anchor && context.query && !anchor.search) anchor.href = `${anchor.pathname}?q=${encodeURIComponent(context.query)}`;
+    if (anchor && context.query && !anchor.search) anchor.href = `${anchor.pathname}${getQuestionSuffix(context.query)}`;
     if (!answer.querySelector('.feedback')) answer.append(createFeedbackButtons({ baseUrl, id: hit.id, query: context.query, it }));
   });
   return item;

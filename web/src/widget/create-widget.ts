@@ -4,10 +4,11 @@ import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
+import { resolveProjects } from '../core/resolve-projects.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
-import { DEFAULT_PARAMS, getQueryString, type SearchParams } from '../core/search-params.ts';
-import { isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
+import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -89,7 +90,18 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   let showRelated = false;
   let relatedFor: unknown = null;
   const recent = createRecentSearches(options.recentSearches === false ? null : getStorage());
-  const controller = createSearchController({ client: createApiClient({ baseUrl: api, hitsPerPage: 8 }), debounceMs: 120, retryMs: 0 });
+  const client = createApiClient({ baseUrl: api, hitsPerPage: 8 });
+  // `data-project="mosn"`: the API's filter takes canonical names (`MOSN`); mapped once, before the first search.
+  const written = base.projects;
+  let projectsReady: Promise<void> | null = null;
+  const resolve = () => (projectsReady ??= resolveProjects(client, written).then((resolved) => {
+    if (resolved) base = { ...base, projects: resolved };
+    else projectsReady = null; // the API is down: ask again with the next search
+  }));
+  const controller = createSearchController({ client: { async search(params, signal) {
+    await resolve();
+    return client.search(params.projects === written ? { ...params, projects: base.projects } : params, signal);
+  } }, debounceMs: 120, retryMs: 0 });
   const id = `wf${++instances}`;
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -148,7 +160,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function permalink(hit: SearchHit): string {
     const q = input.value.trim();
-    return `${api}/qa/${encodeURIComponent(hit.id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+    return `${api}/qa/${encodeURIComponent(hit.id)}${getQuestionSuffix(q)}`;
   }
 
   function renderHitOption(hit: SearchHit, index: number) {
@@ -208,8 +220,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       screen();
     } else if (state.status === 'error') {
       options$ = [];
-      // A refused request says why (too long...); only an outage is "unavailable".
-      const message = isRequestRejected(state.error) ? t.rejectedBody(state.error?.message ?? '') : t.errorTitle;
+      // A refused request says why (too long...); too many searches, when it goes again; only an outage is "unavailable".
+      const error = state.error;
+      const wait = error?.retryAfter ?? 5;
+      const message = isRateLimited(error) ? (error?.willRetry ? t.rateLimited(wait) : t.rateLimitedWait(wait))
+        : isRequestRejected(error) ? t.rejectedBody(error?.message ?? '') : t.errorTitle;
       status.textContent = message;
       screen(h('p', { class: 'msg err' }, message));
     } else if (state.status === 'stalled') {
@@ -253,9 +268,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
           listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption)) : null,
           relatedToggle);
       }
-      if (result.totalHits) {
+      const all = getQueryString({ ...state.params, page: 1 });
+      // a pasted log's search cannot be a link (too long for a URL)
+      if (result.totalHits && fitsInUrl(all)) {
         seeAll.hidden = false;
-        seeAll.href = `${api}/?${getQueryString({ ...state.params, page: 1 })}`;
+        seeAll.href = `${api}/?${all}`;
         seeAll.textContent = t.seeAll(result.totalHits);
       }
     }
@@ -277,6 +294,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   function open(): void {
     if (!backdrop.hidden) return;
     lastFocus = document.activeElement;
+    void resolve();
     backdrop.hidden = false;
     overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
