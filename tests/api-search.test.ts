@@ -73,6 +73,9 @@ test('project filter: one project, several projects (any of them)', async () => 
   assert.deepEqual(ids(await search('?project=SOFARPC')).sort(), ['rpc-2020-a', 'rpc-2020-b']);
   assert.deepEqual(ids(await search('?project=Seata&project=SOFAJRaft')).sort(), ['jraft-2021', 'seata-2022']);
   assert.deepEqual(ids(await search('?project=Holmes')), []);
+  // any case, any spelling of the catalogue: the canonical project
+  assert.deepEqual(ids(await search('?project=sofa-rpc')).sort(), ['rpc-2020-a', 'rpc-2020-b']);
+  assert.deepEqual(ids(await search('?project=seata&project=jraft')).sort(), ['jraft-2021', 'seata-2022']);
 });
 
 test('year filter, date range (inclusive) and combinations', async () => {

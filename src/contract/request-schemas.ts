@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_NAMES } from '../project-catalogue.ts';
+import { PROJECT_NAMES, getProjectByLabel } from '../project-catalogue.ts';
 import { getDateTs } from '../search/search-document.ts';
 import {
   DEFAULT_HITS_PER_PAGE, FIRST_YEAR, KINDS, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES, SORT_ORDERS,
@@ -53,6 +53,16 @@ function queryText(max: number, hint: string) {
     .transform((q) => q.trim());
 }
 
+/**
+ * A project by its canonical name or any catalogue spelling in any case (`jraft`, `sofa-rpc`:
+ * `getProjectByLabel`), parsed to the canonical name; an umbrella name (`SOFAStack`) or an
+ * unknown one is refused, naming it.
+ */
+const projectName = z.preprocess(
+  (label) => (typeof label === 'string' ? getProjectByLabel(label)?.name ?? label : label),
+  z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }),
+);
+
 const date = single('a date YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine((value) => getDateTs(value) !== null, 'expected a real calendar date YYYY-MM-DD');
@@ -62,9 +72,9 @@ export const searchQuerySchema = z.strictObject({
   q: queryText(MAX_QUERY_LENGTH, 'use POST /api/search with a JSON body for a longer paste')
     .default('')
     .meta({ description: `Words to search for, a question or a pasted error (at most ${MAX_QUERY_LENGTH} characters; POST for more); empty or absent: every record, newest first` }),
-  project: repeatable(z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }))
+  project: repeatable(projectName)
     .default([])
-    .meta({ description: 'Canonical project name (see /api/facets); repeat it for any of several projects' }),
+    .meta({ description: 'Project name as in /api/facets, in any case or any spelling of the project catalogue (`mosn`, `jraft`, `sofa-rpc`); repeat it for any of several projects' }),
   year: repeatable(z.string({ error: 'expected a year' }).regex(/^\d{4}$/, 'expected a year like 2021').refine((y) => getKnownYears().includes(y), { error: (issue) => `unknown year ${JSON.stringify(issue.input)} (expected ${FIRST_YEAR} to ${new Date().getUTCFullYear()})` }).transform(Number))
     .default([])
     .meta({ description: 'Post year; repeat it for any of several years' }),
