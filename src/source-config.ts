@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RECORD_KINDS, type RecordKind } from './qa-record.ts';
 import { parseYamlData, regexSourceSchema } from './parse-yaml-data.ts';
+import { redactUrlCredentials } from './redact-url-credentials.ts';
 
 /**
  * Which content sources the indexer reads (`SOURCES`): each a kind (`weekly`, `faq`), a root (a
@@ -78,12 +79,12 @@ export function parseSourcesSetting(value: string): SourceConfig[] {
   }
   return value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry, index) => {
     const match = /^([a-z]+):(.+)$/.exec(entry);
-    if (!match) throw new Error(`entry ${index + 1} "${entry}": expected kind:root (e.g. weekly:../sofastack.tech), or a .yaml/.json file`);
+    if (!match) throw new Error(`entry ${index + 1} "${redactUrlCredentials(entry)}": expected kind:root (e.g. weekly:../sofastack.tech), or a .yaml/.json file`);
     const result = sourceConfigSchema.safeParse({ kind: match[1], root: match[2] });
     if (!result.success) {
       const kind = match[1] as RecordKind;
       const message = RECORD_KINDS.includes(kind) ? (result.error.issues[0]?.message ?? 'invalid') : `unknown kind "${match[1]}": expected ${RECORD_KINDS.join(' or ')}`;
-      throw new Error(`entry ${index + 1} "${entry}": ${message}`);
+      throw new Error(`entry ${index + 1} "${redactUrlCredentials(entry)}": ${redactUrlCredentials(message)}`);
     }
     return result.data;
   });

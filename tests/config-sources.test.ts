@@ -38,6 +38,10 @@ test('SOURCES names each source as kind:root; WEEKLY_SOURCE is a docs-site check
 test('SOURCES errors name the variable, the entry and what is wrong', () => {
   assert.match(configError({ SOURCES: 'weekly:../a,blog:../b' }), /SOURCES: entry 2 "blog:..\/b": unknown kind "blog": expected weekly or faq/);
   assert.match(configError({ SOURCES: '../site' }), /SOURCES: entry 1 "..\/site": expected kind:root/);
+  // a git URL's password never reaches the message (it is logged at start)
+  const withPassword = configError({ SOURCES: 'blog:https://user:s3cr3t@example.com/x.git' });
+  assert.match(withPassword, /entry 1 "blog:https:\/\/user:\*\*\*@example\.com\/x\.git": unknown kind "blog"/);
+  assert.doesNotMatch(withPassword, /s3cr3t/);
 });
 
 test('a sources file: patterns validated, roots relative to the file, errors naming the file and the line', () => {

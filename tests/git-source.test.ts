@@ -4,7 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { isGitSource, prepareGitSource, redactGitUrl } from '../indexer/sources/git-source.ts';
+import { isGitSource, prepareGitSource } from '../indexer/sources/git-source.ts';
+import { redactUrlCredentials } from '../src/redact-url-credentials.ts';
 import { resolveSources } from '../indexer/sources/resolve-sources.ts';
 import { createTestLogger, makeTempDir } from './helpers/start-test-meili.ts';
 
@@ -97,5 +98,5 @@ test('a failing clone throws git-source-failed without leaking credentials', asy
   const error = await prepareGitSource({ source: 'http://user:s3cret@127.0.0.1:1/repo.git', dataDir, logger, timeoutMs: 20_000 }).catch((e: unknown) => e);
   assert.equal((error as { code?: string }).code, 'git-source-failed');
   assert.doesNotMatch(String((error as Error).message), /s3cret/);
-  assert.equal(redactGitUrl('https://user:token@example.com/x.git and https://token@example.com/y'), 'https://user:***@example.com/x.git and https://***@example.com/y');
+  assert.equal(redactUrlCredentials('https://user:token@example.com/x.git and https://token@example.com/y'), 'https://user:***@example.com/x.git and https://***@example.com/y');
 });

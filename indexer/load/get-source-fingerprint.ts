@@ -4,7 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ReindexSourceError } from '../../src/errors/reindex-errors.ts';
-import { isGitSource, redactGitUrl } from '../sources/git-source.ts';
+import { redactUrlCredentials } from '../../src/redact-url-credentials.ts';
+import { isGitSource } from '../sources/git-source.ts';
 
 /** Folders never part of a source. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
@@ -78,5 +79,5 @@ export async function getSourceFingerprint(paths: string[], extra = ''): Promise
  * the service sees at start that its source changed.
  */
 export function getSourceIdentity(sources: readonly string[]): string[] {
-  return sources.map((source) => (isGitSource(source) ? redactGitUrl(source) : path.resolve(source)));
+  return sources.map((source) => (isGitSource(source) ? redactUrlCredentials(source) : path.resolve(source)));
 }

@@ -6,14 +6,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { GitSourceError } from '../../src/errors/git-source-error.ts';
+import { redactUrlCredentials } from '../../src/redact-url-credentials.ts';
 
 const URL_FORM = /^(?:https?|git|ssh|file):\/\//i;
 const SCP_FORM = /^[\w.-]+@[\w.-]+:(?!\/\/)/; // git@github.com:owner/repo.git
-
-/** Replace the password/token of a URL with `***`, for logs and errors. */
-export function redactGitUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s:]+)(:[^/@\s]*)?@/gi, (_m, scheme: string, user: string, pass?: string) => `${scheme}${pass ? `${user}:***` : '***'}@`);
-}
 
 /** True for a folder that is a bare git repository (HEAD, objects/ and refs/, no working tree). */
 function isBareRepository(dir: string): boolean {
@@ -39,14 +35,14 @@ export function isGitSource(source: string): boolean {
  * code and signal. The raw error never leaves this module (the logger prints a cause in full).
  */
 function redactChildError(error: Error & { code?: unknown; signal?: unknown; killed?: unknown; cmd?: unknown }): Error {
-  const safe = new Error(redactGitUrl(error.message));
+  const safe = new Error(redactUrlCredentials(error.message));
   safe.name = error.name;
-  safe.stack = error.stack === undefined ? undefined : redactGitUrl(error.stack);
+  safe.stack = error.stack === undefined ? undefined : redactUrlCredentials(error.stack);
   return Object.assign(safe, {
     code: error.code,
     signal: error.signal ?? undefined,
     killed: error.killed,
-    cmd: typeof error.cmd === 'string' ? redactGitUrl(error.cmd) : undefined,
+    cmd: typeof error.cmd === 'string' ? redactUrlCredentials(error.cmd) : undefined,
   });
 }
 
@@ -60,7 +56,7 @@ function git(args: string[], options: { cwd?: string; timeoutMs: number; operati
       // never wait for a password prompt; never read the user's git config for hooks etc.
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes' },
     }, (error, stdout, stderr) => {
-      if (error) reject(new GitSourceError(options.operation, redactGitUrl(options.source), redactGitUrl(String(stderr || error.message)), { cause: redactChildError(error) }));
+      if (error) reject(new GitSourceError(options.operation, redactUrlCredentials(options.source), redactUrlCredentials(String(stderr || error.message)), { cause: redactChildError(error) }));
       else resolve(String(stdout).trim());
     });
   });
@@ -105,7 +101,7 @@ export async function prepareGitSource(options: GitSourceOptions): Promise<Prepa
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   // A local bare repository is cloned through file:// so that --depth applies.
   const url = !URL_FORM.test(options.source) && !SCP_FORM.test(options.source) ? pathToFileURL(path.resolve(options.source)).href : options.source;
-  const shown = redactGitUrl(url);
+  const shown = redactUrlCredentials(url);
   const dir = path.join(dataDir, 'sources', getCloneDirName(url));
   const run = (args: string[], operation: string, cwd?: string) => git(args, { cwd, timeoutMs, operation, source: url });
 
