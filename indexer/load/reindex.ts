@@ -270,8 +270,9 @@ async function uploadInput(
       if (batch.length >= batchSize) {
         upload(batch);
         batch = [];
-        // Back-pressure: do not read further ahead than the tasks in flight.
-        while (inflight.size >= concurrency * 2) await Promise.race(inflight);
+        // Back-pressure: read no further ahead than the tasks in flight (batches queued behind
+        // them would only hold memory: Meilisearch already has `concurrency` tasks to work on).
+        while (inflight.size >= concurrency) await Promise.race(inflight);
       }
     }
     emit();
