@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApiClientError, createApiClient, MAX_GET_QUERY_BYTES } from '../web/src/core/api-client.ts';
+import { ApiClientError, createApiClient } from '../web/src/core/api-client.ts';
+import { MAX_GET_QUERY_BYTES } from '../web/src/core/search-params.ts';
 import { DEFAULT_PARAMS } from '../web/src/core/search-params.ts';
 import { makeResult } from './helpers/web-fakes.ts';
 

@@ -27,11 +27,11 @@ function readJsonBody(body: unknown): unknown {
 }
 
 /**
- * Largest feedback or click body, in bytes: a query of `MAX_QUERY_LENGTH` UTF-16 units, each
- * JSON-escaped as `\uXXXX` (6 bytes, what `JSON.stringify` of a lone surrogate or an ASCII-only
- * encoder sends for Chinese), plus the other fields (ids, session, position: well under 1 KB).
+ * Largest feedback or click body, in bytes (32 KB): a query of `MAX_QUERY_LENGTH` UTF-16 units,
+ * each JSON-escaped as `\uXXXX` (6 bytes, what an ASCII-only encoder sends for Chinese), plus
+ * room for the other fields (ids, session, position: well under 1 KB).
  */
-export const MAX_FEEDBACK_BODY_BYTES = 32 * 1024;
+export const MAX_FEEDBACK_BODY_BYTES = MAX_QUERY_LENGTH * 6 + 8 * 1024;
 
 /**
  * `POST /api/feedback` (👍/👎 on an answer; a second vote of the same browser session on the

@@ -33,9 +33,6 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-// a query string over MAX_GET_QUERY_BYTES goes by POST (why that many: search-params.ts)
-export { MAX_GET_QUERY_BYTES } from './search-params.ts';
-
 /** What an HTTP status without the API's JSON error means, for a reader. */
 function describeStatus(status: number): string {
   if (status === 413 || status === 414 || status === 431) return 'the question is too long to send';
