@@ -9,7 +9,10 @@
  * share of each thread kind, and the main thread's samples by area (the first matching frame of
  * each call chain, in the order of `AREAS`).
  *
- *   npx tsx bench/perf-search.ts --data-dir <indexed> [--connections 32] [--warm-up 30] [--seconds 15] [--empty] [--root <built checkout>]
+ *   npx tsx bench/perf-search.ts --data-dir <indexed> [--connections 32] [--warm-up 30] [--seconds 15] [--empty] [--root <built checkout>] [--top 30]
+ *
+ * `--top N`: the main thread's N functions with the most samples of their own (the frame a sample
+ * is in), to see inside an area.
  *
  * Needs `perf` (Debian `linux-perf`) allowed to record this user's processes
  * (`/proc/sys/kernel/perf_event_paranoid` <= 2); the service runs with `--perf-basic-prof`, so
@@ -46,6 +49,7 @@ const { values } = parseArgs({ options: {
   'warm-up': { type: 'string', default: '30' },
   seconds: { type: 'string', default: '15' },
   empty: { type: 'boolean', default: false },
+  top: { type: 'string', default: '0' },
 } });
 if (!values['data-dir']) {
   process.stderr.write('usage: npx tsx bench/perf-search.ts --data-dir DIR [--connections 32] [--warm-up 30] [--seconds 15] [--empty] [--root DIR]\n');
@@ -84,6 +88,7 @@ fs.rmSync(path.dirname(data), { recursive: true, force: true });
 const chains = script.stdout.split('\n\n').filter((chain) => chain.trim());
 const byThread = new Map<string, { samples: number; compiler: number; gc: number }>();
 const areas = new Map<string, number>();
+const selfSamples = new Map<string, number>();
 let mainSamples = 0;
 for (const chain of chains) {
   const tid = chain.trimStart().split(/\s+/, 1)[0]!;
@@ -96,6 +101,8 @@ for (const chain of chains) {
   byThread.set(tid, thread);
   if (tid !== String(service.pid)) continue;
   mainSamples += 1;
+  const frame = top.trim().replace(/^[0-9a-f]+\s+/, '').replace(/\+0x[0-9a-f]+$/, '');
+  selfSamples.set(frame, (selfSamples.get(frame) ?? 0) + 1);
   const area = AREAS.find(([, pattern]) => pattern.test(chain))?.[0] ?? 'other';
   areas.set(area, (areas.get(area) ?? 0) + 1);
 }
@@ -110,3 +117,8 @@ print(`${percent(mainSamples, total)}  main thread`);
 print(`${percent(sum('samples'), total)}  V8 worker threads: compiling ${percent(sum('compiler'), total).trim()}, GC ${percent(sum('gc'), total).trim()}, other ${percent(sum('samples') - sum('compiler') - sum('gc'), total).trim()}`);
 print(`\n## main thread by area (${mainSamples} samples, ~${((mainSamples / Math.max(1, summary.searches)) / 1.999).toFixed(2)} ms per search)`);
 for (const [area, n] of [...areas.entries()].sort((a, b) => b[1] - a[1])) print(`${percent(n, mainSamples)}  ${area}`);
+const topCount = Number(values.top);
+if (topCount > 0) {
+  print(`\n## main thread, the ${topCount} functions with most self samples`);
+  for (const [frame, n] of [...selfSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, topCount)) print(`${percent(n, mainSamples)}  ${frame}`);
+}
