@@ -29,3 +29,8 @@ if [ -f bench/queries/issue-titles-5.json ]; then
   printf '%-19s' issue-titles-5; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/issue-titles-5.json | tail -n 1
   printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles-5.json --noanswer bench/queries/noanswer-issues-5.json | tail -n 1
 fi
+# held aside, built blind (never searched) before issue 11's eleventh pass: never tuned on
+if [ -f bench/queries/issue-titles-6.json ]; then
+  printf '%-19s' issue-titles-6; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/issue-titles-6.json | tail -n 1
+  printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles-6.json --noanswer bench/queries/noanswer-issues-7.json | tail -n 1
+fi
