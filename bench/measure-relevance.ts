@@ -40,6 +40,7 @@ export const ANSWERABILITY_SETS: readonly { name: string; answerable: string | n
   { name: 'dev (dev-queries + dev-queries-noanswer)', answerable: null, noAnswer: null },
   { name: 'GitHub issues (issue titles + unanswered issues)', answerable: 'bench/queries/issue-titles.json', noAnswer: 'bench/queries/noanswer-issues.json' },
   { name: 'GitHub issues, held aside (issue-titles-5 + noanswer-issues-5)', answerable: 'bench/queries/issue-titles-5.json', noAnswer: 'bench/queries/noanswer-issues-5.json' },
+  { name: 'GitHub issues, held aside (issue-titles-6 + noanswer-issues-7)', answerable: 'bench/queries/issue-titles-6.json', noAnswer: 'bench/queries/noanswer-issues-7.json' },
 ];
 
 export interface RelevanceBench {
@@ -62,6 +63,7 @@ export const QUERY_SETS: readonly { name: string; file: string }[] = [
   { name: 'extra (self-written)', file: 'scripts/relevance-extra-queries.json' },
   { name: 'GitHub issue titles', file: 'bench/queries/issue-titles.json' },
   { name: 'GitHub issue titles, held aside (issue-titles-5)', file: 'bench/queries/issue-titles-5.json' },
+  { name: 'GitHub issue titles, held aside (issue-titles-6)', file: 'bench/queries/issue-titles-6.json' },
 ];
 
 /** The figures of relevance.py's output (its `success@5 by style:` and last `relevance:` lines). */
