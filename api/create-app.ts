@@ -11,6 +11,7 @@ import type { ApiMetrics } from './create-metrics.ts';
 import { createSearchRateLimit } from './create-search-rate-limit.ts';
 import { mountInsights } from './mount-insights.ts';
 import { onError } from './on-error.ts';
+import { parseQueryString } from './parse-query-string.ts';
 import { recordRequestMetrics } from './record-request-metrics.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
 import { createRequestContext } from './request-context.ts';
@@ -56,7 +57,8 @@ export function getCorsOptions(origins: readonly string[]): CorsOptions {
 export function createApp(options: AppOptions): Express {
   const { backend, logger, config, scheduler, metrics, insights } = options;
   const app = express();
-  app.set('query parser', 'simple'); // repeated parameters become arrays, nothing nests
+  // repeated parameters become arrays, nothing nests; an invalid `%` escape is a 400 naming the parameter
+  app.set('query parser', parseQueryString);
   app.set('etag', 'weak');
   app.disable('x-powered-by');
   // TRUST_PROXY: which X-Forwarded-For hops give the client address (rate limit, logs); off by default
