@@ -51,13 +51,6 @@ function sendCacheable(req: Request, res: Response, body: Buffer, etag: string):
   else res.end(body);
 }
 
-/** JSON numbers (`"page": 2`) as the strings a query string would carry. */
-function numbersAsStrings(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const asString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(asString) : asString(value)]));
-}
-
 /**
  * `GET /api/search` (see `searchQuerySchema` for the parameters) and `POST /api/search` with
  * the same parameters as a JSON body, for a pasted log longer than a URL should carry
@@ -98,7 +91,7 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
   // The longest `q` accepted (MAX_POST_QUERY_LENGTH, 65,536 characters) JSON-escaped as a client
   // may send it (`\uXXXX`: Python's json.dumps does so by default, 6 bytes a character) is 384 KB.
   router.post(SEARCH_PATH, ...options.before, express.json({ limit: '512kb', type: () => true }), async (req: Request, res) => {
-    await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
+    await answer(req, parseParams(searchBodySchema, req.body ?? {}), res, false);
   });
   return router;
 }
