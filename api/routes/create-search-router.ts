@@ -6,6 +6,7 @@ import { parseParams } from '../parse-params.ts';
 import { recordSearchInsight } from '../record-search-insight.ts';
 import { searchBodySchema, searchQuerySchema, type SearchRequest } from '../../src/contract/request-schemas.ts';
 import type { SearchBackend } from '../../src/contract/search-backend.ts';
+import type { SearchAnswer } from '../../src/contract/search-result.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
@@ -68,10 +69,12 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
       const result = await backend.search(request);
       recordSearchInsight(options.insights, req, request, result, performance.now() - startedAt);
       outcome = 'ok';
-      // A cached answer (the empty query's listing) is the same object: serialized and hashed once.
+      // A cached answer (the empty query's listing) is the same object: serialized and hashed once
+      // (it answers the same request, so the same projects).
       let serialized = serializedAnswers.get(result);
       if (!serialized) {
-        serialized = serializeSearchAnswer(result);
+        const sent: SearchAnswer = { ...result, project: request.project };
+        serialized = serializeSearchAnswer(sent);
         serializedAnswers.set(result, serialized);
       }
       const { body, etag } = serialized;
