@@ -9,10 +9,11 @@ import type { Insights } from '../src/insights/create-insights.ts';
 import type { ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import type { ApiMetrics } from './create-metrics.ts';
 import { createSearchRateLimit } from './create-search-rate-limit.ts';
-import { mountInsights } from './mount-insights.ts';
+import { INSIGHTS_POST_PATHS, getInsightsPostCors, mountInsights } from './mount-insights.ts';
 import { onError } from './on-error.ts';
+import { parseQueryString } from './parse-query-string.ts';
 import { recordRequestMetrics } from './record-request-metrics.ts';
-import { methodNotAllowed } from './method-not-allowed.ts';
+import { answerOptions, methodNotAllowed } from './method-not-allowed.ts';
 import { createRequestContext } from './request-context.ts';
 import { createAdminRouter } from './routes/create-admin-router.ts';
 import { createFacetsRouter } from './routes/create-facets-router.ts';
@@ -56,7 +57,8 @@ export function getCorsOptions(origins: readonly string[]): CorsOptions {
 export function createApp(options: AppOptions): Express {
   const { backend, logger, config, scheduler, metrics, insights } = options;
   const app = express();
-  app.set('query parser', 'simple'); // repeated parameters become arrays, nothing nests
+  // repeated parameters become arrays, nothing nests; an invalid `%` escape is a 400 naming the parameter
+  app.set('query parser', parseQueryString);
   app.set('etag', 'weak');
   app.disable('x-powered-by');
   // TRUST_PROXY: which X-Forwarded-For hops give the client address (rate limit, logs); off by default
@@ -68,9 +70,14 @@ export function createApp(options: AppOptions): Express {
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(compression());
 
-  const readOnlyCors = cors(getCorsOptions(config.corsOrigins));
-  // preflights before any router: a router answers OPTIONS for its own paths by itself
-  app.options(['/api/search', '/api/qa/:id', '/api/facets', '/openapi.json'], readOnlyCors);
+  const corsOptions = getCorsOptions(config.corsOrigins);
+  const readOnlyCors = cors(corsOptions);
+  // OPTIONS before any router (a router would answer OPTIONS for its own paths by itself, each
+  // its own way): the CORS paths' preflight headers, then 204 with `Allow` on every known path
+  const preflight = { preflightContinue: true };
+  app.options(['/api/search', '/api/qa/:id', '/api/facets', '/openapi.json'], cors({ ...corsOptions, ...preflight }));
+  if (insights) app.options(INSIGHTS_POST_PATHS, cors({ ...getInsightsPostCors(corsOptions), ...preflight }));
+  app.use(answerOptions(app));
   // The searches, by far the most frequent requests, next: no other route's layers are matched
   // against their path on the way.
   app.use(createSearchRouter({ backend, metrics, insights, before: [readOnlyCors, createSearchRateLimit(config.searchRateLimit)] }));
@@ -82,7 +89,7 @@ export function createApp(options: AppOptions): Express {
   app.use(createFacetsRouter({ backend, before: [readOnlyCors] }));
   // without ADMIN_TOKEN the admin endpoints do not exist at all (404, not 405)
   if (config.adminToken) app.use(createAdminRouter({ adminToken: config.adminToken, backend, scheduler }));
-  if (insights) mountInsights(app, { insights, adminToken: config.adminToken, cors: getCorsOptions(config.corsOrigins), feedbackRateLimit: config.feedbackRateLimit ?? 60 });
+  if (insights) mountInsights(app, { insights, adminToken: config.adminToken, cors: corsOptions, feedbackRateLimit: config.feedbackRateLimit ?? 60 });
   if (options.web) app.use(...options.web({ backend, publicUrl: config.publicUrl }));
 
   app.use(methodNotAllowed(app));

@@ -36,11 +36,20 @@ function getParameters(schema: z.ZodObject, location: 'query' | 'path'): JsonSch
   });
 }
 
-/** An OpenAPI JSON request body from a request schema, as the client sends it. */
+/**
+ * An OpenAPI JSON request body from a request schema, as the client sends it. A repeatable
+ * field (`repeatable()` in request-schemas.ts, the one source of arrays there) takes one value
+ * as well as an array, which zod's JSON Schema of it (the array it parses to) does not say.
+ */
 function getRequestBody(schema: z.ZodObject, description: string): JsonSchema {
-  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema & ObjectJsonSchema;
   delete input.$schema;
   dropSafeIntegerBounds(input);
+  for (const [name, property] of Object.entries(input.properties ?? {})) {
+    if (property.type !== 'array') continue;
+    const { description: text, default: byDefault, ...array } = property;
+    input.properties![name] = { ...(text ? { description: text } : {}), ...(byDefault !== undefined ? { default: byDefault } : {}), anyOf: [array.items, array] };
+  }
   return { required: true, description, content: { 'application/json': { schema: input } } };
 }
 

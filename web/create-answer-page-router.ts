@@ -54,13 +54,22 @@ export function createAnswerPageRouter(options: { backend: SearchBackend; apiBas
   const csp = getPageCsp(apiBase);
   const router = Router();
 
+  /** The search that led here (`?q=`, for its highlights); none when the link's escapes are broken (the page still opens). */
+  function getFromQuery(req: Request): string {
+    try {
+      return typeof req.query.q === 'string' ? req.query.q.trim().slice(0, MAX_QUERY_LENGTH) : '';
+    } catch {
+      return ''; // an invalid % escape: the API's query parser refuses it (a 400 for the API)
+    }
+  }
+
   async function getOptions(req: Request): Promise<AnswerPageOptions> {
     const assets = await getWebAssets();
     // the first language the interface speaks, as the page script picks it (English otherwise)
     const primary = getAcceptedLanguages(req.get('accept-language')).map((tag) => tag.toLowerCase().split('-')[0]).find((p) => p === 'zh' || p === 'en') ?? 'en';
     const t = pickTranslations([primary]);
     const it = pickInsightTranslations([primary]);
-    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, MAX_QUERY_LENGTH) : '';
+    const q = getFromQuery(req);
     return {
       // never the request's Host: a client could name any host, and a shared cache keep the page
       t, it, lang: primary === 'zh' ? 'zh-CN' : 'en', origin: options.publicUrl ?? '',

@@ -6,6 +6,7 @@ import { parseParams } from '../parse-params.ts';
 import { recordSearchInsight } from '../record-search-insight.ts';
 import { searchBodySchema, searchQuerySchema, type SearchRequest } from '../../src/contract/request-schemas.ts';
 import type { SearchBackend } from '../../src/contract/search-backend.ts';
+import type { SearchAnswer } from '../../src/contract/search-result.ts';
 
 /** Browsers and proxies may reuse a search answer this long; the ETag revalidates it after. */
 export const SEARCH_CACHE_CONTROL = 'public, max-age=30';
@@ -51,13 +52,6 @@ function sendCacheable(req: Request, res: Response, body: Buffer, etag: string):
   else res.end(body);
 }
 
-/** JSON numbers (`"page": 2`) as the strings a query string would carry. */
-function numbersAsStrings(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const asString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(asString) : asString(value)]));
-}
-
 /**
  * `GET /api/search` (see `searchQuerySchema` for the parameters) and `POST /api/search` with
  * the same parameters as a JSON body, for a pasted log longer than a URL should carry
@@ -75,10 +69,12 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
       const result = await backend.search(request);
       recordSearchInsight(options.insights, req, request, result, performance.now() - startedAt);
       outcome = 'ok';
-      // A cached answer (the empty query's listing) is the same object: serialized and hashed once.
+      // A cached answer (the empty query's listing) is the same object: serialized and hashed once
+      // (it answers the same request, so the same projects).
       let serialized = serializedAnswers.get(result);
       if (!serialized) {
-        serialized = serializeSearchAnswer(result);
+        const sent: SearchAnswer = { ...result, project: request.project };
+        serialized = serializeSearchAnswer(sent);
         serializedAnswers.set(result, serialized);
       }
       const { body, etag } = serialized;
@@ -98,7 +94,7 @@ export function createSearchRouter(options: { backend: SearchBackend; metrics: A
   // The longest `q` accepted (MAX_POST_QUERY_LENGTH, 65,536 characters) JSON-escaped as a client
   // may send it (`\uXXXX`: Python's json.dumps does so by default, 6 bytes a character) is 384 KB.
   router.post(SEARCH_PATH, ...options.before, express.json({ limit: '512kb', type: () => true }), async (req: Request, res) => {
-    await answer(req, parseParams(searchBodySchema, numbersAsStrings(req.body ?? {})), res, false);
+    await answer(req, parseParams(searchBodySchema, req.body ?? {}), res, false);
   });
   return router;
 }

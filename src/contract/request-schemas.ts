@@ -58,24 +58,29 @@ function queryText(max: number, hint: string) {
  * `getProjectByLabel`), parsed to the canonical name; an umbrella name (`SOFAStack`) or an
  * unknown one is refused, naming it.
  */
-const projectName = z.preprocess(
-  (label) => (typeof label === 'string' ? getProjectByLabel(label)?.name ?? label : label),
-  z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }),
-);
+const projectName = z.string({ error: (issue) => `unknown project ${JSON.stringify(issue.input)}` })
+  .transform((label) => getProjectByLabel(label)?.name ?? label)
+  .pipe(z.enum(PROJECT_NAMES as [string, ...string[]], { error: (issue) => `unknown project ${JSON.stringify(issue.input)}` }))
+  .meta({ description: `A project of the catalogue, by its name (${PROJECT_NAMES.join(', ')}) or any of its spellings, in any case` });
+
+const unknownYear = (issue: { input: unknown }) => `unknown year ${JSON.stringify(issue.input)} (expected ${FIRST_YEAR} to ${new Date().getUTCFullYear()})`;
+
+/** A year as a query string carries it: `2021`, FIRST_YEAR to this year. */
+const queryYear = z.string({ error: 'expected a year like 2021' }).regex(/^\d{4}$/, 'expected a year like 2021').refine((y) => getKnownYears().includes(y), { error: unknownYear }).transform(Number);
 
 const date = single('a date YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine((value) => getDateTs(value) !== null, 'expected a real calendar date YYYY-MM-DD');
 
-/** `GET /api/search`. */
-export const searchQuerySchema = z.strictObject({
+/** The parameters of `GET /api/search`, as a query string carries them. */
+const searchQueryShape = {
   q: queryText(MAX_QUERY_LENGTH, 'use POST /api/search with a JSON body for a longer paste')
     .default('')
     .meta({ description: `Words to search for, a question or a pasted error (at most ${MAX_QUERY_LENGTH} characters; POST for more); empty or absent: every record, newest first` }),
   project: repeatable(projectName)
     .default([])
     .meta({ description: 'Project name as in /api/facets, in any case or any spelling of the project catalogue (`mosn`, `jraft`, `sofa-rpc`); repeat it for any of several projects' }),
-  year: repeatable(z.string({ error: 'expected a year' }).regex(/^\d{4}$/, 'expected a year like 2021').refine((y) => getKnownYears().includes(y), { error: (issue) => `unknown year ${JSON.stringify(issue.input)} (expected ${FIRST_YEAR} to ${new Date().getUTCFullYear()})` }).transform(Number))
+  year: repeatable(queryYear)
     .default([])
     .meta({ description: 'Post year; repeat it for any of several years' }),
   kind: repeatable(z.enum(KINDS, { error: (issue) => `unknown kind ${JSON.stringify(issue.input)} (expected ${KINDS.join(' or ')})` }))
@@ -91,21 +96,51 @@ export const searchQuerySchema = z.strictObject({
   minMatch: z.enum(MIN_MATCHES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${MIN_MATCHES.join(', ')}`) })
     .default('any')
     .meta({ description: '`strong`: only the hits that answer the query (`match: "strong"`); `any` (default): every matching hit' }),
-}).superRefine((query, context) => {
+};
+
+/** A search's `from` may not be after its `to`. */
+function fromNotAfterTo(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx): void {
   if (query.from && query.to && query.from > query.to) {
     context.addIssue({ code: 'custom', path: ['from'], message: `is after to (${query.from} > ${query.to})` });
   }
-});
+}
+
+/** `GET /api/search`. */
+export const searchQuerySchema = z.strictObject(searchQueryShape).superRefine(fromNotAfterTo);
 
 /**
- * `POST /api/search` JSON body: the parameters of `GET /api/search` (strings or arrays of
- * strings, as in a query string; the router turns JSON numbers into strings) with `q` up to
- * `MAX_POST_QUERY_LENGTH` characters.
+ * A JSON body's whole number in [min, max]: a JSON number, or its decimal string as a query
+ * string carries it (accepted since POST came; clients built URLs' values first).
  */
-export const searchBodySchema = searchQuerySchema.safeExtend({
+function bodyWholeNumber(min: number, max: number) {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.union([z.number().int(expected).min(min, expected).max(max, expected), wholeNumber(min, max)], {
+    error: (issue) => (Array.isArray(issue.input) ? REPEATED : expected),
+  });
+}
+
+/** A JSON body's year: `2021` or `"2021"`. */
+const bodyYear = z.union([
+  z.number().int('expected a year like 2021').min(FIRST_YEAR, { error: unknownYear }).refine((y) => getKnownYears().includes(String(y)), { error: unknownYear }),
+  queryYear,
+], { error: 'expected a year like 2021' });
+
+/**
+ * `POST /api/search` JSON body: the parameters of `GET /api/search` as JSON, `q` up to
+ * `MAX_POST_QUERY_LENGTH` characters. `page`, `hitsPerPage` and `year` take JSON numbers or
+ * their decimal strings; every other field is a string, a repeatable one (`project`, `year`,
+ * `kind`) one value or an array of them; any other type is refused, naming the field.
+ */
+export const searchBodySchema = z.strictObject({
+  ...searchQueryShape,
   q: queryText(MAX_POST_QUERY_LENGTH, 'send the first lines and the exception only').default('')
     .meta({ description: `Words to search for, a question or a pasted log (at most ${MAX_POST_QUERY_LENGTH} characters)` }),
-});
+  project: searchQueryShape.project.meta({ description: 'Project name as in /api/facets, in any case or any spelling of the project catalogue (`mosn`, `jraft`, `sofa-rpc`); an array for any of several projects' }),
+  year: repeatable(bodyYear).default([]).meta({ description: 'Post year (`2021` or `"2021"`); an array for any of several years' }),
+  kind: searchQueryShape.kind.meta({ description: '`weekly` (a weekly post\'s Q&A) or `faq` (a project\'s FAQ page); an array for both' }),
+  page: bodyWholeNumber(1, MAX_PAGE).default(1).meta({ description: '1-based page number (default: 1)' }),
+  hitsPerPage: bodyWholeNumber(1, MAX_HITS_PER_PAGE).default(DEFAULT_HITS_PER_PAGE).meta({ description: `Hits per page, 1 to ${MAX_HITS_PER_PAGE} (default: ${DEFAULT_HITS_PER_PAGE})` }),
+}).superRefine(fromNotAfterTo);
 
 /**
  * A validated search request, the one shape a search has from the route to the search core

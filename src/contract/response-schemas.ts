@@ -61,6 +61,7 @@ export const searchResultSchema = z.object({
   detectedProject: z.string().nullable().meta({ description: 'The project the query names (jraft -> SOFAJRaft), ranked first; null when none' }),
   detectedProjects: z.array(z.string()).meta({ description: 'Every project the query names, in query order' }),
   searchedFor: z.string().meta({ description: 'What was searched for: the query, or what identifies a pasted error in it' }),
+  project: z.array(z.string()).meta({ description: 'The projects searched: each `project` parameter by its canonical name (`mosn` -> MOSN, `jraft` -> SOFAJRaft), in the order given; empty: every project' }),
 }).register(responseSchemas, { id: 'SearchResult' });
 
 export const facetsResultSchema = facetCountsSchema.extend({

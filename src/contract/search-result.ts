@@ -37,5 +37,15 @@ export interface SearchResult {
   searchedFor: string;
 }
 
+/**
+ * The answer of `/api/search` as sent: the search core's result and the `project` filter as the
+ * API read it, so a client that sent a name as written (`mosn`, `jraft`) learns its canonical
+ * name (MOSN, SOFAJRaft) even when no record has it yet.
+ */
+export interface SearchAnswer extends SearchResult {
+  /** The projects searched: each `project` parameter by its canonical name; empty: every project. */
+  project: string[];
+}
+
 /** The answer of `GET /api/facets`: every value with its count over the whole index. */
 export type FacetsResult = FacetCounts & { total: number };

@@ -73,6 +73,23 @@ function getUserVersion(db: InsightsDb): number {
 }
 
 /**
+ * `mkdir -p` one level at a time. Node's recursive mkdir loops forever where mkdir answers
+ * ENOENT although the parent exists (`/proc`, and a symlink into it such as `/dev/fd`): that
+ * blocked the event loop at the first insights write. Here such a folder fails at once.
+ */
+function makeFolderSync(folder: string): void {
+  const missing: string[] = [];
+  for (let dir = folder; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
  * Open (creating it and its folder when missing) the insights database and bring its schema
  * up to date. WAL journal: the admin's reads do not block the batched writes.
  *
@@ -80,7 +97,7 @@ function getUserVersion(db: InsightsDb): number {
  *   folder, not a database); callers treat that as "insights unavailable".
  */
 export function openInsightsDb(file: string): InsightsDb {
-  mkdirSync(path.dirname(file), { recursive: true });
+  makeFolderSync(path.dirname(file));
   const db = new (loadDatabase())(file, { timeout: 1000 });
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');

@@ -53,7 +53,7 @@ export function makeResult(query: string, overrides: Partial<SearchResult> = {})
       match: 'strong', score: 1,
     }],
     facets: { projects: { MOSN: 1 }, years: { 2021: 1 }, kinds: { weekly: 1 } },
-    strongHits: 1, detectedProject: null, detectedProjects: [], searchedFor: query,
+    strongHits: 1, detectedProject: null, detectedProjects: [], searchedFor: query, project: [],
     ...overrides,
   };
 }

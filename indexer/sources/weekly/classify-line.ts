@@ -21,8 +21,9 @@ export type LineKind =
   | { kind: 'text'; text: string; hasText: boolean };
 
 const NUMBER = String.raw`(?:\d{1,2}\s*[、.．,，)）]\s*)`;
+// The name never starts with the `提问` that follows it: `@ 提问：` (the name was only markup) has no asker, not "提".
 const ASKER_WITH_QUESTION_WORD = new RegExp(
-  String.raw`^${NUMBER}?(@)?\s*([^@#：:？?，,。\s][^@#：:？?，,。]{0,40}?)?\s*(?:#\s*(\d+))?\s*(?:提问|问)\s*(?:[：:]\s*(.*))?$`,
+  String.raw`^${NUMBER}?(@)?\s*((?!提问)[^@#：:？?，,。\s][^@#：:？?，,。]{0,40}?)?\s*(?:#\s*(\d+))?\s*(?:提问|问)\s*(?:[：:]\s*(.*))?$`,
 );
 const ASKER_ISSUE = new RegExp(String.raw`^${NUMBER}?@\s*([^\s@#：:]{1,40})\s*#\s*(\d+)\s*[：:]?$`);
 const ASKER_NAME_ONLY = new RegExp(String.raw`^(${NUMBER})?(@)?\s*([^@#：:？?，,。\s][^@#：:？?，,。]{0,30}?)\s*[：:]?$`);
@@ -34,10 +35,17 @@ const URL_AT_START = /^\[?\s*\*?\s*<?(https?:\/\/[^\s)\]>*]+)/i;
 const SECTION_END_WORDS =
   /推荐阅读|相关阅读|阅读|新手任务|项目进展|本周发布|发布详情|contributor|贡献|活动|直播|会议|预告|big news|大事件|扫码|关注|招聘|报名|回顾|特辑|合辑|系列|版本发布/i;
 
+/**
+ * An inline HTML tag, its quoted attribute values read whole (`<img alt="a>b">` ends at the
+ * last `>`); a `<script>` or `<style>` element goes with its content, which is no words of
+ * the post either.
+ */
+const INLINE_HTML = /<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<\/?[A-Za-z!](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
 /** Markup that carries no words: emphasis markers, inline HTML tags, `<br/>`. */
 export function stripInlineMarkup(line: string): string {
   return line
-    .replace(/<[^>]*>/g, '')
+    .replace(INLINE_HTML, '')
     .replace(/\*\*|__|\*/g, '')
     .replace(/\\(?=[*_])/g, '')
     .trim();

@@ -1,4 +1,4 @@
-import type { ApiRecord, FacetCounts, SearchResult } from './api-types.ts';
+import type { ApiRecord, SearchResult } from './api-types.ts';
 import { fitsInUrl, getQueryString, type SearchParams } from './search-params.ts';
 
 /**
@@ -6,11 +6,12 @@ import { fitsInUrl, getQueryString, type SearchParams } from './search-params.ts
  * or `network` when no answer came, or `bad-response` when the answer was not the API's JSON.
  * The message says what went wrong in the reader's words (the API's own message when it gave
  * one), never the request's URL: a long question's URL is kilobytes of percent escapes.
- * `retryAfter`: the seconds a 429 or 503 asked to wait (`Retry-After`), else null.
+ * `retryAfter`: the seconds a 429 or 503 asked to wait (`Retry-After`), else null;
+ * `parameter`: the request parameter a 400 named (`project`), else null.
  */
 export class ApiClientError extends Error {
   override name = 'ApiClientError';
-  constructor(readonly code: string, message: string, readonly status: number | null = null, readonly retryAfter: number | null = null) {
+  constructor(readonly code: string, message: string, readonly status: number | null = null, readonly retryAfter: number | null = null, readonly parameter: string | null = null) {
     super(message);
   }
 }
@@ -20,8 +21,6 @@ export interface ApiClient {
   search(params: SearchParams, signal?: AbortSignal): Promise<SearchResult>;
   /** `GET /api/qa/:id`. Rejects with ApiClientError `not-found` when there is no such record. */
   getRecord(id: string, signal?: AbortSignal): Promise<ApiRecord>;
-  /** `GET /api/facets`: every project (canonical names) and year with its count. */
-  getFacets(signal?: AbortSignal): Promise<{ projects: FacetCounts['projects'] }>;
 }
 
 export interface ApiClientOptions {
@@ -73,10 +72,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiClientError('bad-response', response.ok ? 'the search service answered without JSON' : describeStatus(response.status), response.status, retryAfter);
     }
     if (!response.ok) {
-      const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      const error = (json as { error?: { code?: unknown; message?: unknown; parameter?: unknown } } | null)?.error;
       const code = typeof error?.code === 'string' ? error.code : `http-${response.status}`;
       const message = typeof error?.message === 'string' ? error.message : describeStatus(response.status);
-      throw new ApiClientError(code, message, response.status, retryAfter);
+      throw new ApiClientError(code, message, response.status, retryAfter, typeof error?.parameter === 'string' ? error.parameter : null);
     }
     return json as T;
   }
@@ -91,9 +90,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     getRecord(id, signal) {
       return call<ApiRecord>(`/api/qa/${encodeURIComponent(id)}`, signal);
-    },
-    getFacets(signal) {
-      return call<{ projects: FacetCounts['projects'] }>('/api/facets', signal);
     },
   };
 }

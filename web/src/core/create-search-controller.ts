@@ -2,7 +2,7 @@ import { ApiClientError, type ApiClient } from './api-client.ts';
 import { createStore, type Store } from './create-store.ts';
 import { isSameSearch, type SearchParams } from './search-params.ts';
 import { searchReducer } from './search-reducer.ts';
-import { getInitialState, isRateLimited, isRequestRejected, type SearchAction, type SearchError, type SearchState } from './search-state.ts';
+import { getInitialState, isRateLimited, isRequestRejected, isUnknownProject, type SearchAction, type SearchError, type SearchState } from './search-state.ts';
 
 /** The timer functions the controller uses (tests pass fakes). */
 export interface Timers {
@@ -90,7 +90,14 @@ export function createSearchController(options: SearchControllerOptions): Search
         clearRequestTimers();
         const code = error instanceof ApiClientError ? error.code : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
-        const failure: SearchError = error instanceof ApiClientError ? { code, message, status: error.status, retryAfter: error.retryAfter } : { code, message, status: null };
+        const failure: SearchError = error instanceof ApiClientError ? { code, message, status: error.status, retryAfter: error.retryAfter, parameter: error.parameter } : { code, message, status: null };
+        if (isUnknownProject(failure) && params.projects.length && isSameSearch(store.getState().params, params)) {
+          // a project name the API does not know (a hand-written link, a widget's data-project):
+          // every search would fail the same way, so search every project and say why, once
+          store.dispatch({ type: 'dropProjects', requestId, message });
+          run();
+          return;
+        }
         if (isRateLimited(failure)) {
           // Too many searches: wait as asked (1 s to 2 min; 5 s when not said), then once more.
           failure.retryAfter = Math.min(Math.max(failure.retryAfter ?? 5, 1), 120);

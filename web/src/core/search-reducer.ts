@@ -1,4 +1,17 @@
+import type { SearchResult } from './api-types.ts';
+import { isSameSearch, type SearchParams } from './search-params.ts';
 import type { SearchAction, SearchState } from './search-state.ts';
+
+/**
+ * `params` with the projects the answer says were searched: the API reads any case and any
+ * catalogue spelling (`mosn`, `jraft`) and names each by its canonical name (MOSN, SOFAJRaft),
+ * which the facets, the links and the checkboxes use.
+ */
+function withSearchedProjects(params: SearchParams, result: SearchResult): SearchParams {
+  if (!Array.isArray(result.project)) return params; // an API from before it said so
+  const projects = [...new Set(result.project)];
+  return projects.join('\n') === params.projects.join('\n') ? params : { ...params, projects };
+}
 
 /**
  * The search state machine, pure. Answers (`stalled`, `success`, `failure`) carry the id of
@@ -7,19 +20,28 @@ import type { SearchAction, SearchState } from './search-state.ts';
  */
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
-    case 'setParams':
-      return { ...state, params: action.params };
+    case 'setParams': {
+      const sameProjects = action.params.projects.join('\n') === state.params.projects.join('\n');
+      return { ...state, params: action.params, droppedProjects: sameProjects ? state.droppedProjects : null };
+    }
     case 'request':
       return { ...state, status: 'loading', requestId: action.requestId };
     case 'stalled':
       if (action.requestId !== state.requestId || state.status !== 'loading') return state;
       return { ...state, status: 'stalled' };
-    case 'success':
+    case 'success': {
       if (action.requestId !== state.requestId) return state;
-      return { ...state, status: 'idle', result: action.result, resultParams: action.params, error: null };
+      const resultParams = withSearchedProjects(action.params, action.result);
+      // what is asked for now takes the canonical names too, unless it moved on meanwhile
+      const params = isSameSearch(state.params, action.params) ? resultParams : state.params;
+      return { ...state, status: 'idle', params, result: action.result, resultParams, error: null };
+    }
     case 'failure':
       if (action.requestId !== state.requestId) return state;
       return { ...state, status: 'error', error: action.error };
+    case 'dropProjects':
+      if (action.requestId !== state.requestId) return state;
+      return { ...state, params: { ...state.params, projects: [], page: 1 }, droppedProjects: action.message };
     case 'reset':
       return { ...state, status: 'idle', requestId: action.requestId, result: null, resultParams: null, error: null };
   }

@@ -16,6 +16,8 @@ export interface SearchError {
   retryAfter?: number | null;
   /** A search is sent again by itself after `retryAfter` (a first 429). */
   willRetry?: boolean;
+  /** The parameter a 400 named (`project`). */
+  parameter?: string | null;
 }
 
 /** Too many searches (429): not the question's fault; the search is sent again after `Retry-After`. */
@@ -32,6 +34,15 @@ export function isRequestRejected(error: SearchError | null): boolean {
   return typeof error?.status === 'number' && error.status >= 400 && error.status < 500 && !isRateLimited(error);
 }
 
+/**
+ * The API refused a project name (`?project=nope`, `data-project="nope"`): the 400 names the
+ * `project` parameter. Names in any case or spelling of the catalogue are the API's to read;
+ * only one it does not know comes back as this.
+ */
+export function isUnknownProject(error: SearchError | null): boolean {
+  return error?.status === 400 && error.parameter === 'project';
+}
+
 export interface SearchState {
   status: SearchStatus;
   /** What the user asks for now (may be ahead of `result` while loading). */
@@ -43,6 +54,11 @@ export interface SearchState {
   resultParams: SearchParams | null;
   /** Why the latest request failed (status `error`); `status` is the HTTP status when the API answered. */
   error: SearchError | null;
+  /**
+   * The API's message when it refused the project filter and the search went on without it
+   * (`project: unknown project "nope"`); null otherwise, and again once the projects change.
+   */
+  droppedProjects: string | null;
 }
 
 export type SearchAction =
@@ -51,9 +67,11 @@ export type SearchAction =
   | { type: 'stalled'; requestId: number }
   | { type: 'success'; requestId: number; params: SearchParams; result: SearchResult }
   | { type: 'failure'; requestId: number; error: SearchError }
+  /** The API refused the project filter (`isUnknownProject`): search every project, saying why. */
+  | { type: 'dropProjects'; requestId: number; message: string }
   /** Forget the result and any request in flight (e.g. the widget's query was emptied). */
   | { type: 'reset'; requestId: number };
 
 export function getInitialState(params: SearchParams = DEFAULT_PARAMS): SearchState {
-  return { status: 'idle', params, requestId: 0, result: null, resultParams: null, error: null };
+  return { status: 'idle', params, requestId: 0, result: null, resultParams: null, error: null, droppedProjects: null };
 }

@@ -2,7 +2,6 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { resolveProjects } from '../core/resolve-projects.ts';
 import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -69,10 +68,11 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     clear);
   const filtersToggle = h('button', { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filters' }, t.filters);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const notice = h('p', { class: 'notice', 'aria-live': 'polite', hidden: true });
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const screen = h('div', { class: 'screen' });
   const pager = h('nav', { class: 'pager', 'aria-label': t.pagination });
-  const results = h('main', { id: 'results', class: 'results', tabindex: '-1' }, status, screen, pager, announcer);
+  const results = h('main', { id: 'results', class: 'results', tabindex: '-1' }, notice, status, screen, pager, announcer);
 
   replaceChildren(root,
     h('a', { class: 'skip', href: '#results' }, t.skipToResults),
@@ -261,7 +261,23 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     }
   }
 
+  /**
+   * The URL after the API named the projects (`?project=jraft` -> SOFAJRaft) or refused one
+   * (dropped): the address bar and a copied link say what was searched. Replaced, not pushed.
+   */
+  function syncProjectsToUrl(state: SearchState): void {
+    // every other change writes the URL first (`change`, back/forward): only these differ from it
+    const params = state.params;
+    if (params.projects.join('\n') === parseSearchParams(location.search).projects.join('\n')) return;
+    const { url, q } = getPageLocation(params);
+    history.replaceState(q === null ? null : { q }, '', url);
+    clear.hidden = !hasFilters(params);
+  }
+
   function render(state: SearchState): void {
+    syncProjectsToUrl(state);
+    notice.hidden = state.droppedProjects === null;
+    notice.textContent = state.droppedProjects === null ? '' : t.projectsDropped(state.droppedProjects);
     results.setAttribute('aria-busy', String(state.status === 'loading' || state.status === 'stalled'));
     root.classList.toggle('is-stalled', state.status === 'stalled');
     switch (state.status) {
@@ -297,20 +313,8 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   syncInputs(controller.getState().params);
   clear.hidden = !hasFilters(controller.getState().params);
   render(controller.getState());
-  const written = controller.getState().params.projects;
-  if (written.length === 0) controller.refresh();
-  else {
-    // `?project=mosn` (a hand-written link): the API's filter takes canonical names (`MOSN`)
-    void resolveProjects(client, written).then((projects) => {
-      if (!projects || projects.join() === written.join()) return controller.refresh();
-      const params = { ...controller.getState().params, projects };
-      const { url, q } = getPageLocation(params);
-      history.replaceState(q === null ? null : { q }, '', url);
-      controller.setParams(params);
-      syncInputs(params);
-      clear.hidden = !hasFilters(params);
-    });
-  }
+  // `?project=jraft` (a hand-written link) goes as written: the answer names the canonical project
+  controller.refresh();
   if (!matchMedia('(pointer: coarse)').matches && !location.hash) input.focus();
 
   return {

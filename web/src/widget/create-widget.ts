@@ -4,7 +4,6 @@ import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
-import { resolveProjects } from '../core/resolve-projects.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
@@ -91,17 +90,9 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   let relatedFor: unknown = null;
   const recent = createRecentSearches(options.recentSearches === false ? null : getStorage());
   const client = createApiClient({ baseUrl: api, hitsPerPage: 8 });
-  // `data-project="mosn"`: the API's filter takes canonical names (`MOSN`); mapped once, before the first search.
-  const written = base.projects;
-  let projectsReady: Promise<void> | null = null;
-  const resolve = () => (projectsReady ??= resolveProjects(client, written).then((resolved) => {
-    if (resolved) base = { ...base, projects: resolved };
-    else projectsReady = null; // the API is down: ask again with the next search
-  }));
-  const controller = createSearchController({ client: { async search(params, signal) {
-    await resolve();
-    return client.search(params.projects === written ? { ...params, projects: base.projects } : params, signal);
-  } }, debounceMs: 120, retryMs: 0 });
+  // `data-project="mosn"` goes as written: the API reads any spelling and answers with the
+  // canonical name (MOSN), which the filter keeps from then on (see the subscription below)
+  const controller = createSearchController({ client, debounceMs: 120, retryMs: 0 });
   const id = `wf${++instances}`;
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -280,6 +271,13 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     setActive(q && options$.length ? 0 : -1);
   }
   const unsubscribe = controller.subscribe((state, previous) => {
+    // the filter as the API named it (`mosn` -> MOSN: "Only MOSN" is then not offered again) or,
+    // when it refused a name, none: the page embedding the widget is told once, in the console
+    if (state.resultParams && state.result !== previous.result) base = { ...base, projects: state.resultParams.projects };
+    if (state.droppedProjects !== null && previous.droppedProjects === null) {
+      base = { ...base, projects: [] };
+      console.warn(`weekly-faq: ${state.droppedProjects} (data-project ${JSON.stringify(projects.join(','))}); searching every project instead`);
+    }
     if (state.result !== previous.result || state.status !== previous.status || state.params.q !== previous.params.q) render(state);
   });
 
@@ -294,7 +292,6 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   function open(): void {
     if (!backdrop.hidden) return;
     lastFocus = document.activeElement;
-    void resolve();
     backdrop.hidden = false;
     overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
