@@ -14,6 +14,7 @@ import { getIndexSynonyms } from '../src/search/index-settings.ts';
 import { runSearchQa } from '../src/search/search-qa.ts';
 import { getTermWeights } from '../src/search/decide-hits.ts';
 import { answersOf } from '../src/search/plan-search.ts';
+import type { TermAssociations } from '../src/search/expand-query-terms.ts';
 
 const [out, ...sets] = process.argv.slice(2);
 if (!out || sets.length === 0) throw new Error('usage: answerability-features.ts OUT.json SET.json...');
@@ -23,7 +24,7 @@ const synonyms = getIndexSynonyms(getProjectSynonyms());
 // ASSOCIATIONS=RECORDS.jsonl:minCount,minPmi,perTerm,weight searches corpus co-occurrence expansions too (SearchQaOptions.associations);
 // THESAURUS=on searches with the domain thesaurus (SearchQaOptions.thesaurus, the service's SEARCH_THESAURUS).
 const [recordsFile, settings] = (process.env.ASSOCIATIONS ?? '').split(':');
-let associations;
+let associations: TermAssociations | undefined;
 if (recordsFile && settings) {
   const { buildTermAssociations } = await import('./build-term-associations.ts');
   const [minCount, minPmi, perTerm, weight] = settings.split(',').map(Number);
@@ -31,14 +32,33 @@ if (recordsFile && settings) {
   associations = buildTermAssociations(records, { minCount, minPmi, perTerm, weight });
   console.log(`${associations.size} terms with associations`);
 }
+// FEEDBACK=RECORDS.jsonl:documents,terms,weight,minDocuments[,answers(0|1),onlyWithoutStrong(0|1),minTerms] runs pseudo-relevance
+// feedback (SearchQaOptions.feedback), the words' idf from the records (issue 11, eleventh pass).
+// ASSOCIATIONS_FILE=FILE.json searches the associations of a JSON file { term: [{ text, weight }] } (scripts/build-site-associations.ts).
+const [feedbackRecords, feedbackSettings] = (process.env.FEEDBACK ?? '').split(':');
+let feedback;
+if (feedbackRecords && feedbackSettings) {
+  const { getFeedbackWords } = await import('../src/search/select-feedback-terms.ts');
+  const [documents, terms, weight, minDocuments, answers, onlyWithoutStrong, minTerms] = feedbackSettings.split(',').map(Number);
+  const records = (await fs.readFile(feedbackRecords, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { question: string; answer: string });
+  const documentFrequency = new Map<string, number>();
+  for (const record of records) for (const word of getFeedbackWords(`${record.question}\n${record.answer}`)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  feedback = { documents, terms, weight, minDocuments, answers: answers === 1, onlyWithoutStrong: onlyWithoutStrong === 1, ...(minTerms ? { minTerms } : {}), documentFrequency, documentCount: records.length };
+}
+if (process.env.ASSOCIATIONS_FILE) {
+  const data = JSON.parse(await fs.readFile(process.env.ASSOCIATIONS_FILE, 'utf8')) as Record<string, { text: string; weight: number }[]>;
+  const weight = process.env.ASSOCIATION_WEIGHT ? Number(process.env.ASSOCIATION_WEIGHT) : undefined;
+  associations = new Map(Object.entries(data).map(([term, list]) => [term, list.map((entry) => ({ text: entry.text, weight: weight ?? entry.weight }))]));
+  console.log(`${data ? Object.keys(data).length : 0} terms with associations (${process.env.ASSOCIATIONS_FILE})`);
+}
 const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), thesaurus: process.env.THESAURUS === 'on' });
+    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), ...(feedback ? { feedback } : {}), thesaurus: process.env.THESAURUS === 'on' });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
-      detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor,
+      detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor, ...(run.feedbackTerms ? { feedbackTerms: run.feedbackTerms } : {}),
       terms: run.plan.blank ? [] : getTermWeights(run.understood.terms, run.understood.termVariants, answersOf(run.answers, run.plan.termSet), run.understood.projectGroups).map(({ term, weight }) => [term.text, Math.round(weight * 100) / 100]),
       hits: run.result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...run.matches.get(hit.id) })),
     });
