@@ -159,7 +159,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
       ranked = [...best, ...ranked.slice(best.length)];
     }
-    const matches = decideHits({ understood: { ...understood, termVariants: [...termVariants] }, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
+    const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
     return { fields, scores, ranked, best, matches };
   };
   let decided = await rankAndDecide(understood.termVariants, answersOf(answers, plan.termSet));
