@@ -32,33 +32,22 @@ if (recordsFile && settings) {
   associations = buildTermAssociations(records, { minCount, minPmi, perTerm, weight });
   console.log(`${associations.size} terms with associations`);
 }
-// FEEDBACK=RECORDS.jsonl:documents,terms,weight,minDocuments[,answers(0|1),onlyWithoutStrong(0|1),minTerms] runs pseudo-relevance
-// feedback (SearchQaOptions.feedback), the words' idf from the records (issue 11, eleventh pass).
-// ASSOCIATIONS_FILE=FILE.json searches the associations of a JSON file { term: [{ text, weight }] } (scripts/build-site-associations.ts).
-const [feedbackRecords, feedbackSettings] = (process.env.FEEDBACK ?? '').split(':');
-let feedback;
-if (feedbackRecords && feedbackSettings) {
-  const { getFeedbackWords } = await import('../src/search/select-feedback-terms.ts');
-  const [documents, terms, weight, minDocuments, answers, onlyWithoutStrong, minTerms] = feedbackSettings.split(',').map(Number);
-  const records = (await fs.readFile(feedbackRecords, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { question: string; answer: string });
-  const documentFrequency = new Map<string, number>();
-  for (const record of records) for (const word of getFeedbackWords(`${record.question}\n${record.answer}`)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-  feedback = { documents, terms, weight, minDocuments, answers: answers === 1, onlyWithoutStrong: onlyWithoutStrong === 1, ...(minTerms ? { minTerms } : {}), documentFrequency, documentCount: records.length };
-}
+// ASSOCIATIONS_FILE=FILE.json [ASSOCIATION_WEIGHT=w] searches the associations of a JSON file { term: [{ text, weight }] }
+// (scripts/build-site-associations.ts; issue 11, eleventh pass).
 if (process.env.ASSOCIATIONS_FILE) {
   const data = JSON.parse(await fs.readFile(process.env.ASSOCIATIONS_FILE, 'utf8')) as Record<string, { text: string; weight: number }[]>;
   const weight = process.env.ASSOCIATION_WEIGHT ? Number(process.env.ASSOCIATION_WEIGHT) : undefined;
   associations = new Map(Object.entries(data).map(([term, list]) => [term, list.map((entry) => ({ text: entry.text, weight: weight ?? entry.weight }))]));
-  console.log(`${data ? Object.keys(data).length : 0} terms with associations (${process.env.ASSOCIATIONS_FILE})`);
+  console.log(`${Object.keys(data).length} terms with associations (${process.env.ASSOCIATIONS_FILE})`);
 }
 const rows = [];
 for (const set of sets) {
   const queries = JSON.parse(await fs.readFile(set, 'utf8')) as { id: number | string; query: string; target?: unknown; style?: string }[];
   for (const query of queries) {
-    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), ...(feedback ? { feedback } : {}), thesaurus: process.env.THESAURUS === 'on' });
+    const run = await runSearchQa(index, toSearchRequest({ q: query.query }), { synonyms, matchThresholds: { maxRank: 10 }, ...(associations ? { associations } : {}), thesaurus: process.env.THESAURUS === 'on' });
     rows.push({
       set, id: query.id, query: query.query, style: query.style ?? null, target: query.target ?? null,
-      detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor, ...(run.feedbackTerms ? { feedbackTerms: run.feedbackTerms } : {}),
+      detectedProjects: run.result.detectedProjects, searchedFor: run.result.searchedFor,
       terms: run.plan.blank ? [] : getTermWeights(run.understood.terms, run.understood.termVariants, answersOf(run.answers, run.plan.termSet), run.understood.projectGroups).map(({ term, weight }) => [term.text, Math.round(weight * 100) / 100]),
       hits: run.result.hits.map((hit) => ({ question: hit.question, source: hit.source, projects: hit.projects, ...run.matches.get(hit.id) })),
     });

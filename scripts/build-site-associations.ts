@@ -17,7 +17,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getFeedbackWords } from '../src/search/select-feedback-terms.ts';
+import { getQueryTerms } from '../src/search/get-query-terms.ts';
 import { getEnglishGeneralWeight, loadGeneralWordIdf } from '../src/search/general-word-weight.ts';
 
 const { values, positionals } = parseArgs({
@@ -38,6 +38,11 @@ const minCount = Number(values['min-count']);
 const minNpmi = Number(values['min-npmi']);
 const perTerm = Number(values['per-term']);
 const weight = Number(values.weight);
+
+/** The words of a text as query terms, lower-cased: Latin words of 2+ letters, Chinese words of 2+ characters. */
+function getWords(text: string): Set<string> {
+  return new Set(getQueryTerms(text).filter((term) => [...term.text].length >= 2 && !/^\d+$/.test(term.text)).map((term) => term.text.toLowerCase()));
+}
 
 async function* markdownFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
@@ -63,7 +68,7 @@ const records = (await fs.readFile(recordsFile, 'utf8')).split('\n').filter(Bool
 const dictionary = loadGeneralWordIdf();
 const vocabulary = new Set<string>();
 for (const record of records) {
-  for (const word of getFeedbackWords(`${record.question}\n${record.answer}`)) if (!/\p{Script=Han}/u.test(word) || dictionary.has(word)) vocabulary.add(word);
+  for (const word of getWords(`${record.question}\n${record.answer}`)) if (!/\p{Script=Han}/u.test(word) || dictionary.has(word)) vocabulary.add(word);
 }
 
 const frequency = new Map<string, number>();
@@ -78,7 +83,7 @@ for await (const file of markdownFiles(path.join(site, 'content'))) {
     const key = part.trim();
     if (key.length < 4 || seen.has(key)) continue;
     seen.add(key);
-    const words = [...getFeedbackWords(part.slice(0, 600))].filter((word) => vocabulary.has(word));
+    const words = [...getWords(part.slice(0, 600))].filter((word) => vocabulary.has(word));
     if (words.length === 0) continue;
     units += 1;
     for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);

@@ -2,7 +2,7 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import { getTermGroup, type QueryVariant, type QueryVariantOptions } from './build-query-variants.ts';
+import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
 import { decideHits, getTermWeights, type HitMatch } from './decide-hits.ts';
@@ -17,8 +17,6 @@ import { sendMultiSearch } from './send-multi-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 import { understandQuery, type UnderstoodQuery } from './understand-query.ts';
 import { getOwnEntry } from './get-own-entry.ts';
-import { TEXT_ATTRIBUTES } from './index-settings.ts';
-import { getFeedbackWords, selectFeedbackTerms, type FeedbackOptions } from './select-feedback-terms.ts';
 
 /**
  * Search the Q/A index: understand the query (`understandQuery`), plan its one multi-search
@@ -50,8 +48,6 @@ export interface SearchQaOptions {
   questionRerankWeight?: number;
   /** Associated words searched besides the query's terms (experiments; default: none). */
   associations?: TermAssociations;
-  /** Pseudo-relevance feedback: search the words of the best candidates again, down-weighted, and rank once more (experiments; default: none). */
-  feedback?: FeedbackOptions;
   /** Search and count each term's domain thesaurus synonyms, below the term (default: false; the service: `SEARCH_THESAURUS`). */
   thesaurus?: boolean;
 }
@@ -67,8 +63,6 @@ export interface SearchQaRun {
   matches: Map<string, HitMatch>;
   /** Meilisearch's answers, in the order of `plan.queries`. */
   answers: SearchResponse<RecordAny>[];
-  /** The words searched in a second round trip by `SearchQaOptions.feedback` (none without it). */
-  feedbackTerms?: string[];
 }
 
 const WEAK = { match: 'weak', score: 0 } as const;
@@ -123,8 +117,24 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     };
   }
 
-  const { named, projectGroups } = understood;
+  const termAnswers = answersOf(answers, plan.termSet);
+  const { termVariants, named, projectGroups } = understood;
   const minRelativeScore = options.minRelativeScore ?? 0.25;
+  const fields = indexHits(termAnswers);
+  const everyCandidate = rankTermSet(termVariants, termAnswers, 0);
+  const scored = cutAtRelativeScore(everyCandidate, minRelativeScore);
+  const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
+  const expansionGroups = termVariants.flatMap((variant) => (variant.group?.startsWith(EXPANSION_GROUP) ? [variant.group] : []));
+  const uninformative = new Set([...projectGroups, ...expansionGroups]);
+  // without project or expansion words, every term is informative: the same ranking, not cut
+  const informative = uninformative.size > 0 ? rankTermSet(termVariants, termAnswers, 0, uninformative) : everyCandidate;
+  const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
+  const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
+  const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
+  const candidates = scored.map((doc) => doc.id);
+  const projectFirst = getProjectFirst(candidates, named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
+  let ranked = [...candidates.filter((id) => projectFirst.has(id)), ...candidates.filter((id) => !projectFirst.has(id))];
+
   const documents = new Map<string, RecordAny>();
   const fetchMissing = async (ids: readonly string[]) => {
     const missing = [...new Set(ids)].filter((id) => !documents.has(id));
@@ -132,41 +142,18 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   };
   const offset = (request.page - 1) * request.hitsPerPage;
   const strongOnly = request.minMatch === 'strong';
-  const termWeights = getTermWeights(understood.terms, understood.termVariants, answersOf(answers, plan.termSet), projectGroups);
-  // Ranks the candidates of a term set and decides the best; run again with feedback searches (experiments).
-  const rankAndDecide = async (termVariants: readonly QueryVariant[], termAnswers: readonly SearchResponse<RecordAny>[]) => {
-    const fields = indexHits(termAnswers);
-    const everyCandidate = rankTermSet(termVariants, termAnswers, 0);
-    const scored = cutAtRelativeScore(everyCandidate, minRelativeScore);
-    const scores = new Map(scored.map((doc) => [doc.id, doc.score]));
-    const expansionGroups = termVariants.flatMap((variant) => (variant.group?.startsWith(EXPANSION_GROUP) ? [variant.group] : []));
-    const uninformative = new Set([...projectGroups, ...expansionGroups]);
-    // without project or expansion words, every term is informative: the same ranking, not cut
-    const informative = uninformative.size > 0 ? rankTermSet(termVariants, termAnswers, 0, uninformative) : everyCandidate;
-    const informativeScores = new Map(informative.map((doc) => [doc.id, doc.score]));
-    const mentioning = getMentioning(termVariants, termAnswers, projectGroups);
-    const hasOtherWords = projectGroups.size > 0 && termVariants.some((variant) => variant.group && !projectGroups.has(variant.group));
-    const candidates = scored.map((doc) => doc.id);
-    const projectFirst = getProjectFirst(candidates, named, fields, mentioning, hasOtherWords ? new Set(informativeScores.keys()) : undefined);
-    let ranked = [...candidates.filter((id) => projectFirst.has(id)), ...candidates.filter((id) => !projectFirst.has(id))];
-    let best = ranked.slice(0, plan.evidenceDepth);
-    // Without `minMatch`, the page is known before strength is: one fetch for both (a rerank
-    // only reorders the best, so a first page of them needs no second fetch).
-    const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
-    await fetchMissing([...best, ...firstPage]);
-    if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
-      const weights = new Map(termWeights.map(({ term, weight }) => [getTermGroup(term), weight]));
-      best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
-      ranked = [...best, ...ranked.slice(best.length)];
-    }
-    const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
-    return { fields, scores, ranked, best, matches };
-  };
-  let decided = await rankAndDecide(understood.termVariants, answersOf(answers, plan.termSet));
-  const fed = options.feedback && plan.sort.length === 0 ? await withFeedback(index, request, understood, plan, answersOf(answers, plan.termSet), decided, documents, options.feedback, rankAndDecide) : undefined;
-  if (fed) decided = fed.decided;
-  const { fields, matches, best } = decided;
-  let { ranked } = decided;
+  const termWeights = getTermWeights(understood.terms, termVariants, termAnswers, projectGroups);
+  let best = ranked.slice(0, plan.evidenceDepth);
+  // Without `minMatch`, the page is known before strength is: one fetch for both (a rerank
+  // only reorders the best, so a first page of them needs no second fetch).
+  const firstPage = strongOnly ? [] : orderBySort(ranked, plan.sort, fields).slice(offset, offset + request.hitsPerPage);
+  await fetchMissing([...best, ...firstPage]);
+  if (plan.sort.length === 0 && options.questionRerankWeight !== 0) {
+    const weights = new Map(termWeights.map(({ term, weight }) => [getTermGroup(term), weight]));
+    best = rerankByQuestion(best, scores, documents, understood, { synonyms: options.synonyms, weights, weight: options.questionRerankWeight, keepFirst: projectFirst });
+    ranked = [...best, ...ranked.slice(best.length)];
+  }
+  const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
   const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = strongIds;
   ranked = orderBySort(ranked, plan.sort, fields);
@@ -182,7 +169,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const own = plan.counts.map(({ facet, part }) => {
     const set = answersOf(answers, part);
     const byId = indexHits(set);
-    const ids = rankTermSet(understood.termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
+    const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
     return { facet, counts: countFacets(ids.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
   });
   return {
@@ -194,7 +181,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       facets: toFacetCounts(countFacets(ranked.map((id) => fields.get(id) ?? {}), FACET_FIELDS), own, selected),
       strongHits: strongIds.length,
     },
-    understood, plan, ranked, matches, answers, ...(fed ? { feedbackTerms: fed.words } : {}),
+    understood, plan, ranked, matches, answers,
   };
 }
 
@@ -212,38 +199,3 @@ function getHighlightWords(understood: UnderstoodQuery, synonyms?: Readonly<Reco
   ]);
 }
 
-
-/**
- * Pseudo-relevance feedback (experiments): the words characterising the first ranking's best
- * candidates (`selectFeedbackTerms`), searched in a second multi-search as expansion groups (never
- * coverage nor informative score: they cannot make a hit strong), then everything ranked and
- * decided again. `undefined` when the options leave the first ranking as it is.
- */
-async function withFeedback<T>(
-  index: SearchIndex,
-  request: SearchRequest,
-  understood: UnderstoodQuery,
-  plan: SearchPlan,
-  termAnswers: readonly SearchResponse<RecordAny>[],
-  first: { best: readonly string[]; scores: ReadonlyMap<string, number>; matches: ReadonlyMap<string, HitMatch> },
-  documents: ReadonlyMap<string, RecordAny>,
-  feedback: FeedbackOptions,
-  rankAndDecide: (variants: readonly QueryVariant[], answers: readonly SearchResponse<RecordAny>[]) => Promise<T>,
-): Promise<{ decided: T; words: string[] } | undefined> {
-  if (feedback.onlyWithoutStrong && first.best.some((id) => first.matches.get(id)?.match === 'strong')) return undefined;
-  if (feedback.minTerms && understood.terms.filter((term) => !understood.projectGroups.has(getTermGroup(term))).length < feedback.minTerms) return undefined;
-  const topScore = Math.max(0, ...first.best.map((id) => first.scores.get(id) ?? 0));
-  const docs = first.best.slice(0, feedback.documents ?? 3).flatMap((id) => {
-    const document = documents.get(id);
-    return document ? [{ document, relativeScore: topScore > 0 ? (first.scores.get(id) ?? 0) / topScore : 0 }] : [];
-  });
-  const queryWords = new Set([...understood.terms.map((term) => term.text.toLowerCase()), ...getFeedbackWords(understood.text)]);
-  const words = selectFeedbackTerms(docs, queryWords, feedback);
-  if (words.length === 0) return undefined;
-  const variants: QueryVariant[] = words.map(({ text }) => ({ name: `feedback:${text}`, kind: 'term', q: text, matchingStrategy: 'all', attributesToSearchOn: [...TEXT_ATTRIBUTES], weight: feedback.weight ?? 0.3, group: `${EXPANSION_GROUP}${text}` }));
-  const feedbackPlan = planSearch(index.uid, request, { ...understood, termVariants: variants }, { evidenceDepth: plan.evidenceDepth, termCandidates: plan.termWindow });
-  const sent = await sendMultiSearch(index, feedbackPlan.queries.slice(feedbackPlan.termSet.start, feedbackPlan.termSet.end - 1));
-  const count = termAnswers[understood.termVariants.length];
-  const answers = [...termAnswers.slice(0, understood.termVariants.length), ...sent, ...(count ? [count] : [])];
-  return { decided: await rankAndDecide([...understood.termVariants, ...variants], answers), words: words.map(({ text }) => text) };
-}
