@@ -12,6 +12,10 @@
  * sentences hold the same other words (cosine of their positive-PMI vectors, each cut to its 100 best
  * features), which pairs words used alike (`降级` and `熔断`) rather than words used together.
  *
+ * `--rare-sources N` learns associations for the words the Q/A holds in at most N records, the site's
+ * other words included (a user's `成熟度` the weekly never writes), towards words of 3+ records: the
+ * vocabulary gap the larger text could bridge, leaving the words the Q/A already matches alone.
+ *
  * `--subwords` adds, for a Latin word of 4+ letters, the Q/A's longer Latin words that end with it (`feign` -> `openfeign`), which Meilisearch's prefix search cannot reach from the end.
  */
 import fs from 'node:fs/promises';
@@ -29,6 +33,7 @@ const { values, positionals } = parseArgs({
     weight: { type: 'string', default: '0.3' },
     unit: { type: 'string', default: 'sentence' },
     subwords: { type: 'boolean', default: false },
+    'rare-sources': { type: 'string' },
     'second-order': { type: 'string' },
   },
 });
@@ -66,10 +71,15 @@ function prose(markdown: string): string {
 const records = (await fs.readFile(recordsFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { question: string; answer: string });
 // Chinese words jieba's dictionary knows: ICU cuts fragments (`式高`, `里锤炼`) out of repeated sentences
 const dictionary = loadGeneralWordIdf();
-const vocabulary = new Set<string>();
+const isKnown = (word: string) => !/\p{Script=Han}/u.test(word) || dictionary.has(word);
+const recordFrequency = new Map<string, number>();
 for (const record of records) {
-  for (const word of getWords(`${record.question}\n${record.answer}`)) if (!/\p{Script=Han}/u.test(word) || dictionary.has(word)) vocabulary.add(word);
+  for (const word of getWords(`${record.question}\n${record.answer}`)) if (isKnown(word)) recordFrequency.set(word, (recordFrequency.get(word) ?? 0) + 1);
 }
+const rareSources = values['rare-sources'] === undefined ? undefined : Number(values['rare-sources']);
+// the words associations lead to (searched, so the Q/A's), and the words they are learned for
+const vocabulary = new Set(rareSources === undefined ? recordFrequency.keys() : [...recordFrequency].filter(([, n]) => n >= 3).map(([word]) => word));
+const isSource = (word: string) => (rareSources === undefined ? vocabulary.has(word) : (recordFrequency.get(word) ?? 0) <= rareSources && isKnown(word));
 
 const frequency = new Map<string, number>();
 const together = new Map<string, Map<string, number>>();
@@ -83,11 +93,13 @@ for await (const file of markdownFiles(path.join(site, 'content'))) {
     const key = part.trim();
     if (key.length < 4 || seen.has(key)) continue;
     seen.add(key);
-    const words = [...getWords(part.slice(0, 600))].filter((word) => vocabulary.has(word));
-    if (words.length === 0) continue;
+    const all = [...getWords(part.slice(0, 600))];
+    const words = all.filter((word) => vocabulary.has(word));
+    const sources = all.filter(isSource);
+    if (words.length === 0 && sources.length === 0) continue;
     units += 1;
-    for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    for (const t of words) {
+    for (const word of new Set([...words, ...sources])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const t of new Set([...words, ...sources])) {
       const row = together.get(t) ?? new Map<string, number>();
       for (const u of words) if (u !== t) row.set(u, (row.get(u) ?? 0) + 1);
       together.set(t, row);
@@ -98,6 +110,7 @@ for await (const file of markdownFiles(path.join(site, 'content'))) {
 const associations: Record<string, { text: string; weight: number; npmi: number; count: number }[]> = {};
 if (values['second-order']) secondOrder(Number(values['second-order']));
 else for (const [t, row] of together) {
+  if (!isSource(t)) continue;
   const best = [...row]
     .filter(([, count]) => count >= minCount)
     .map(([u, count]) => {
@@ -111,7 +124,7 @@ else for (const [t, row] of together) {
 }
 /** Neighbours by the cosine of positive-PMI context vectors (numeric ids and typed arrays: ~6,000 words). */
 function secondOrder(minCosine: number): void {
-  const words = [...frequency].filter(([, f]) => f >= minCount).map(([word]) => word);
+  const words = [...frequency].filter(([word, f]) => f >= minCount && (vocabulary.has(word) || isSource(word))).map(([word]) => word);
   const id = new Map(words.map((word, i) => [word, i]));
   const vectors: { feature: number; value: number }[][] = words.map((t) => {
     const row = together.get(t) ?? new Map<string, number>();
@@ -127,11 +140,12 @@ function secondOrder(minCosine: number): void {
   vectors.forEach((vector, word) => { for (const { feature, value } of vector) postings[feature]!.push({ word, value }); });
   const dot = new Float64Array(words.length);
   vectors.forEach((vector, t) => {
+    if (!isSource(words[t]!)) return;
     dot.fill(0);
     for (const { feature, value } of vector) for (const { word, value: other } of postings[feature]!) dot[word] = (dot[word] ?? 0) + value * other;
     const best: { text: string; weight: number; npmi: number; count: number }[] = [];
     dot.forEach((d, u) => {
-      if (u === t || d === 0) return;
+      if (u === t || d === 0 || !vocabulary.has(words[u]!)) return;
       const cosine = d / (norms[t]! * norms[u]!);
       if (cosine >= minCosine) best.push({ text: words[u]!, weight, npmi: Math.round(cosine * 1000) / 1000, count: frequency.get(words[u]!) ?? 0 });
     });
