@@ -14,6 +14,7 @@ import { getIndexSynonyms } from '../src/search/index-settings.ts';
 import { runSearchQa } from '../src/search/search-qa.ts';
 import { getTermWeights } from '../src/search/decide-hits.ts';
 import { answersOf } from '../src/search/plan-search.ts';
+import type { TermAssociations } from '../src/search/expand-query-terms.ts';
 
 const [out, ...sets] = process.argv.slice(2);
 if (!out || sets.length === 0) throw new Error('usage: answerability-features.ts OUT.json SET.json...');
@@ -23,13 +24,21 @@ const synonyms = getIndexSynonyms(getProjectSynonyms());
 // ASSOCIATIONS=RECORDS.jsonl:minCount,minPmi,perTerm,weight searches corpus co-occurrence expansions too (SearchQaOptions.associations);
 // THESAURUS=on searches with the domain thesaurus (SearchQaOptions.thesaurus, the service's SEARCH_THESAURUS).
 const [recordsFile, settings] = (process.env.ASSOCIATIONS ?? '').split(':');
-let associations;
+let associations: TermAssociations | undefined;
 if (recordsFile && settings) {
   const { buildTermAssociations } = await import('./build-term-associations.ts');
   const [minCount, minPmi, perTerm, weight] = settings.split(',').map(Number);
   const records = (await fs.readFile(recordsFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { question: string; answer: string });
   associations = buildTermAssociations(records, { minCount, minPmi, perTerm, weight });
   console.log(`${associations.size} terms with associations`);
+}
+// ASSOCIATIONS_FILE=FILE.json [ASSOCIATION_WEIGHT=w] searches the associations of a JSON file { term: [{ text, weight }] }
+// (scripts/build-site-associations.ts; issue 11, eleventh pass).
+if (process.env.ASSOCIATIONS_FILE) {
+  const data = JSON.parse(await fs.readFile(process.env.ASSOCIATIONS_FILE, 'utf8')) as Record<string, { text: string; weight: number }[]>;
+  const weight = process.env.ASSOCIATION_WEIGHT ? Number(process.env.ASSOCIATION_WEIGHT) : undefined;
+  associations = new Map(Object.entries(data).map(([term, list]) => [term, list.map((entry) => ({ text: entry.text, weight: weight ?? entry.weight }))]));
+  console.log(`${Object.keys(data).length} terms with associations (${process.env.ASSOCIATIONS_FILE})`);
 }
 const rows = [];
 for (const set of sets) {
