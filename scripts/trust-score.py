@@ -4,7 +4,8 @@ as relevance.py and answerability.py compute them on the service (same matching 
 strong/weak). Lets a change of src/search be scored in process, without a rebuild and restart.
 
 usage: trust-score.py DUMP.json [--held] [--show SET]
-Held-aside sets (issue-titles-3, issue-titles-check, issue-titles-4, noanswer-issues-4, issue-titles-5, noanswer-issues-5) are printed
+Held-aside sets (issue-titles-3, issue-titles-check, issue-titles-4, noanswer-issues-4, issue-titles-5, noanswer-issues-5,
+issue-titles-6, noanswer-issues-7) are printed
 only with --held: read them before and after a change, never while tuning.
 noanswer-issues-6 (issue 11, eighth pass) is a tuning set: 32 unanswered issue titles, paired with the
 answerable bench/queries/issue-titles.json (measure-trust.sh's `answer issues-6` line); the last line pools
@@ -16,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOOLS = os.path.join(HERE, '..', '..', 'shared', 'tools')
 spec = importlib.util.spec_from_file_location('relevance', os.path.join(TOOLS, 'relevance.py'))
 rel = importlib.util.module_from_spec(spec); spec.loader.exec_module(rel)
-HELD = ('issue-titles-3', 'issue-titles-check', 'issue-titles-4', 'noanswer-issues-4', 'issue-titles-5', 'noanswer-issues-5')
+HELD = ('issue-titles-3', 'issue-titles-check', 'issue-titles-4', 'noanswer-issues-4', 'issue-titles-5', 'noanswer-issues-5', 'issue-titles-6', 'noanswer-issues-7')
 
 rows = json.load(open(sys.argv[1]))
 held = '--held' in sys.argv
