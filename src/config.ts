@@ -127,7 +127,10 @@ export const CONFIG_VARIABLES = {
     'Time zone of REINDEX_CRON'),
   port: variable('PORT', z.coerce.number({ error: 'expected a port number' }).int('expected a whole number').min(1, 'expected 1 to 65535').max(65535, 'expected 1 to 65535').prefault(3000),
     'HTTP port of the API'),
-  adminToken: variable('ADMIN_TOKEN', z.string().min(16, 'expected at least 16 characters').optional(),
+  adminToken: variable('ADMIN_TOKEN',
+    // the admin guard reads one word after `Bearer`, in the header's Latin-1: a space or a non-ASCII
+    // character would make a token nobody can send
+    z.string().min(16, 'expected at least 16 characters').regex(/^[\x21-\x7e]+$/, 'expected printable ASCII without spaces (it is sent as Authorization: Bearer <token>)').optional(),
     'Bearer token for the admin endpoints; unset: admin endpoints are disabled'),
   corsOrigins: variable('CORS_ORIGINS',
     z.string().prefault('')
