@@ -4,7 +4,8 @@ import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { MeiliTaskFailedError } from '../../src/errors/meili-task-error.ts';
-import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
+import { ReindexCountMismatchError, ReindexNoRecordsError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
+import { redactUrlCredentials } from '../../src/redact-url-credentials.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { waitForTask, type EnqueueTask } from '../../src/meili/wait-for-task.ts';
 import { RECORD_FORMAT_VERSION, type QaRecord } from '../../src/qa-record.ts';
@@ -287,9 +288,18 @@ async function uploadInput(
   return duplicateIds;
 }
 
-/** Step 5: refuse (unless forced) a build that would lose more than `maxLossRatio` of the live documents. */
-function checkShrink(options: ReindexOptions, liveNow: number | null, built: number): void {
+/**
+ * Step 5: refuse (unless forced) a build without any record, and one that would lose more than
+ * `maxLossRatio` of the live documents. An empty build says the source is wrong even when the live
+ * index is empty too (a first start on a folder that is not the docs site): it fails naming the
+ * roots instead of succeeding with 0 documents.
+ */
+function checkShrink(options: ReindexOptions, liveNow: number | null, built: number, report: ReindexReport): void {
   const { indexName, logger, force = false, maxLossRatio = 0.1 } = options;
+  if (built === 0 && !liveNow && !force) {
+    const roots = options.sources?.map((source) => source.root) ?? (Array.isArray(options.records) ? options.records : []);
+    throw new ReindexNoRecordsError(indexName, [...new Set(roots)].map(redactUrlCredentials), report.posts);
+  }
   if (!liveNow || built >= liveNow * (1 - maxLossRatio)) return;
   const refusal = new ReindexShrinkRefusedError(indexName, liveNow, built, maxLossRatio);
   if (!force) {
@@ -407,7 +417,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
 
     // 5. Safety check against the live index.
     const liveNow = (await countDocuments(client, indexName)) ?? null;
-    checkShrink(options, liveNow, built);
+    checkShrink(options, liveNow, built, report);
 
     // 6. Swap; from then on the live index is the new one: nothing to roll back.
     emit('swap');
