@@ -107,7 +107,11 @@ function errorInfo(error: unknown): NonNullable<ReindexReport['error']> {
   if (error instanceof MeilisearchApiError) return { code: 'meili-request-failed', message: error.message, taskCode: error.cause?.code ?? 'unknown' };
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return { code: name === 'MeilisearchRequestError' ? 'meili-unreachable' : 'unexpected', message };
+  if (name !== 'MeilisearchRequestError') return { code: 'unexpected', message };
+  // "Request to <url> has failed" alone does not say why: the cause chain does (fetch failed: connect ECONNREFUSED)
+  const causes: string[] = [];
+  for (let cause = (error as Error).cause; cause instanceof Error && causes.length < 3; cause = cause.cause) causes.push(cause.message);
+  return { code: 'meili-unreachable', message: [message, ...causes].join(': ') };
 }
 
 /** One root to read and the content sources it holds. */
