@@ -431,7 +431,10 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     await dropPrevious(options, oldIndex, wait);
     report.documents = built;
     if (statePath && report.fingerprint) {
-      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) });
+      // The new index serves already: a state that cannot be written (a full disk) only costs the
+      // next run its skip, and must not report this run as failed with "the live index is unchanged".
+      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) })
+        .catch((error: unknown) => logger.warn({ err: error, statePath }, `The new index is live, but its state could not be written to ${statePath}: the next run rebuilds even if nothing changed`));
     }
     emit('done');
     finish('succeeded');
