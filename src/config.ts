@@ -124,7 +124,11 @@ export const CONFIG_VARIABLES = {
     'Content sources to index: kind:root pairs (faq:../site,weekly:../site) or a sources.yaml / .json file with each source\'s patterns; unset: WEEKLY_SOURCE'),
   weeklySource: variable('WEEKLY_SOURCE', z.string().optional(),
     'A docs-site checkout whose weekly posts and FAQ pages are indexed (a folder, a git URL, a bare repository or a file:// URL): the same as SOURCES=faq:X,weekly:X'),
-  indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)').prefault('qa'),
+  indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)')
+    // the reindex of an index `x` deletes the `x_build_<digits>` indexes its killed runs left: such
+    // a name would be another service's build on a shared Meilisearch, deleted by it
+    .refine((v) => !/_build_\d+$/.test(v), 'expected a name not ending in _build_<digits>: the reindex deletes such indexes as builds left by a killed run')
+    .prefault('qa'),
     'Name of the live Meilisearch index'),
   reindexCron: variable('REINDEX_CRON',
     z.string().prefault('0 3 * * *')
