@@ -65,7 +65,8 @@ export interface ReindexSchedulerOptions {
 
 /**
  * The nightly reindex inside the service: node-cron runs `run` on `cron` in `timeZone`.
- * Runs never overlap: a trigger while a run is going (cron or manual) is skipped and logged.
+ * Runs never overlap: a trigger while a run is going (cron or manual, here or in another process
+ * holding the reindex lock, such as `npm run index`) is skipped, logged and counted.
  * The last run's outcome and report are kept for the admin status endpoint; a failed run
  * (which leaves the live index serving) is logged as an error and reported there.
  *
@@ -89,8 +90,16 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
     let finish!: () => void;
     current = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)) };
     const force = runOptions.force ?? false;
-    logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
     try {
+      // a run of another process (`npm run index`) holds the lock: the index is being rebuilt
+      // already, so this trigger is an overlap to skip, not a run that fails on the lock
+      const other = options.lockPath ? await getOtherReindexRun(options.lockPath) : null;
+      if (other) {
+        skippedOverlaps++;
+        logger.warn({ trigger: kind, otherPid: other.pid, runningSince: other.startedAt }, `Reindex already running in process ${other.pid}: this trigger is skipped`);
+        return null;
+      }
+      logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
       const report = await options.run(kind, { force });
       lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: report.outcome, report, error: report.error };
       const level = report.outcome === 'failed' ? 'error' : 'info';
