@@ -128,8 +128,8 @@ try {
     timeZone: config.timeZone,
     logger,
     lockPath: getReindexLockPath(config.dataDir, config.indexName),
-    run: async (_trigger, { force }) => {
-      const report = await job({ force });
+    run: async (_trigger, { force, onProgress }) => {
+      const report = await job({ force, onProgress });
       if (report.outcome === 'succeeded') backend.clearCache();
       return report;
     },

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { ReindexReport } from './reindex-report.ts';
+import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { getOtherReindexRun } from './reindex-lock.ts';
 
@@ -23,8 +23,8 @@ export interface ReindexSchedulerStatus {
   cron: string | null;
   timeZone: string;
   running: boolean;
-  /** The run in progress, if any. */
-  currentRun: { trigger: ReindexTrigger; startedAt: string } | null;
+  /** The run in progress, if any, with how far it got (null until its first step reports). */
+  currentRun: { trigger: ReindexTrigger; startedAt: string; progress: ReindexProgress | null } | null;
   /** ISO time of the next scheduled run; null when disabled or stopped. */
   nextRunAt: string | null;
   lastRun: ReindexRunStatus | null;
@@ -57,7 +57,7 @@ export interface ReindexSchedulerOptions {
   /** IANA time zone of the expression (TZ). */
   timeZone: string;
   /** One reindex (e.g. resolve sources, then `reindex`); should report failures in its report rather than throw. */
-  run: (trigger: ReindexTrigger, options: { force: boolean }) => Promise<ReindexReport>;
+  run: (trigger: ReindexTrigger, options: { force: boolean; onProgress: (progress: ReindexProgress) => void }) => Promise<ReindexReport>;
   logger: Logger;
   /** The reindex lock the runs take (`getReindexLockPath`), to tell a run of another process (default: none). */
   lockPath?: string;
@@ -76,7 +76,8 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
   const { logger, timeZone } = options;
   if (options.cron !== null && !cron.validate(options.cron)) throw new TypeError(`createReindexScheduler: invalid cron expression ${JSON.stringify(options.cron)}`);
   let task: ScheduledTask | null = null;
-  let current: { trigger: ReindexTrigger; startedAt: string; done: Promise<void> } | null = null;
+  interface CurrentRun { trigger: ReindexTrigger; startedAt: string; done: Promise<void>; progress: ReindexProgress | null }
+  let current: CurrentRun | null = null;
   let lastRun: ReindexRunStatus | null = null;
   let skippedOverlaps = 0;
 
@@ -88,7 +89,8 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
     }
     const startedAt = new Date().toISOString();
     let finish!: () => void;
-    current = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)) };
+    const run: CurrentRun = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)), progress: null };
+    current = run;
     const force = runOptions.force ?? false;
     try {
       // a run of another process (`npm run index`) holds the lock: the index is being rebuilt
@@ -100,7 +102,8 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
         return null;
       }
       logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
-      const report = await options.run(kind, { force });
+      // how far the run got, for /api/admin/status: a long run otherwise shows only that it runs
+      const report = await options.run(kind, { force, onProgress: (progress) => (run.progress = { ...progress }) });
       lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: report.outcome, report, error: report.error };
       const level = report.outcome === 'failed' ? 'error' : 'info';
       logger[level]({ trigger: kind, report }, `Reindex ${report.outcome}${report.error ? `: ${report.error.code}: ${report.error.message}` : ''}`);
@@ -146,7 +149,7 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
         cron: options.cron,
         timeZone,
         running: current !== null,
-        currentRun: current ? { trigger: current.trigger, startedAt: current.startedAt } : null,
+        currentRun: current ? { trigger: current.trigger, startedAt: current.startedAt, progress: current.progress } : null,
         nextRunAt: task?.getNextRun()?.toISOString() ?? null,
         lastRun,
         skippedOverlaps,
