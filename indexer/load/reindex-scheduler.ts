@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { ReindexReport } from './reindex-report.ts';
+import type { ReindexProgress, ReindexReport } from './reindex-report.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { getOtherReindexRun } from './reindex-lock.ts';
 
@@ -23,8 +23,8 @@ export interface ReindexSchedulerStatus {
   cron: string | null;
   timeZone: string;
   running: boolean;
-  /** The run in progress, if any. */
-  currentRun: { trigger: ReindexTrigger; startedAt: string } | null;
+  /** The run in progress, if any, with how far it got (null until its first step reports). */
+  currentRun: { trigger: ReindexTrigger; startedAt: string; progress: ReindexProgress | null } | null;
   /** ISO time of the next scheduled run; null when disabled or stopped. */
   nextRunAt: string | null;
   lastRun: ReindexRunStatus | null;
@@ -57,7 +57,7 @@ export interface ReindexSchedulerOptions {
   /** IANA time zone of the expression (TZ). */
   timeZone: string;
   /** One reindex (e.g. resolve sources, then `reindex`); should report failures in its report rather than throw. */
-  run: (trigger: ReindexTrigger, options: { force: boolean }) => Promise<ReindexReport>;
+  run: (trigger: ReindexTrigger, options: { force: boolean; onProgress: (progress: ReindexProgress) => void }) => Promise<ReindexReport>;
   logger: Logger;
   /** The reindex lock the runs take (`getReindexLockPath`), to tell a run of another process (default: none). */
   lockPath?: string;
@@ -65,7 +65,8 @@ export interface ReindexSchedulerOptions {
 
 /**
  * The nightly reindex inside the service: node-cron runs `run` on `cron` in `timeZone`.
- * Runs never overlap: a trigger while a run is going (cron or manual) is skipped and logged.
+ * Runs never overlap: a trigger while a run is going (cron or manual, here or in another process
+ * holding the reindex lock, such as `npm run index`) is skipped, logged and counted.
  * The last run's outcome and report are kept for the admin status endpoint; a failed run
  * (which leaves the live index serving) is logged as an error and reported there.
  *
@@ -75,7 +76,8 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
   const { logger, timeZone } = options;
   if (options.cron !== null && !cron.validate(options.cron)) throw new TypeError(`createReindexScheduler: invalid cron expression ${JSON.stringify(options.cron)}`);
   let task: ScheduledTask | null = null;
-  let current: { trigger: ReindexTrigger; startedAt: string; done: Promise<void> } | null = null;
+  interface CurrentRun { trigger: ReindexTrigger; startedAt: string; done: Promise<void>; progress: ReindexProgress | null }
+  let current: CurrentRun | null = null;
   let lastRun: ReindexRunStatus | null = null;
   let skippedOverlaps = 0;
 
@@ -87,11 +89,21 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
     }
     const startedAt = new Date().toISOString();
     let finish!: () => void;
-    current = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)) };
+    const run: CurrentRun = { trigger: kind, startedAt, done: new Promise<void>((resolve) => (finish = resolve)), progress: null };
+    current = run;
     const force = runOptions.force ?? false;
-    logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
     try {
-      const report = await options.run(kind, { force });
+      // a run of another process (`npm run index`) holds the lock: the index is being rebuilt
+      // already, so this trigger is an overlap to skip, not a run that fails on the lock
+      const other = options.lockPath ? await getOtherReindexRun(options.lockPath) : null;
+      if (other) {
+        skippedOverlaps++;
+        logger.warn({ trigger: kind, otherPid: other.pid, runningSince: other.startedAt }, `Reindex already running in process ${other.pid}: this trigger is skipped`);
+        return null;
+      }
+      logger.info({ trigger: kind, force }, 'Scheduled reindex starting');
+      // how far the run got, for /api/admin/status: a long run otherwise shows only that it runs
+      const report = await options.run(kind, { force, onProgress: (progress) => (run.progress = { ...progress }) });
       lastRun = { trigger: kind, startedAt, finishedAt: new Date().toISOString(), outcome: report.outcome, report, error: report.error };
       const level = report.outcome === 'failed' ? 'error' : 'info';
       logger[level]({ trigger: kind, report }, `Reindex ${report.outcome}${report.error ? `: ${report.error.code}: ${report.error.message}` : ''}`);
@@ -137,7 +149,7 @@ export function createReindexScheduler(options: ReindexSchedulerOptions): Reinde
         cron: options.cron,
         timeZone,
         running: current !== null,
-        currentRun: current ? { trigger: current.trigger, startedAt: current.startedAt } : null,
+        currentRun: current ? { trigger: current.trigger, startedAt: current.startedAt, progress: current.progress } : null,
         nextRunAt: task?.getNextRun()?.toISOString() ?? null,
         lastRun,
         skippedOverlaps,

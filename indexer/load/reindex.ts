@@ -4,7 +4,8 @@ import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { MeiliTaskFailedError } from '../../src/errors/meili-task-error.ts';
-import { ReindexCountMismatchError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
+import { ReindexCountMismatchError, ReindexNoRecordsError, ReindexShrinkRefusedError } from '../../src/errors/reindex-errors.ts';
+import { redactUrlCredentials } from '../../src/redact-url-credentials.ts';
 import { isWeeklyFaqError } from '../../src/errors/weekly-faq-error.ts';
 import { waitForTask, type EnqueueTask } from '../../src/meili/wait-for-task.ts';
 import { RECORD_FORMAT_VERSION, type QaRecord } from '../../src/qa-record.ts';
@@ -106,7 +107,11 @@ function errorInfo(error: unknown): NonNullable<ReindexReport['error']> {
   if (error instanceof MeilisearchApiError) return { code: 'meili-request-failed', message: error.message, taskCode: error.cause?.code ?? 'unknown' };
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return { code: name === 'MeilisearchRequestError' ? 'meili-unreachable' : 'unexpected', message };
+  if (name !== 'MeilisearchRequestError') return { code: 'unexpected', message };
+  // "Request to <url> has failed" alone does not say why: the cause chain does (fetch failed: connect ECONNREFUSED)
+  const causes: string[] = [];
+  for (let cause = (error as Error).cause; cause instanceof Error && causes.length < 3; cause = cause.cause) causes.push(cause.message);
+  return { code: 'meili-unreachable', message: [message, ...causes].join(': ') };
 }
 
 /** One root to read and the content sources it holds. */
@@ -287,9 +292,18 @@ async function uploadInput(
   return duplicateIds;
 }
 
-/** Step 5: refuse (unless forced) a build that would lose more than `maxLossRatio` of the live documents. */
-function checkShrink(options: ReindexOptions, liveNow: number | null, built: number): void {
+/**
+ * Step 5: refuse (unless forced) a build without any record, and one that would lose more than
+ * `maxLossRatio` of the live documents. An empty build says the source is wrong even when the live
+ * index is empty too (a first start on a folder that is not the docs site): it fails naming the
+ * roots instead of succeeding with 0 documents.
+ */
+function checkShrink(options: ReindexOptions, liveNow: number | null, built: number, report: ReindexReport): void {
   const { indexName, logger, force = false, maxLossRatio = 0.1 } = options;
+  if (built === 0 && !liveNow && !force) {
+    const roots = options.sources?.map((source) => source.root) ?? (Array.isArray(options.records) ? options.records : []);
+    throw new ReindexNoRecordsError(indexName, [...new Set(roots)].map(redactUrlCredentials), report.posts);
+  }
   if (!liveNow || built >= liveNow * (1 - maxLossRatio)) return;
   const refusal = new ReindexShrinkRefusedError(indexName, liveNow, built, maxLossRatio);
   if (!force) {
@@ -407,7 +421,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
 
     // 5. Safety check against the live index.
     const liveNow = (await countDocuments(client, indexName)) ?? null;
-    checkShrink(options, liveNow, built);
+    checkShrink(options, liveNow, built, report);
 
     // 6. Swap; from then on the live index is the new one: nothing to roll back.
     emit('swap');
@@ -417,7 +431,10 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     await dropPrevious(options, oldIndex, wait);
     report.documents = built;
     if (statePath && report.fingerprint) {
-      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) });
+      // The new index serves already: a state that cannot be written (a full disk) only costs the
+      // next run its skip, and must not report this run as failed with "the live index is unchanged".
+      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) })
+        .catch((error: unknown) => logger.warn({ err: error, statePath }, `The new index is live, but its state could not be written to ${statePath}: the next run rebuilds even if nothing changed`));
     }
     emit('done');
     finish('succeeded');

@@ -92,7 +92,8 @@ export interface PreparedGitSource {
  * on first use, then before each reindex a shallow fetch of the remote's HEAD followed by
  * `reset --hard` and `clean` (unlike `pull --ff-only` this also follows a rewritten history,
  * and the folder always matches the remote exactly). A folder that is not a clone of the same
- * URL is replaced.
+ * URL, or whose update fails (a lock file left by a git that was killed, a damaged clone), is
+ * replaced by a fresh clone once that clone succeeded.
  *
  * @throws {GitSourceError} when a git command fails (credentials in the URL are redacted).
  */
@@ -109,12 +110,19 @@ export async function prepareGitSource(options: GitSourceOptions): Promise<Prepa
   if (existsSync(path.join(dir, '.git'))) current = await run(['remote', 'get-url', 'origin'], 'git remote get-url', dir).catch(() => null);
   if (current === url) {
     logger.info({ source: shown, dir }, 'Updating the git source');
-    await run(['fetch', '--depth', '1', '--no-tags', '--quiet', 'origin', 'HEAD'], 'git fetch', dir);
-    await run(['reset', '--hard', '--quiet', 'FETCH_HEAD'], 'git reset', dir);
-    await run(['clean', '-ffdx', '--quiet'], 'git clean', dir);
-    const commit = await run(['rev-parse', 'HEAD'], 'git rev-parse', dir);
-    logger.info({ source: shown, commit }, 'Git source up to date');
-    return { path: dir, commit, cloned: false };
+    try {
+      await run(['fetch', '--depth', '1', '--no-tags', '--quiet', 'origin', 'HEAD'], 'git fetch', dir);
+      await run(['reset', '--hard', '--quiet', 'FETCH_HEAD'], 'git reset', dir);
+      await run(['clean', '-ffdx', '--quiet'], 'git clean', dir);
+      const commit = await run(['rev-parse', 'HEAD'], 'git rev-parse', dir);
+      logger.info({ source: shown, commit }, 'Git source up to date');
+      return { path: dir, commit, cloned: false };
+    } catch (error) {
+      // The clone is ours alone: a git killed mid-update (SIGKILL, OOM, a container restart) leaves
+      // .git/index.lock or shallow.lock behind, and a damaged clone fails every later update. A fresh
+      // clone replaces it, and only once it succeeded: an unreachable remote keeps the old copy.
+      logger.warn({ source: shown, dir, err: error }, `Updating the git source failed (${(error as Error).message}): cloning it again`);
+    }
   }
 
   logger.info({ source: shown, dir }, 'Cloning the git source (shallow)');

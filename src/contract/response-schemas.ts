@@ -94,7 +94,17 @@ export const reindexStartedSchema = z.object({
 export const adminStatusSchema = z.object({
   documents: z.number().int().nullable().meta({ description: 'Documents in the live index (null when Meilisearch is down)' }),
   running: z.boolean(),
-  currentRun: z.object({ trigger: z.string(), startedAt: z.string() }).nullable(),
+  currentRun: z.object({
+    trigger: z.string(),
+    startedAt: z.string(),
+    progress: z.object({
+      phase: z.enum(['fingerprint', 'extract', 'index', 'verify', 'swap', 'done']),
+      postsRead: z.number().int(),
+      postsTotal: z.number().int().nullable(),
+      pairs: z.number().int(),
+      documentsIndexed: z.number().int(),
+    }).nullable().meta({ description: 'How far the run got: its step, posts read of those found, pairs extracted, documents indexed (null until its first step)' }),
+  }).nullable(),
   lastRun: z.object({
     trigger: z.string(),
     startedAt: z.string(),

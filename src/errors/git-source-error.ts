@@ -13,6 +13,18 @@ export class GitSourceError extends WeeklyFaqError {
     readonly stderr: string,
     options?: { cause?: unknown },
   ) {
-    super(`${operation} of ${source} failed${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`, options);
+    const said = summarizeGitStderr(stderr);
+    super(`${operation} of ${source} failed${said ? `: ${said}` : ''}`, options);
   }
+}
+
+/**
+ * git's stderr in one line: its `fatal:` / `error:` lines, which say what went wrong (the file,
+ * the repository), else its last lines. The advice git prints after them ("Please make sure you
+ * have the correct access rights") names nothing.
+ */
+function summarizeGitStderr(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const errors = lines.filter((line) => /^(?:fatal|error):/i.test(line));
+  return (errors.length ? errors.slice(0, 3) : lines.slice(-3)).join(' | ');
 }

@@ -58,3 +58,21 @@ export class ReindexLockedError extends WeeklyFaqError {
     super(`Reindex lock ${lockPath} is held${holderPid ? ` by process ${holderPid}` : ''}: another reindex is running`);
   }
 }
+
+/** The sources gave no record at all (a root that is not the docs site, an emptied checkout); nothing swapped. */
+export class ReindexNoRecordsError extends WeeklyFaqError {
+  readonly code = 'reindex-no-records';
+  override name = 'ReindexNoRecordsError';
+
+  constructor(
+    readonly indexName: string,
+    /** The roots read, credentials redacted. */
+    readonly roots: string[],
+    readonly posts: { read: number; skipped: number; failed: number },
+  ) {
+    super(
+      `No Q&A record in ${roots.join(', ') || 'the input'} (${posts.read} Markdown files read: ${posts.skipped} neither a weekly post nor a FAQ page, ${posts.failed} failed): ` +
+        `check that SOURCES or WEEKLY_SOURCE names the docs site. The live index ${indexName} is unchanged; rerun with --force to swap in an empty index.`,
+    );
+  }
+}
