@@ -123,6 +123,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     h('div', { class: 'foot' }, seeAll, h('span', { class: 'help' }, t.widgetHelp)));
   const backdrop = h('div', { class: 'backdrop', hidden: true }, dialog);
   modalRoot.appendChild(backdrop);
+  // the host page may be in another language than the widget's strings
+  buttonHost.lang = modalHost.lang = t.lang;
   document.body.appendChild(modalHost);
 
   let options$: { node: HTMLElement; choose: () => void }[] = [];
@@ -291,7 +293,9 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function open(): void {
     if (!backdrop.hidden) return;
+    // into shadow roots: the button that opened it is in one (its host cannot take focus back)
     lastFocus = document.activeElement;
+    while (lastFocus?.shadowRoot?.activeElement) lastFocus = lastFocus.shadowRoot.activeElement;
     backdrop.hidden = false;
     overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
@@ -320,9 +324,10 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       event.preventDefault();
       options$[active]?.choose();
     } else if (event.key === 'Tab') {
-      // keep focus in the dialog
-      const focusable = [input, closeButton, ...(seeAll.hidden ? [] : [seeAll])];
-      const index = focusable.indexOf(modalRoot.activeElement as HTMLInputElement);
+      // keep focus in the dialog, through everything in it that takes focus ("Only MOSN",
+      // "Related questions", the next steps), in order; the options are reached by the arrows
+      const focusable = [...dialog.querySelectorAll<HTMLElement>('input, button, a[href]')].filter((node) => node.tabIndex >= 0 && !node.closest('[hidden]'));
+      const index = focusable.indexOf(modalRoot.activeElement as HTMLElement);
       const next = focusable[getNextIndex(index, event.shiftKey ? -1 : 1, focusable.length)];
       event.preventDefault();
       next?.focus();
