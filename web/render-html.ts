@@ -55,7 +55,7 @@ export function renderDemoHtml(options: { widgetOrigin: string; project: string;
 <link rel="icon" href="data:,">
 <style nonce="${escapeHtml(options.nonce)}">
   body { margin: 0; font: 16px/1.6 Georgia, serif; color: #222; background: #fdfcf8; }
-  header { display: flex; align-items: center; justify-content: space-between; gap: 16px; padding: 12px 24px; background: #23313f; color: #fff; }
+  header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px 16px; padding: 12px 24px; background: #23313f; color: #fff; }
   header b { font: 700 18px/1 system-ui, sans-serif; }
   main { max-width: 760px; margin: 0 auto; padding: 8px 24px 48px; }
   code, pre { background: #f0eee6; border-radius: 4px; padding: 1px 4px; }

@@ -114,7 +114,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   const modalRoot = modalHost.attachShadow({ mode: 'open' });
   adoptStyles(modalRoot);
   const input = h('input', { type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-label': t.widgetDialog, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: t.searchPlaceholder });
-  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': t.widgetClose }, 'Esc');
+  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': t.widgetClose }, h('kbd', null, 'Esc'), h('span', null, t.widgetClose));
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const body = h('div', { class: 'body' });
   const seeAll = h('a', { class: 'all', href: `${api}/` });
