@@ -63,5 +63,18 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.locator('weekly-faq-dialog input').fill(NO_ANSWER);
     await page.locator('weekly-faq-dialog button.related').waitFor();
     await audit(page, 'widget, no direct answer');
+    await page.locator('weekly-faq-dialog button.related').click();
+    await page.locator('weekly-faq-dialog [role=option]').first().waitFor();
+    await audit(page, 'widget, related unfolded');
+  }));
+
+  test(`axe finds none in the widget's recent searches (${locale})`, { skip }, closingPages(async () => {
+    const page = await t.newPage({ locale });
+    await page.goto(`${t.otherOrigin}/demo`);
+    await page.evaluate(() => localStorage.setItem('weekly-faq:recent', JSON.stringify(['timeout', 'sidecar'])));
+    await page.reload();
+    await page.locator('weekly-faq-search button.trigger').click();
+    await page.locator('weekly-faq-dialog [role=option]').first().waitFor();
+    await audit(page, 'widget, recent searches');
   }));
 }

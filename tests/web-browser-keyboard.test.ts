@@ -126,3 +126,18 @@ test('widget: Tab reaches "Only SOFARPC" and Enter narrows the search', { skip }
   await page.locator('weekly-faq-dialog a.all[href*="project=SOFARPC"]').waitFor();
   assert.equal(await page.locator('weekly-faq-dialog button.only').count(), 0);
 }));
+
+test('widget: the keyboard removes a recent search with Delete (the × is for the mouse)', { skip }, closingPages(async () => {
+  const page = await t.newPage();
+  await page.goto(`${t.otherOrigin}/demo`);
+  await page.evaluate(() => localStorage.setItem('weekly-faq:recent', JSON.stringify(['timeout', 'sidecar'])));
+  await page.reload();
+  await page.keyboard.press('Control+K');
+  const options = page.locator('weekly-faq-dialog [role=option]');
+  await options.first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete');
+  assert.deepEqual(await options.allTextContents(), ['timeout×']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('weekly-faq:recent')), '["timeout"]');
+}));
