@@ -129,7 +129,7 @@ test('Chinese input: Enter, arrows and Esc while composing never select a result
     expected.hits.filter((hit) => hit.followup && hit.context).map((hit) => `Follow-up to: ${hit.context}`), 'a follow-up shows its thread');
   assert.ok(expected.hits.some((hit) => hit.followup), 'the data have a follow-up here');
   const question = (await selected(page))!;
-  const href = await page.locator('weekly-faq-dialog [role=option][aria-selected=true] > a:not(.issue)').getAttribute('href');
+  const href = await page.locator('weekly-faq-dialog [role=option][aria-selected=true]').getAttribute('data-href');
   assert.equal(href, `${t.origin}/qa/${expected.hits[0]!.id}?q=${encodeURIComponent('超时')}`);
   // now a plain Enter opens the selected answer on the service's permalink page
   await page.keyboard.press('Enter');
@@ -139,7 +139,7 @@ test('Chinese input: Enter, arrows and Esc while composing never select a result
   await page.goto(`${t.otherOrigin}/demo`);
   await page.locator('weekly-faq-search button.trigger').click();
   await page.locator('weekly-faq-dialog .head', { hasText: 'Recent searches' }).waitFor();
-  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] span').allTextContents(), ['超时']);
+  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] .recent > span:first-child').allTextContents(), ['超时']);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('weekly-faq-dialog .status', { hasText: /results? for “超时”/ }).waitFor();
@@ -222,6 +222,22 @@ test('init(): a container that matches nothing is a clear error; destroy() remov
     return [during, document.querySelectorAll('weekly-faq-search, weekly-faq-dialog').length];
   });
   assert.deepEqual(counts, [4, 2], 'a floating second widget, then only the auto-started one');
+}));
+
+test('a click on an option opens its permalink; on its issue label, the issue in a new tab', { skip }, closingPages(async () => {
+  const page = await openDemo();
+  await page.locator('weekly-faq-search button.trigger').click();
+  await input(page).fill('超时');
+  const option = page.locator('weekly-faq-dialog [role=option]', { has: page.locator('.q', { hasText: 'MOSN 作为 sidecar 时' }) });
+  await option.waitFor();
+  await page.context().route('https://github.com/**', (route) => route.fulfill({ body: 'the issue' })); // no network in tests
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), option.locator('.issue').click()]);
+  await tab.waitForURL('https://github.com/mosn/mosn/issues/1087');
+  assert.ok(page.url().startsWith(`${t.otherOrigin}/demo`), 'the issue label leaves the docs page where it is');
+  await tab.close();
+  const href = (await option.getAttribute('data-href'))!;
+  await option.locator('.q').click();
+  await page.waitForURL(href);
 }));
 
 test('at 360 px the dialog fills the screen', { skip }, closingPages(async () => {
