@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { insightTranslations, zhInsightTranslations } from '../web/src/core/insight-translations.ts';
 import { translations } from '../web/src/core/translations.ts';
 import { zhTranslations } from '../web/src/core/translations-zh.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // A reader whose browser prefers Chinese meets no English in the interface: the page, the
 // "no direct answer" state, the answer page and the widget; `lang` says which language it is.
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 const NO_ANSWER = 'Redis Cluster Lua CROSSSLOT timeout';
