@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest } from './helpers/start-web-browser-test.ts';
 import type { SearchResult } from '../src/contract/search-result.ts';
 
 // A pasted Chinese log of 2,400 characters (under GET's 4,096 limit) percent-encodes to a
 // ~21 KB URL, which Node refuses (431, empty body): the page and the widget send it as
 // POST /api/search instead, and find its answer.
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 const QUESTION = 'SOFARPC 调用超时后如何排查是服务端慢还是网络问题？';

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 import { WEB_RECORDS } from './helpers/web-records.ts';
 
 // The search page in a real browser, against the real createApp and Meilisearch.
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 const status = (page: Page) => page.locator('.results .status');

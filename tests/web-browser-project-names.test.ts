@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // A widget's data-project and a page URL's project as people write them (`mosn`, `holmes`): sent
 // as written, the API's answer names the canonical project (also one without records, which
 // /api/facets does not list); a name the API refuses leaves the search unfiltered and says so
 // once (the widget in the console, for the page embedding it; the page on the page), instead of
 // failing every search.
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 /**

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // Too many searches (429 with Retry-After): the page and the widget say so and when they try
 // again, then search again once by themselves; never "change the question".
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 /** Answer the next search of `page` with the API's 429 (Retry-After: 2); later ones go through. Counts the searches. */

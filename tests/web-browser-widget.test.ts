@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
-import { closingPages, startWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
+import { closingPages, useWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
 
 // The widget on the demo docs page, served from another origin than the API (localhost vs
 // 127.0.0.1), against the real createApp and Meilisearch.
-let t: WebBrowserTest;
-before(async () => {
-  if (!SKIP_BROWSER) t = await startWebBrowserTest();
-});
-after(async () => {
-  await t?.stop();
-});
+const t = useWebBrowserTest();
 const skip = SKIP_BROWSER;
 
 /** The demo page on the other origin, with the widget from the API's origin. */
@@ -66,8 +60,8 @@ test('Ctrl+K opens it cross-origin; results as you type, labelled by project; ar
   assert.ok(expected.hits.length >= 2, 'the data give the arrows something to move through');
   await page.keyboard.type('timeout');
   await page.locator('weekly-faq-dialog .status', { hasText: `${expected.totalHits} results for “timeout”` }).waitFor();
-  // each option's own link (the GitHub issue link beside it, from the issue-link feature, is not the permalink)
-  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] > a:not(.issue)').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+  // each option's permalink (the GitHub issue label in it, from the issue-link feature, is not the permalink)
+  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option]').evaluateAll((links) => links.map((a) => a.getAttribute('data-href'))),
     expected.hits.map((hit) => `${t.origin}/qa/${hit.id}?q=timeout`)); // the permalink carries the search, for the way back
   for (const tags of await page.locator('weekly-faq-dialog [role=option] .m').allTextContents()) assert.match(tags, /^WeeklyMOSN/, 'where the answer comes from, then its project');
   assert.ok((await page.locator('weekly-faq-dialog [role=option] mark').allTextContents()).includes('timeout'));
@@ -129,7 +123,7 @@ test('Chinese input: Enter, arrows and Esc while composing never select a result
     expected.hits.filter((hit) => hit.followup && hit.context).map((hit) => `Follow-up to: ${hit.context}`), 'a follow-up shows its thread');
   assert.ok(expected.hits.some((hit) => hit.followup), 'the data have a follow-up here');
   const question = (await selected(page))!;
-  const href = await page.locator('weekly-faq-dialog [role=option][aria-selected=true] > a:not(.issue)').getAttribute('href');
+  const href = await page.locator('weekly-faq-dialog [role=option][aria-selected=true]').getAttribute('data-href');
   assert.equal(href, `${t.origin}/qa/${expected.hits[0]!.id}?q=${encodeURIComponent('超时')}`);
   // now a plain Enter opens the selected answer on the service's permalink page
   await page.keyboard.press('Enter');
@@ -139,7 +133,7 @@ test('Chinese input: Enter, arrows and Esc while composing never select a result
   await page.goto(`${t.otherOrigin}/demo`);
   await page.locator('weekly-faq-search button.trigger').click();
   await page.locator('weekly-faq-dialog .head', { hasText: 'Recent searches' }).waitFor();
-  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] span').allTextContents(), ['超时']);
+  assert.deepEqual(await page.locator('weekly-faq-dialog [role=option] .recent > span:first-child').allTextContents(), ['超时']);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('weekly-faq-dialog .status', { hasText: /results? for “超时”/ }).waitFor();
@@ -222,6 +216,22 @@ test('init(): a container that matches nothing is a clear error; destroy() remov
     return [during, document.querySelectorAll('weekly-faq-search, weekly-faq-dialog').length];
   });
   assert.deepEqual(counts, [4, 2], 'a floating second widget, then only the auto-started one');
+}));
+
+test('a click on an option opens its permalink; on its issue label, the issue in a new tab', { skip }, closingPages(async () => {
+  const page = await openDemo();
+  await page.locator('weekly-faq-search button.trigger').click();
+  await input(page).fill('超时');
+  const option = page.locator('weekly-faq-dialog [role=option]', { has: page.locator('.q', { hasText: 'MOSN 作为 sidecar 时' }) });
+  await option.waitFor();
+  await page.context().route('https://github.com/**', (route) => route.fulfill({ body: 'the issue' })); // no network in tests
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), option.locator('.issue').click()]);
+  await tab.waitForURL('https://github.com/mosn/mosn/issues/1087');
+  assert.ok(page.url().startsWith(`${t.otherOrigin}/demo`), 'the issue label leaves the docs page where it is');
+  await tab.close();
+  const href = (await option.getAttribute('data-href'))!;
+  await option.locator('.q').click();
+  await page.waitForURL(href);
 }));
 
 test('at 360 px the dialog fills the screen', { skip }, closingPages(async () => {

@@ -32,7 +32,7 @@ ${options.meta ?? ''}<link rel="icon" href="data:,">
  * `#app` (it reads the path). `apiBase` goes in a meta tag ('' = this origin).
  */
 export function renderPageHtml(assets: WebAssets, options: { title: string; apiBase: string }): string {
-  return `${renderHtmlHead({ lang: 'zh-CN', title: options.title, apiBase: options.apiBase, cssHref: assets.pageCss.url, jsSrc: assets.pageJs.url })}
+  return `${renderHtmlHead({ lang: 'en', title: options.title, apiBase: options.apiBase, cssHref: assets.pageCss.url, jsSrc: assets.pageJs.url })}
 <body>
 <div id="app"><noscript>This search needs JavaScript. The API is at <a href="/api/search?q=">/api/search</a>.</noscript></div>
 </body>
@@ -55,7 +55,7 @@ export function renderDemoHtml(options: { widgetOrigin: string; project: string;
 <link rel="icon" href="data:,">
 <style nonce="${escapeHtml(options.nonce)}">
   body { margin: 0; font: 16px/1.6 Georgia, serif; color: #222; background: #fdfcf8; }
-  header { display: flex; align-items: center; justify-content: space-between; gap: 16px; padding: 12px 24px; background: #23313f; color: #fff; }
+  header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px 16px; padding: 12px 24px; background: #23313f; color: #fff; }
   header b { font: 700 18px/1 system-ui, sans-serif; }
   main { max-width: 760px; margin: 0 auto; padding: 8px 24px 48px; }
   code, pre { background: #f0eee6; border-radius: 4px; padding: 1px 4px; }
@@ -71,7 +71,7 @@ export function renderDemoHtml(options: { widgetOrigin: string; project: string;
   <h1>Getting started with MOSN</h1>
   <p>MOSN is a network proxy written in Go. This sample page shows the weekly-faq widget as a docs site embeds it:
   press <kbd>Ctrl</kbd>+<kbd>K</kbd> (<kbd>⌘</kbd>+<kbd>K</kbd> on a Mac) or the search button to search the SOFA Weekly answers about MOSN.</p>
-  <pre><code>&lt;script src="${escapeHtml(src)}" data-project="${escapeHtml(options.project)}" data-container="#faq-search" defer&gt;&lt;/script&gt;</code></pre>
+  <pre tabindex="0"><code>&lt;script src="${escapeHtml(src)}" data-project="${escapeHtml(options.project)}" data-container="#faq-search" defer&gt;&lt;/script&gt;</code></pre>
   <h2>Configuration</h2>
   <p>Listeners, routers and clusters are set in <code>mosn_config.json</code>. Timeouts of upstream requests are set per router.</p>
   <p>Lorem ipsum text stands in for the rest of a long documentation page.</p>

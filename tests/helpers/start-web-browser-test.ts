@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { SearchResult } from '../../src/contract/search-backend.ts';
 import { findFreePort } from '../../src/meili/find-free-port.ts';
-import { launchTestBrowser } from './launch-test-browser.ts';
+import { launchTestBrowser, SKIP_BROWSER } from './launch-test-browser.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
 
@@ -111,4 +112,25 @@ export async function startWebBrowserTest(): Promise<WebBrowserTest> {
     await api.stop();
     throw error;
   }
+}
+
+/**
+ * The test file's WebBrowserTest, started before its first test and stopped after its last (not
+ * at all without Chromium: the tests skip with `SKIP_BROWSER`): `const t = useWebBrowserTest();`
+ * at the top of the file, then `t.origin`, `t.newPage()`... inside the tests.
+ */
+export function useWebBrowserTest(): WebBrowserTest {
+  let started: WebBrowserTest | undefined;
+  before(async () => {
+    if (!SKIP_BROWSER) started = await startWebBrowserTest();
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as WebBrowserTest, {
+    get(_target, key) {
+      if (!started) throw new Error(`the browser test has not started: read t.${String(key)} inside a test`);
+      return Reflect.get(started, key);
+    },
+  });
 }

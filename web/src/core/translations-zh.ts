@@ -2,6 +2,7 @@ import type { Translations } from './translations.ts';
 
 /** The Chinese interface (the corpus's own language), picked by `pickTranslations`. */
 export const zhTranslations: Translations = {
+  lang: 'zh-CN',
   siteTitle: 'SOFA Weekly 问答',
   searchLabel: '搜索问题和回答',
   searchPlaceholder: '搜索问题和回答…',

@@ -3,6 +3,8 @@ import type { SortOrder } from './api-types.ts';
 
 /** Every string the page and the widget show or announce, in one place (override any of them). */
 export const translations = {
+  /** The BCP 47 tag of these strings: `<html lang>` on the page, `lang` on the widget. */
+  lang: 'en',
   siteTitle: 'SOFA Weekly answers',
   searchLabel: 'Search questions and answers',
   searchPlaceholder: 'Search questions and answers…',

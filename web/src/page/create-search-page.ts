@@ -77,7 +77,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   replaceChildren(root,
     h('a', { class: 'skip', href: '#results' }, t.skipToResults),
     h('header', { class: 'top' },
-      h('a', { class: 'brand', href: '/' }, t.siteTitle),
+      h('h1', { class: 'site-title' }, h('a', { class: 'brand', href: '/' }, t.siteTitle)),
       h('form', { class: 'search', role: 'search', onsubmit: (event: Event) => event.preventDefault() },
         h('label', { for: 'q', class: 'visually-hidden' }, t.searchLabel),
         input,

@@ -8,6 +8,8 @@ import { enhanceAnswerPage } from './enhance-answer-page.ts';
 const root = document.getElementById('app');
 if (root) {
   const translations = pickTranslations(navigator.languages);
+  // the shell is sent before the language is known; the answer pages' server already picked it
+  if (!root.dataset.page) document.documentElement.lang = translations.lang;
   const baseUrl = document.querySelector<HTMLMetaElement>('meta[name="weekly-faq-api"]')?.content ?? '';
   const client = createApiClient({ baseUrl });
   const qa = /^\/qa\/([^/]+)\/?$/.exec(location.pathname);

@@ -114,7 +114,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   const modalRoot = modalHost.attachShadow({ mode: 'open' });
   adoptStyles(modalRoot);
   const input = h('input', { type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-label': t.widgetDialog, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: t.searchPlaceholder });
-  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': t.widgetClose }, 'Esc');
+  // says what it does (Esc is in the help line below, and a phone has no Esc key)
+  const closeButton = h('button', { type: 'button', class: 'close' }, t.widgetClose);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const body = h('div', { class: 'body' });
   const seeAll = h('a', { class: 'all', href: `${api}/` });
@@ -123,9 +124,11 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     h('div', { class: 'foot' }, seeAll, h('span', { class: 'help' }, t.widgetHelp)));
   const backdrop = h('div', { class: 'backdrop', hidden: true }, dialog);
   modalRoot.appendChild(backdrop);
+  // the host page may be in another language than the widget's strings
+  buttonHost.lang = modalHost.lang = t.lang;
   document.body.appendChild(modalHost);
 
-  let options$: { node: HTMLElement; choose: () => void }[] = [];
+  let options$: { node: HTMLElement; choose: () => void; remove?: () => void }[] = [];
   let active = -1;
   let lastFocus: Element | null = null;
   let overflow = '';
@@ -140,7 +143,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else input.removeAttribute('aria-activedescendant');
   }
 
-  function listbox(label: string, items: { node: HTMLElement; choose: () => void }[]): HTMLElement {
+  function listbox(label: string, items: { node: HTMLElement; choose: () => void; remove?: () => void }[]): HTMLElement {
     options$ = items;
     items.forEach((item, i) => {
       item.node.id = `${id}-o${i}`;
@@ -158,31 +161,51 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     const href = permalink(hit);
     const issue = getSafeUrl(hit.issueUrl);
     const click = () => input.value.trim() && sendClick(api, { id: hit.id, position: index + 1, query: input.value.trim() });
-    const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
-      h('a', { href, tabindex: '-1', onclick: () => { recent.add(input.value); click(); } },
+    // No link inside an option (a control inside a control, which screen readers may skip or
+    // focus): the option opens its permalink, a modified or middle click in a new tab, and the
+    // issue label its issue; the keyboard chooses with Enter.
+    const openTab = (url: string) => window.open(url, '_blank', 'noopener');
+    const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false', 'data-href': href },
+      h('div', { class: 'hit' },
         hit.followup && hit.context ? h('span', { class: 'c' }, `${t.followupOf} ${hit.context}`) : null,
         h('span', { class: 'q' }, renderMarked(hit.highlight.question)),
         h('span', { class: 's' }, renderSnippet(hit.highlight.answer, 140)),
         h('span', { class: 'm' }, renderKindLabel(hit, t), hit.projects.map((p) => h('span', { class: 'tag' }, p)), hit.date)),
-      // A sibling of the option's link (links cannot nest); mouse only, like the rest of the option.
-      issue ? h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank', tabindex: '-1' }, `GitHub #${hit.issue ?? ''}`) : null);
-    return { node, choose: () => {
+      issue ? h('span', { class: 'issue', 'data-href': issue, onclick: (event: Event) => {
+        event.stopPropagation();
+        openTab(issue);
+      } }, `GitHub #${hit.issue ?? ''}`) : null);
+    const onClick = (event: MouseEvent) => {
+      if (event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey) {
+        recent.add(input.value);
+        click();
+        openTab(href);
+      } else if (event.button === 0) choose();
+    };
+    node.addEventListener('click', onClick);
+    node.addEventListener('auxclick', onClick);
+    const choose = () => {
       recent.add(input.value);
       click();
       location.assign(href);
-    } };
+    };
+    return { node, choose };
   }
 
   function renderRecentOption(query: string) {
+    const remove = () => {
+      recent.remove(query);
+      render(controller.getState());
+      input.focus();
+    };
+    // the × is for the mouse (no control inside an option); the keyboard removes with Delete
     const node = h('li', { class: 'opt', role: 'option', 'aria-selected': 'false' },
       h('div', { class: 'recent', onclick: () => search(query) }, h('span', null, query),
-        h('button', { type: 'button', class: 'remove', tabindex: '-1', 'aria-label': t.widgetRemoveRecent(query), onclick: (event: Event) => {
+        h('span', { class: 'remove', title: t.widgetRemoveRecent(query), 'aria-hidden': 'true', onclick: (event: Event) => {
           event.stopPropagation();
-          recent.remove(query);
-          render(controller.getState());
-          input.focus();
+          remove();
         } }, '×')));
-    return { node, choose: () => search(query) };
+    return { node, choose: () => search(query), remove };
   }
 
   function search(query: string): void {
@@ -291,7 +314,9 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function open(): void {
     if (!backdrop.hidden) return;
+    // into shadow roots: the button that opened it is in one (its host cannot take focus back)
     lastFocus = document.activeElement;
+    while (lastFocus?.shadowRoot?.activeElement) lastFocus = lastFocus.shadowRoot.activeElement;
     backdrop.hidden = false;
     overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
@@ -319,10 +344,14 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else if (event.key === 'Enter' && event.target === input) {
       event.preventDefault();
       options$[active]?.choose();
+    } else if (event.key === 'Delete' && event.target === input && !input.value && options$[active]?.remove) {
+      event.preventDefault();
+      options$[active]!.remove!();
     } else if (event.key === 'Tab') {
-      // keep focus in the dialog
-      const focusable = [input, closeButton, ...(seeAll.hidden ? [] : [seeAll])];
-      const index = focusable.indexOf(modalRoot.activeElement as HTMLInputElement);
+      // keep focus in the dialog, through everything in it that takes focus ("Only MOSN",
+      // "Related questions", the next steps), in order; the options are reached by the arrows
+      const focusable = [...dialog.querySelectorAll<HTMLElement>('input, button, a[href]')].filter((node) => node.tabIndex >= 0 && !node.closest('[hidden]'));
+      const index = focusable.indexOf(modalRoot.activeElement as HTMLElement);
       const next = focusable[getNextIndex(index, event.shiftKey ? -1 : 1, focusable.length)];
       event.preventDefault();
       next?.focus();
