@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,95 +6,69 @@ import { after, before, test } from 'node:test';
 import { isGitSource, prepareGitSource } from '../indexer/sources/git-source.ts';
 import { redactUrlCredentials } from '../src/redact-url-credentials.ts';
 import { resolveSources } from '../indexer/sources/resolve-sources.ts';
-import { createTestLogger, makeTempDir } from './helpers/start-test-meili.ts';
+import { createGitOrigin, git, type GitOrigin } from './helpers/create-git-origin.ts';
+import { createTestLogger } from './helpers/start-test-meili.ts';
 
 const logger = createTestLogger();
-let tmp: string;
-let origin: string;
-let work: string;
-let dataDir: string;
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-async function commitFile(rel: string, text: string | null, message: string): Promise<string> {
-  const file = path.join(work, rel);
-  if (text === null) await fs.rm(file);
-  else {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, text);
-  }
-  git(work, 'add', '-A');
-  git(work, 'commit', '-q', '-m', message);
-  git(work, 'push', '-q', 'origin', 'HEAD:main');
-  return git(work, 'rev-parse', 'HEAD');
-}
+let repo: GitOrigin;
 
 before(async () => {
-  tmp = await makeTempDir('weekly-faq-git-');
-  origin = path.join(tmp, 'origin.git');
-  work = path.join(tmp, 'work');
-  dataDir = path.join(tmp, 'data');
-  git(tmp, 'init', '-q', '--bare', origin);
-  git(tmp, 'clone', '-q', origin, work);
-  await commitFile('content/zh/blog/sofa-weekly-1/index.md', 'first post\n', 'first');
+  repo = await createGitOrigin('weekly-faq-git-');
+  await repo.push('content/zh/blog/sofa-weekly-1/index.md', 'first post\n', 'first');
 });
-after(async () => {
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+after(() => repo.remove());
 
 test('isGitSource tells git sources from folders', async () => {
   assert.equal(isGitSource('https://github.com/sofastack/sofastack.tech.git'), true);
   assert.equal(isGitSource('git@github.com:sofastack/sofastack.tech.git'), true);
-  assert.equal(isGitSource(pathToFileURL(origin).href), true);
-  assert.equal(isGitSource(origin), true, 'a bare repository');
-  assert.equal(isGitSource(work), false, 'a checkout is read as a folder');
-  assert.equal(isGitSource(path.join(tmp, 'missing')), false);
+  assert.equal(isGitSource(pathToFileURL(repo.origin).href), true);
+  assert.equal(isGitSource(repo.origin), true, 'a bare repository');
+  assert.equal(isGitSource(repo.work), false, 'a checkout is read as a folder');
+  assert.equal(isGitSource(path.join(repo.tmp, 'missing')), false);
 });
 
 test('a bare repository is cloned on first use, then follows new commits and deletions', async () => {
-  const first = await prepareGitSource({ source: origin, dataDir, logger });
+  const first = await prepareGitSource({ source: repo.origin, dataDir: repo.dataDir, logger });
   assert.equal(first.cloned, true);
-  assert.equal(first.commit, git(work, 'rev-parse', 'HEAD'));
-  assert.ok(first.path.startsWith(path.join(dataDir, 'sources', 'origin-')));
+  assert.equal(first.commit, git(repo.work, 'rev-parse', 'HEAD'));
+  assert.ok(first.path.startsWith(path.join(repo.dataDir, 'sources', 'origin-')));
   assert.equal(await fs.readFile(path.join(first.path, 'content/zh/blog/sofa-weekly-1/index.md'), 'utf8'), 'first post\n');
   assert.equal(git(first.path, 'rev-parse', '--is-shallow-repository'), 'true');
 
-  const second = await commitFile('content/zh/blog/sofa-weekly-2/index.md', 'second post\n', 'second');
-  await commitFile('content/zh/blog/sofa-weekly-1/index.md', null, 'remove first');
+  const second = await repo.push('content/zh/blog/sofa-weekly-2/index.md', 'second post\n', 'second');
+  await repo.push('content/zh/blog/sofa-weekly-1/index.md', null, 'remove first');
   // A stray local file in the clone is removed too: the folder matches the remote exactly.
   await fs.writeFile(path.join(first.path, 'stray.md'), 'x');
-  const updated = await prepareGitSource({ source: origin, dataDir, logger });
+  const updated = await prepareGitSource({ source: repo.origin, dataDir: repo.dataDir, logger });
   assert.equal(updated.cloned, false);
   assert.equal(updated.path, first.path);
   assert.notEqual(updated.commit, second);
-  assert.equal(updated.commit, git(work, 'rev-parse', 'HEAD'));
+  assert.equal(updated.commit, git(repo.work, 'rev-parse', 'HEAD'));
   assert.equal(await fs.readFile(path.join(first.path, 'content/zh/blog/sofa-weekly-2/index.md'), 'utf8'), 'second post\n');
   await assert.rejects(fs.access(path.join(first.path, 'content/zh/blog/sofa-weekly-1/index.md')));
   await assert.rejects(fs.access(path.join(first.path, 'stray.md')));
 });
 
 test('a rewritten remote history is followed (fetch + reset, not a fast-forward)', async () => {
-  git(work, 'reset', '-q', '--hard', 'HEAD~2');
-  await fs.writeFile(path.join(work, 'rewritten.md'), 'new history\n');
-  git(work, 'add', '-A');
-  git(work, 'commit', '-q', '-m', 'rewrite');
-  git(work, 'push', '-q', '--force', 'origin', 'HEAD:main');
-  const updated = await prepareGitSource({ source: pathToFileURL(origin).href, dataDir, logger });
-  assert.equal(updated.commit, git(work, 'rev-parse', 'HEAD'));
+  git(repo.work, 'reset', '-q', '--hard', 'HEAD~2');
+  await fs.writeFile(path.join(repo.work, 'rewritten.md'), 'new history\n');
+  git(repo.work, 'add', '-A');
+  git(repo.work, 'commit', '-q', '-m', 'rewrite');
+  git(repo.work, 'push', '-q', '--force', 'origin', 'HEAD:main');
+  const updated = await prepareGitSource({ source: pathToFileURL(repo.origin).href, dataDir: repo.dataDir, logger });
+  assert.equal(updated.commit, git(repo.work, 'rev-parse', 'HEAD'));
   assert.equal(await fs.readFile(path.join(updated.path, 'rewritten.md'), 'utf8'), 'new history\n');
 });
 
 test('resolveSources clones git sources and passes folders through', async () => {
-  const [fromGit, fromFolder] = await resolveSources({ sources: [origin, work], dataDir, logger });
-  assert.ok(fromGit?.startsWith(path.join(dataDir, 'sources')));
-  assert.equal(fromFolder, path.resolve(work));
+  const [fromGit, fromFolder] = await resolveSources({ sources: [repo.origin, repo.work], dataDir: repo.dataDir, logger });
+  assert.ok(fromGit?.startsWith(path.join(repo.dataDir, 'sources')));
+  assert.equal(fromFolder, path.resolve(repo.work));
 });
 
 test('a failing clone throws git-source-failed without leaking credentials', async () => {
-  await assert.rejects(prepareGitSource({ source: path.join(tmp, 'missing.git'), dataDir, logger }), { code: 'git-source-failed' });
-  const error = await prepareGitSource({ source: 'http://user:s3cret@127.0.0.1:1/repo.git', dataDir, logger, timeoutMs: 20_000 }).catch((e: unknown) => e);
+  await assert.rejects(prepareGitSource({ source: path.join(repo.tmp, 'missing.git'), dataDir: repo.dataDir, logger }), { code: 'git-source-failed' });
+  const error = await prepareGitSource({ source: 'http://user:s3cret@127.0.0.1:1/repo.git', dataDir: repo.dataDir, logger, timeoutMs: 20_000 }).catch((e: unknown) => e);
   assert.equal((error as { code?: string }).code, 'git-source-failed');
   assert.doesNotMatch(String((error as Error).message), /s3cret/);
   assert.equal(redactUrlCredentials('https://user:token@example.com/x.git and https://token@example.com/y'), 'https://user:***@example.com/x.git and https://***@example.com/y');
