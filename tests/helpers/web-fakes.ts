@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../web/src/core/api-types.ts';
+import type { SearchAnswer } from '../../web/src/core/api-types.ts';
 import type { Timers } from '../../web/src/core/create-search-controller.ts';
 import type { SearchParams } from '../../web/src/core/search-params.ts';
 
@@ -43,7 +43,7 @@ export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; r
 }
 
 /** A search result whose single hit's id names the query it answers. */
-export function makeResult(query: string, overrides: Partial<SearchResult> = {}): SearchResult {
+export function makeResult(query: string, overrides: Partial<SearchAnswer> = {}): SearchAnswer {
   return {
     query, page: 1, hitsPerPage: 10, totalHits: 1, totalPages: 1, processingTimeMs: 1,
     hits: [{
@@ -60,11 +60,11 @@ export function makeResult(query: string, overrides: Partial<SearchResult> = {})
 
 /** A fake API client: each `search` call waits for the test to settle it. */
 export function createFakeClient() {
-  const calls: { params: SearchParams; signal: AbortSignal | undefined; answer: ReturnType<typeof deferred<SearchResult>> }[] = [];
+  const calls: { params: SearchParams; signal: AbortSignal | undefined; answer: ReturnType<typeof deferred<SearchAnswer>> }[] = [];
   return {
     calls,
     search(params: SearchParams, signal?: AbortSignal) {
-      const answer = deferred<SearchResult>();
+      const answer = deferred<SearchAnswer>();
       calls.push({ params, signal, answer });
       return answer.promise;
     },

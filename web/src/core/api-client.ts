@@ -1,4 +1,4 @@
-import type { ApiRecord, SearchResult } from './api-types.ts';
+import type { ApiRecord, SearchAnswer } from './api-types.ts';
 import { fitsInUrl, getQueryString, type SearchParams } from './search-params.ts';
 
 /**
@@ -18,7 +18,7 @@ export class ApiClientError extends Error {
 
 export interface ApiClient {
   /** `GET /api/search` for `params` (`POST` when the query string would be long). Rejects with ApiClientError (or an AbortError when aborted). */
-  search(params: SearchParams, signal?: AbortSignal): Promise<SearchResult>;
+  search(params: SearchParams, signal?: AbortSignal): Promise<SearchAnswer>;
   /** `GET /api/qa/:id`. Rejects with ApiClientError `not-found` when there is no such record. */
   getRecord(id: string, signal?: AbortSignal): Promise<ApiRecord>;
 }
@@ -84,9 +84,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     search(params, signal) {
       const query = getQueryString(params);
       const path = `/api/search?${query ? `${query}&` : ''}hitsPerPage=${hitsPerPage}`;
-      if (fitsInUrl(path)) return call<SearchResult>(path, signal);
+      if (fitsInUrl(path)) return call<SearchAnswer>(path, signal);
       const { q, projects: project, years: year, from, to, sort, page } = params;
-      return call<SearchResult>('/api/search', signal, { q, project, year, ...(from && { from }), ...(to && { to }), sort, page, hitsPerPage });
+      return call<SearchAnswer>('/api/search', signal, { q, project, year, ...(from && { from }), ...(to && { to }), sort, page, hitsPerPage });
     },
     getRecord(id, signal) {
       return call<ApiRecord>(`/api/qa/${encodeURIComponent(id)}`, signal);

@@ -4,8 +4,5 @@ import type { ApiRecord } from '../../../src/contract/api-record.ts';
 import type { FacetCounts, SearchAnswer, SearchHit } from '../../../src/contract/search-result.ts';
 import type { SortOrder } from '../../../src/contract/search-constants.ts';
 
-/** A search's answer as the API sends it (the canonical names of the projects searched included). */
-type SearchResult = SearchAnswer;
-
-export type { ApiRecord, FacetCounts, SearchHit, SearchResult, SortOrder };
+export type { ApiRecord, FacetCounts, SearchAnswer, SearchHit, SortOrder };
 export { SORT_ORDERS } from '../../../src/contract/search-constants.ts';

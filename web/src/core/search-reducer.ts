@@ -1,4 +1,4 @@
-import type { SearchResult } from './api-types.ts';
+import type { SearchAnswer } from './api-types.ts';
 import { isSameSearch, type SearchParams } from './search-params.ts';
 import type { SearchAction, SearchState } from './search-state.ts';
 
@@ -7,7 +7,7 @@ import type { SearchAction, SearchState } from './search-state.ts';
  * catalogue spelling (`mosn`, `jraft`) and names each by its canonical name (MOSN, SOFAJRaft),
  * which the facets, the links and the checkboxes use.
  */
-function withSearchedProjects(params: SearchParams, result: SearchResult): SearchParams {
+function withSearchedProjects(params: SearchParams, result: SearchAnswer): SearchParams {
   if (!Array.isArray(result.project)) return params; // an API from before it said so
   const projects = [...new Set(result.project)];
   return projects.join('\n') === params.projects.join('\n') ? params : { ...params, projects };

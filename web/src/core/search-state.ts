@@ -1,4 +1,4 @@
-import type { SearchResult } from './api-types.ts';
+import type { SearchAnswer } from './api-types.ts';
 import { DEFAULT_PARAMS, type SearchParams } from './search-params.ts';
 
 /**
@@ -50,7 +50,7 @@ export interface SearchState {
   /** Sequence id of the latest request; answers to any other are stale and ignored. */
   requestId: number;
   /** The latest successful answer, and the params it answers. */
-  result: SearchResult | null;
+  result: SearchAnswer | null;
   resultParams: SearchParams | null;
   /** Why the latest request failed (status `error`); `status` is the HTTP status when the API answered. */
   error: SearchError | null;
@@ -65,7 +65,7 @@ export type SearchAction =
   | { type: 'setParams'; params: SearchParams }
   | { type: 'request'; requestId: number }
   | { type: 'stalled'; requestId: number }
-  | { type: 'success'; requestId: number; params: SearchParams; result: SearchResult }
+  | { type: 'success'; requestId: number; params: SearchParams; result: SearchAnswer }
   | { type: 'failure'; requestId: number; error: SearchError }
   /** The API refused the project filter (`isUnknownProject`): search every project, saying why. */
   | { type: 'dropProjects'; requestId: number; message: string }
