@@ -1,3 +1,4 @@
+import { hasRedactedCredentials } from '../../src/redact-url-credentials.ts';
 import { getDefaultSourceConfigs, type SourceConfig } from '../../src/source-config.ts';
 import type { IndexState } from './reindex-state.ts';
 
@@ -11,8 +12,6 @@ export interface LastBuiltSources {
   reindexable: boolean;
 }
 
-const REDACTED_CREDENTIALS = /:\/\/[^/@\s]*\*\*\*@/;
-
 /**
  * What a service started without SOURCES or WEEKLY_SOURCE reindexes: the sources of the last
  * successful run (`npm run index -- <path>`, an earlier start with another WEEKLY_SOURCE), so
@@ -24,5 +23,5 @@ export function getLastBuiltSources(state: IndexState | null): LastBuiltSources 
   if (!state?.sources?.length) return null;
   const sources = state.sourceConfigs?.length ? state.sourceConfigs : state.sources.flatMap(getDefaultSourceConfigs);
   const roots = [...new Set(sources.map((source) => source.root))];
-  return { sources, roots, reindexable: !roots.some((root) => REDACTED_CREDENTIALS.test(root)) };
+  return { sources, roots, reindexable: !roots.some(hasRedactedCredentials) };
 }

@@ -2,6 +2,11 @@ import type { SearchAnswer } from './api-types.ts';
 import { isSameSearch, type SearchParams } from './search-params.ts';
 import type { SearchAction, SearchState } from './search-state.ts';
 
+/** Both name the same projects, in the same order. */
+function isSameProjects(a: readonly string[], b: readonly string[]): boolean {
+  return a.join('\n') === b.join('\n');
+}
+
 /**
  * `params` with the projects the answer says were searched: the API reads any case and any
  * catalogue spelling (`mosn`, `jraft`) and names each by its canonical name (MOSN, SOFAJRaft),
@@ -10,7 +15,7 @@ import type { SearchAction, SearchState } from './search-state.ts';
 function withSearchedProjects(params: SearchParams, result: SearchAnswer): SearchParams {
   if (!Array.isArray(result.project)) return params; // an API from before it said so
   const projects = [...new Set(result.project)];
-  return projects.join('\n') === params.projects.join('\n') ? params : { ...params, projects };
+  return isSameProjects(projects, params.projects) ? params : { ...params, projects };
 }
 
 /**
@@ -21,8 +26,7 @@ function withSearchedProjects(params: SearchParams, result: SearchAnswer): Searc
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
     case 'setParams': {
-      const sameProjects = action.params.projects.join('\n') === state.params.projects.join('\n');
-      return { ...state, params: action.params, droppedProjects: sameProjects ? state.droppedProjects : null };
+      return { ...state, params: action.params, droppedProjects: isSameProjects(action.params.projects, state.params.projects) ? state.droppedProjects : null };
     }
     case 'request':
       return { ...state, status: 'loading', requestId: action.requestId };

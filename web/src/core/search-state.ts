@@ -1,5 +1,6 @@
 import type { SearchAnswer } from './api-types.ts';
 import { DEFAULT_PARAMS, type SearchParams } from './search-params.ts';
+import type { Translations } from './translations.ts';
 
 /**
  * `idle`: nothing in flight (a result, or none yet); `loading`: a request is in flight;
@@ -23,6 +24,12 @@ export interface SearchError {
 /** Too many searches (429): not the question's fault; the search is sent again after `Retry-After`. */
 export function isRateLimited(error: SearchError | null): boolean {
   return error?.status === 429;
+}
+
+/** What a 429 tells the reader: when the search goes again by itself, or how long to wait first (5 s when not said). */
+export function getRateLimitMessage(error: SearchError | null, t: Pick<Translations, 'rateLimited' | 'rateLimitedWait'>): string {
+  const seconds = error?.retryAfter ?? 5;
+  return error?.willRetry ? t.rateLimited(seconds) : t.rateLimitedWait(seconds);
 }
 
 /**

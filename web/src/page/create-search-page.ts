@@ -2,7 +2,7 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
@@ -38,11 +38,17 @@ function getPageLocation(params: SearchParams): { url: string; q: string | null 
   return { url: `${location.pathname}${shown ? `?${shown}` : ''}`, q: long ? params.q : null };
 }
 
+/** The long question `getPageLocation` kept in the current history entry's state, or null. */
+function getHistoryQuestion(): string | null {
+  const q = (history.state as { q?: unknown } | null)?.q;
+  return typeof q === 'string' ? q : null;
+}
+
 /** The search in the address bar (and a long question kept in the history entry's state). */
 function readPageParams(): SearchParams {
   const params = parseSearchParams(location.search);
-  const q = (history.state as { q?: unknown } | null)?.q;
-  return typeof q === 'string' && !params.q ? { ...params, q: q.trim() } : params;
+  const q = getHistoryQuestion();
+  return q !== null && !params.q ? { ...params, q: q.trim() } : params;
 }
 
 export function createSearchPage(root: HTMLElement, client: ApiClient, t: Translations, options: SearchPageOptions = {}): { controller: SearchController; destroy(): void } {
@@ -103,7 +109,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     const params: SearchParams = { ...controller.getState().params, page: 1, ...patch };
     const { url, q } = getPageLocation(params);
     const state = q === null ? null : { q };
-    if (url !== `${location.pathname}${location.search}` || q !== ((history.state as { q?: unknown } | null)?.q ?? null)) {
+    if (url !== `${location.pathname}${location.search}` || q !== getHistoryQuestion()) {
       if (kind === 'typing' && lastKind === 'typing') history.replaceState(state, '', url);
       else history.pushState(state, '', url);
     }
@@ -183,9 +189,8 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     const error = state.error;
     // Too many searches: the question is fine; say when it goes again (the controller retries once).
     if (isRateLimited(error)) {
-      const seconds = error?.retryAfter ?? 5;
       replaceChildren(screen, h('div', { class: 'error rate-limited', role: 'alert' },
-        h('p', { class: 'error-title' }, error?.willRetry ? t.rateLimited(seconds) : t.rateLimitedWait(seconds)),
+        h('p', { class: 'error-title' }, getRateLimitMessage(error, t)),
         error?.willRetry ? null : h('button', { type: 'button', class: 'retry', onclick: () => controller.refresh() }, t.retry)));
       status.textContent = '';
       return;

@@ -7,7 +7,7 @@ import { getNextIndex } from '../core/get-next-index.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
-import { isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -236,8 +236,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       options$ = [];
       // A refused request says why (too long...); too many searches, when it goes again; only an outage is "unavailable".
       const error = state.error;
-      const wait = error?.retryAfter ?? 5;
-      const message = isRateLimited(error) ? (error?.willRetry ? t.rateLimited(wait) : t.rateLimitedWait(wait))
+      const message = isRateLimited(error) ? getRateLimitMessage(error, t)
         : isRequestRejected(error) ? t.rejectedBody(error?.message ?? '') : t.errorTitle;
       status.textContent = message;
       screen(h('p', { class: 'msg err' }, message));
