@@ -152,8 +152,10 @@ try {
   if (!health.documents || (configured && (await sourceChanged(roots)))) {
     const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
     if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
-    // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
-    const report = await scheduler.trigger('startup', { force: !health.documents });
+    // not forced: an emptied index is rebuilt anyway (the unchanged-source skip needs the live index
+    // to hold the last run's documents), a changed source by its fingerprint, and forcing would also
+    // lift the guard that refuses a source giving no record (a folder that is not the docs site)
+    const report = await scheduler.trigger('startup');
     if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed', error: report?.error }, getStartupIndexFailure(report, health.documents ?? 0, what));
   }
   scheduler.start();
