@@ -7,6 +7,7 @@ import type { createReindexJob } from '../indexer/load/create-reindex-job.ts';
 import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
 import { getLastBuiltSources, type LastBuiltSources } from '../indexer/load/get-last-built-sources.ts';
 import { getReindexLockPath } from '../indexer/load/reindex-lock.ts';
+import type { ReindexReport } from '../indexer/load/reindex-report.ts';
 import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
 import { getJobSources } from '../src/source-config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -89,6 +90,18 @@ function logInheritedSource(inherited: LastBuiltSources | null, documents: numbe
   else logger.info({ indexName: config.indexName, documents, source: inherited.roots }, `No SOURCES or WEEKLY_SOURCE: serving the index ${index} built from ${inherited.roots.join(', ')}; the nightly reindex reads it again`);
 }
 
+/**
+ * The line of a start-up index that did not succeed: why, what searches get meanwhile, and what
+ * to do (the admin endpoints only when ADMIN_TOKEN makes them exist: they answer 404 otherwise).
+ */
+function getStartupIndexFailure(report: ReindexReport | null, documents: number, what: string): string {
+  const reason = report?.error ? ` (${report.error.code}: ${report.error.message})` : '';
+  const meanwhile = documents ? `the index ${config.indexName} keeps serving its ${documents} documents` : 'searches answer 503 until a reindex succeeds';
+  const check = what === 'the sample posts' ? 'see the log above' : `check ${what}`;
+  const next = config.adminToken ? ', or see GET /api/admin/status and retry with POST /api/admin/reindex' : '';
+  return `The start-up index failed${reason}: ${meanwhile}; ${check} and restart${next}`;
+}
+
 try {
   const lock = await acquireServiceLock(config.dataDir);
   await checkPortFree(config.port); // before Meilisearch and the start-up index, not after them
@@ -139,9 +152,11 @@ try {
   if (!health.documents || (configured && (await sourceChanged(roots)))) {
     const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
     if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
-    // an emptied index is rebuilt even when the source did not change; a changed source rebuilds by its fingerprint
-    const report = await scheduler.trigger('startup', { force: !health.documents });
-    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed' }, 'The start-up index failed: see /api/admin/status (an empty index answers 503 until a reindex succeeds)');
+    // not forced: an emptied index is rebuilt anyway (the unchanged-source skip needs the live index
+    // to hold the last run's documents), a changed source by its fingerprint, and forcing would also
+    // lift the guard that refuses a source giving no record (a folder that is not the docs site)
+    const report = await scheduler.trigger('startup');
+    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed', error: report?.error }, getStartupIndexFailure(report, health.documents ?? 0, what));
   }
   scheduler.start();
 

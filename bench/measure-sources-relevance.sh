@@ -3,6 +3,8 @@
 # not push weekly answers down), on every query set: the dev queries, the extra queries, the
 # issue titles, the FAQ-only queries (bench/queries/faq-queries.json) and the no-answer sets.
 # usage: sh bench/measure-sources-relevance.sh BEFORE_URL AFTER_URL   (from the repository root)
+# Start the services with SEARCH_RATE_LIMIT=0: each is sent several hundred searches within a minute or
+# two, over the default limit (300 per minute per client), and every search answered 429 scores as a miss.
 set -u
 TOOLS=${TOOLS:-../shared/tools}
 for url in "$1" "$2"; do

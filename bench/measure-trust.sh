@@ -1,6 +1,8 @@
 #!/bin/sh
 # Every relevance and answerability figure of issue 11 for one running service, one line each.
 # usage: sh bench/measure-trust.sh URL [EXTRA_ISSUE_TITLES EXTRA_NOANSWER]   (from the repository root)
+# Start the service with SEARCH_RATE_LIMIT=0: the sets send about 730 searches within a minute or
+# two, over the default limit (300 per minute per client), and every search answered 429 scores as a miss.
 set -u
 TOOLS=${TOOLS:-../shared/tools}
 url=$1

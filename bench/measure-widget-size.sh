@@ -1,6 +1,7 @@
 #!/bin/sh
-# /widget.js and /assets/page.js gzipped (level 9, as tests/web-widget-size.test.ts measures), at
-# a base commit and in the working tree, side by side in one run:
+# /widget.js and the page bundle (/assets/page.<hash>.js) gzipped (level 9, as
+# tests/web-widget-size.test.ts measures), at a base commit and in the working tree, side by side
+# in one run:
 #   sh bench/measure-widget-size.sh [BASE_COMMIT]   (default: HEAD~1)
 set -eu
 base=${1:-HEAD~1}
