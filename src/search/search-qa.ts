@@ -2,6 +2,8 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
+import { collapseCopies } from './collapse-copies.ts';
+import { COPY_KEY_FIELD } from './get-copy-key.ts';
 import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
@@ -23,8 +25,8 @@ import { getOwnEntry } from './get-own-entry.ts';
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
  * (`rankTermSet`) with the named project's hits first (`getProjectFirst`), rerank the best by how
  * their questions match (`rerankByQuestion`), decide which of
- * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), and
- * present the page (`toSearchHit`, `countFacets`).
+ * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), list
+ * a pair posted twice once (`collapseCopies`), and present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
  */
 
@@ -154,23 +156,28 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     ranked = [...best, ...ranked.slice(best.length)];
   }
   const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
-  const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
-  if (strongOnly) ranked = strongIds;
-  ranked = orderBySort(ranked, plan.sort, fields);
+  const decidedStrong = best.filter((id) => matches.get(id)?.match === 'strong');
+  if (strongOnly) ranked = decidedStrong;
+  // A pair posted twice is listed once, where its first copy is, naming the others (`alsoIn`).
+  const collapsed = collapseCopies(orderBySort(ranked, plan.sort, fields), copyKeyOf(fields));
+  ranked = collapsed.ids;
+  const listed = new Set(ranked);
+  const strongIds = decidedStrong.filter((id) => listed.has(id));
   const pageIds = ranked.slice(offset, offset + request.hitsPerPage);
-  await fetchMissing(pageIds);
+  await fetchMissing([...pageIds, ...pageIds.flatMap((id) => collapsed.copies.get(id) ?? [])]);
 
   const words = getHighlightWords(understood, options.synonyms);
   const strong = new Set(strongIds);
   const hits = pageIds.flatMap((id) => {
     const document = documents.get(id);
-    return document ? [toSearchHit(document, words, matches.get(id) ?? WEAK)] : [];
+    const copies = (collapsed.copies.get(id) ?? []).flatMap((copy) => documents.get(copy) ?? []);
+    return document ? [toSearchHit(document, words, matches.get(id) ?? WEAK, copies)] : [];
   });
   const own = plan.counts.map(({ facet, part }) => {
     const set = answersOf(answers, part);
     const byId = indexHits(set);
     const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
-    return { facet, counts: countFacets(ids.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
+    return { facet, counts: countFacets(collapseCopies(ids, copyKeyOf(byId)).ids.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
   });
   return {
     result: {
@@ -182,6 +189,14 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       strongHits: strongIds.length,
     },
     understood, plan, ranked, matches, answers,
+  };
+}
+
+/** Each candidate's copy key, from the fields its term searches returned (none in an index built before it). */
+function copyKeyOf(fields: ReadonlyMap<string, RecordAny>): (id: string) => string | undefined {
+  return (id) => {
+    const key = fields.get(id)?.[COPY_KEY_FIELD];
+    return typeof key === 'string' ? key : undefined;
   };
 }
 
