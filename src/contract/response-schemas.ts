@@ -55,8 +55,8 @@ export const searchHitSchema = apiRecordSchema.extend({
   score: z.number().min(0).max(1).meta({ description: 'The evidence `match` was decided on: the share of the query\'s informative terms the hit holds' }),
   alsoIn: z.array(pairCopySchema).meta({
     description: 'The other posts where this same pair (the same question with the same answer, up to spaces, punctuation, list numbers and word order) is among the results, in result order. '
-      + 'Each pair is listed once, at its best-ranked copy; the other copies leave the list, totalHits and the facet counts. '
-      + 'A question reposted with another answer is another pair, listed on its own. Empty when there is none, and always for the empty query\'s listing',
+      + 'With copies=list (default) every copy is a hit and names the others; with copies=fold the pair is listed once, at its best-ranked copy, and the other copies leave the hits, totalHits and the facet counts. '
+      + 'A question reposted with another answer is another pair, never named here. Empty when there is none, and always for the empty query\'s listing',
   }),
 }).register(responseSchemas, { id: 'SearchHit' });
 

@@ -29,11 +29,12 @@ export interface SearchHit extends ApiRecord {
   /**
    * The other posts where this same pair (the same question with the same answer, up to spaces,
    * punctuation, list numbers and word order) is among this search's results, in result order:
-   * a weekly post reposts a question, or a whole thread, from an earlier one. Each copy is
-   * listed once, at the place of its best-ranked copy (in the requested sort, the first); the
-   * others leave the list, the totals and the facet counts. A question reposted with another
-   * answer is another pair, listed on its own. Empty when there is no other copy, and always
-   * for the empty query's listing (every record, by date).
+   * a weekly post reposts a question, or a whole thread, from an earlier one. With `copies=list`
+   * (the default) every copy is a hit of its own and names the others; with `copies=fold` the
+   * pair is listed once, at its best-ranked copy (in the requested sort, the first), which names
+   * the others, and the others leave the hits, the totals and the facet counts. A question
+   * reposted with another answer is another pair, never named here. Empty when there is no
+   * other copy, and always for the empty query's listing (every record, by date).
    */
   alsoIn: PairCopy[];
 }

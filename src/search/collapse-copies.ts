@@ -1,32 +1,34 @@
-/** A result list with the copies of each pair folded into its first listing. */
+/** A result list with the copies of each pair found. */
 export interface CollapsedCopies {
   /** The ids in their order, each pair's later copies left out. */
   ids: string[];
-  /** Kept id -> the ids of its copies left out, in their order (only ids that had some). */
+  /** Id -> the ids of the other copies of its pair, in their order (only ids that have some). */
   copies: Map<string, string[]>;
 }
 
 /**
- * Fold the copies of a pair (`keyOf`: the same copy key, `getCopyKey`) into the first of them in
- * `ids` (best first, or in the requested sort): that one keeps its place and names the others,
- * which leave the list, so a reader does not meet the same question and answer twice. Ids
- * without a key (an index built before the key existed) are never folded. Pure.
+ * Find the copies of a pair in `ids` (best first, or in the requested sort): ids with the same
+ * copy key (`keyOf`, `getCopyKey`). `ids` keeps the first copy of each pair in its place and
+ * leaves the later ones out (the `fold` of the API's `copies` parameter); `copies` names, for
+ * every copy, the others. Ids without a key (an index built before the key existed) have no
+ * copies. Pure.
  */
 export function collapseCopies(ids: readonly string[], keyOf: (id: string) => string | undefined): CollapsedCopies {
-  const firstOf = new Map<string, string>();
+  const byKey = new Map<string, string[]>();
   const kept: string[] = [];
-  const copies = new Map<string, string[]>();
   for (const id of ids) {
     const key = keyOf(id);
-    const first = key === undefined ? undefined : firstOf.get(key);
-    if (first === undefined) {
-      if (key !== undefined) firstOf.set(key, id);
-      kept.push(id);
+    const group = key === undefined ? undefined : byKey.get(key);
+    if (group) {
+      group.push(id);
       continue;
     }
-    const list = copies.get(first);
-    if (list) list.push(id);
-    else copies.set(first, [id]);
+    if (key !== undefined) byKey.set(key, [id]);
+    kept.push(id);
+  }
+  const copies = new Map<string, string[]>();
+  for (const group of byKey.values()) {
+    if (group.length > 1) for (const id of group) copies.set(id, group.filter((other) => other !== id));
   }
   return { ids: kept, copies };
 }

@@ -25,8 +25,9 @@ import { getOwnEntry } from './get-own-entry.ts';
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
  * (`rankTermSet`) with the named project's hits first (`getProjectFirst`), rerank the best by how
  * their questions match (`rerankByQuestion`), decide which of
- * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), list
- * a pair posted twice once (`collapseCopies`), and present the page (`toSearchHit`, `countFacets`).
+ * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), find
+ * the copies of a pair posted twice (`collapseCopies`: listed once with `copies: fold`), and
+ * present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
  */
 
@@ -158,11 +159,13 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
   const decidedStrong = best.filter((id) => matches.get(id)?.match === 'strong');
   if (strongOnly) ranked = decidedStrong;
-  // A pair posted twice is listed once, where its first copy is, naming the others (`alsoIn`).
-  const collapsed = collapseCopies(orderBySort(ranked, plan.sort, fields), copyKeyOf(fields));
-  ranked = collapsed.ids;
+  // Each copy of a pair posted twice names the others (`alsoIn`); folded, only its first is listed.
+  const fold = request.copies === 'fold';
+  const ordered = orderBySort(ranked, plan.sort, fields);
+  const collapsed = collapseCopies(ordered, copyKeyOf(fields));
+  ranked = fold ? collapsed.ids : ordered;
   const listed = new Set(ranked);
-  const strongIds = decidedStrong.filter((id) => listed.has(id));
+  const strongIds = fold ? decidedStrong.filter((id) => listed.has(id)) : decidedStrong;
   const pageIds = ranked.slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...pageIds, ...pageIds.flatMap((id) => collapsed.copies.get(id) ?? [])]);
 
@@ -177,7 +180,8 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     const set = answersOf(answers, part);
     const byId = indexHits(set);
     const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
-    return { facet, counts: countFacets(collapseCopies(ids, copyKeyOf(byId)).ids.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
+    const counted = fold ? collapseCopies(ids, copyKeyOf(byId)).ids : ids;
+    return { facet, counts: countFacets(counted.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
   });
   return {
     result: {
