@@ -35,7 +35,7 @@ test('an empty query lists everything, newest first, with the response shape and
   assert.equal(body.hitsPerPage, 10);
   assert.equal(body.totalPages, 1);
   const hit = body.hits[0] as unknown as Record<string, unknown>;
-  assert.deepEqual(Object.keys(hit).sort(), [...API_RECORD_FIELDS, 'highlight', 'match', 'score'].sort());
+  assert.deepEqual(Object.keys(hit).sort(), [...API_RECORD_FIELDS, 'highlight', 'match', 'score', 'alsoIn'].sort());
   const source = API_RECORDS.find((r) => r.id === hit.id)!;
   const expected = toApiRecord(source) as unknown as Record<string, unknown>;
   for (const field of API_RECORD_FIELDS) assert.deepEqual(hit[field], expected[field], field);

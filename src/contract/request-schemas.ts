@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROJECT_NAMES, getProjectByLabel } from '../project-catalogue.ts';
 import { getDateTs } from '../search/search-document.ts';
 import {
-  DEFAULT_HITS_PER_PAGE, FIRST_YEAR, KINDS, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES, SORT_ORDERS,
+  COPIES, DEFAULT_HITS_PER_PAGE, FIRST_YEAR, KINDS, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES, SORT_ORDERS,
 } from './search-constants.ts';
 
 export { FIRST_YEAR, MAX_HITS_PER_PAGE, MAX_PAGE, MAX_POST_QUERY_LENGTH, MAX_QUERY_LENGTH, MAX_REPEATS, MIN_MATCHES } from './search-constants.ts';
@@ -96,6 +96,9 @@ const searchQueryShape = {
   minMatch: z.enum(MIN_MATCHES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${MIN_MATCHES.join(', ')}`) })
     .default('any')
     .meta({ description: '`strong`: only the hits that answer the query (`match: "strong"`); `any` (default): every matching hit' }),
+  copies: z.enum(COPIES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${COPIES.join(', ')}`) })
+    .default('list')
+    .meta({ description: 'A pair posted in several weekly posts (the same question with the same answer): `list` (default) lists every copy, each naming the others in `alsoIn`; `fold` lists it once, at its best-ranked copy, naming the others in `alsoIn`, and leaves the others out of the hits, `totalHits` and the facet counts' }),
 };
 
 /** A search's `from` may not be after its `to`. */

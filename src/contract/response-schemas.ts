@@ -39,6 +39,13 @@ export const facetCountsSchema = z.object({
   kinds: z.record(z.string(), z.number().int()).meta({ description: 'Records by kind: weekly, faq' }),
 }).register(responseSchemas, { id: 'FacetCounts' });
 
+export const pairCopySchema = z.object({
+  id: z.string().meta({ description: "The copy's record id (GET /api/qa/{id})" }),
+  url: z.string().meta({ description: "The post's public page" }),
+  date: z.string().nullable().meta({ description: 'Post date, YYYY-MM-DD; null for an undated FAQ page' }),
+  title: z.string(),
+}).register(responseSchemas, { id: 'PairCopy' });
+
 export const searchHitSchema = apiRecordSchema.extend({
   highlight: z.object({
     question: z.string(),
@@ -46,6 +53,11 @@ export const searchHitSchema = apiRecordSchema.extend({
   }).meta({ description: 'Matched words in <mark>, everything else HTML-escaped: safe to insert as HTML' }),
   match: z.enum(['strong', 'weak']).meta({ description: '`strong`: the hit answers the query; `weak`: related at best' }),
   score: z.number().min(0).max(1).meta({ description: 'The evidence `match` was decided on: the share of the query\'s informative terms the hit holds' }),
+  alsoIn: z.array(pairCopySchema).meta({
+    description: 'The other posts where this same pair (the same question with the same answer, up to spaces, punctuation, list numbers and word order) is among the results, in result order. '
+      + 'With copies=list (default) every copy is a hit and names the others; with copies=fold the pair is listed once, at its best-ranked copy, and the other copies leave the hits, totalHits and the facet counts. '
+      + 'A question reposted with another answer is another pair, never named here. Empty when there is none, and always for the empty query\'s listing',
+  }),
 }).register(responseSchemas, { id: 'SearchHit' });
 
 export const searchResultSchema = z.object({

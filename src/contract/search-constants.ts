@@ -20,6 +20,13 @@ export type Lang = RecordLang;
 export const MIN_MATCHES = ['any', 'strong'] as const;
 export type MinMatch = (typeof MIN_MATCHES)[number];
 
+/**
+ * `copies` values, for a pair posted in several weekly posts: `list` every copy (each naming the
+ * others in `alsoIn`), or `fold` it into its best-ranked copy.
+ */
+export const COPIES = ['list', 'fold'] as const;
+export type Copies = (typeof COPIES)[number];
+
 /** Longest `q` of `GET /api/search`: a question with a pasted error (longer pastes: POST). */
 export const MAX_QUERY_LENGTH = 4096;
 /** Longest `q` of `POST /api/search`, for clients that paste whole logs. */

@@ -7,6 +7,18 @@ export interface FacetCounts {
   kinds: Record<string, number>;
 }
 
+/** Another post holding the same question and answer as a hit (`SearchHit.alsoIn`). */
+export interface PairCopy {
+  /** The copy's record id (`GET /api/qa/:id`). */
+  id: string;
+  /** The post's public page. */
+  url: string;
+  /** The post's date, YYYY-MM-DD (null for an undated FAQ page). */
+  date: string | null;
+  /** The post's title. */
+  title: string;
+}
+
 export interface SearchHit extends ApiRecord {
   /** Matched words in `<mark>`, everything else HTML-escaped: safe to insert as HTML. */
   highlight: { question: string; answer: string };
@@ -14,6 +26,17 @@ export interface SearchHit extends ApiRecord {
   match: 'strong' | 'weak';
   /** The evidence `match` was decided on, in [0, 1] (0 for a blank query's listing). */
   score: number;
+  /**
+   * The other posts where this same pair (the same question with the same answer, up to spaces,
+   * punctuation, list numbers and word order) is among this search's results, in result order:
+   * a weekly post reposts a question, or a whole thread, from an earlier one. With `copies=list`
+   * (the default) every copy is a hit of its own and names the others; with `copies=fold` the
+   * pair is listed once, at its best-ranked copy (in the requested sort, the first), which names
+   * the others, and the others leave the hits, the totals and the facet counts. A question
+   * reposted with another answer is another pair, never named here. Empty when there is no
+   * other copy, and always for the empty query's listing (every record, by date).
+   */
+  alsoIn: PairCopy[];
 }
 
 /** The answer of `GET /api/search`, as the search core (`searchQa`) returns it and the route serialises it. */

@@ -24,6 +24,22 @@ export interface CoverageOptions {
    * unless none of the term's bigrams is in any document (an unknown word: nothing covers it).
    */
   bigramFrequency?: ReadonlyMap<string, number>;
+  /**
+   * What a synonym of the term counts when the text lacks the term itself (default: 1, as the
+   * term): less than 1 makes the reader's own word count more than another word for it
+   * (`sidecar` in a question over `MOSN`, a catalogue synonym of it). Only another word of the
+   * same language: a synonym holding the term (`SOFATracer` for `tracer`) or in the other script
+   * (`create` for `创建`, a translation) counts as the term.
+   */
+  synonymCoverage?: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** What `synonym` of `term` counts: the term's own word or a translation 1, another word `synonymCoverage`. */
+function synonymValue(term: string, synonym: string, synonymCoverage: number): number {
+  if (synonymCoverage >= 1 || HAN.test(term) !== HAN.test(synonym)) return 1;
+  return synonym.toLowerCase().includes(term.toLowerCase()) ? 1 : synonymCoverage;
 }
 
 function escapeRegExp(text: string): string {
@@ -62,17 +78,24 @@ function hanShare(text: string, word: string, frequency?: ReadonlyMap<string, nu
 
 /** Share of `term` found in `text` (lower-case `text` is not required). */
 export function getTermCoverage(text: string, term: QueryTerm, options: CoverageOptions = {}): number {
+  const synonymCoverage = options.synonymCoverage ?? 1;
   if (term.script === 'han') {
     let best = hanShare(text, term.text, options.bigramFrequency);
-    for (const synonym of getOwnEntry(options.synonyms, term.text) ?? []) if (best < 1 && (hasLatin(text, synonym) || text.includes(synonym))) best = 1;
+    for (const synonym of getOwnEntry(options.synonyms, term.text) ?? []) {
+      const value = synonymValue(term.text, synonym, synonymCoverage);
+      if (best < value && (hasLatin(text, synonym) || text.includes(synonym))) best = value;
+    }
     return Math.max(best, getThesaurusCoverage(text, term, best));
   }
   const lower = term.text.toLowerCase();
   const forms = new Set([lower, ...lower.split(' ').length === 1 ? getEnglishBaseForms(lower) : []]);
   for (const form of forms) if (hasLatin(text, form)) return 1;
-  for (const synonym of getOwnEntry(options.synonyms, lower) ?? []) if (holdsWord(text, synonym)) return 1;
   let best = 0;
   for (const translation of term.translations) best = Math.max(best, hanShare(text, translation) >= 1 ? 1 : 0);
+  for (const synonym of getOwnEntry(options.synonyms, lower) ?? []) {
+    const value = synonymValue(lower, synonym, synonymCoverage);
+    if (best < value && holdsWord(text, synonym)) best = value;
+  }
   return Math.max(best, getThesaurusCoverage(text, term, best));
 }
 

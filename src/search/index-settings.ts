@@ -44,11 +44,15 @@ export const SORTABLE_ATTRIBUTES = ['dateTs'] as const;
  */
 export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'] as const;
 
-/** Every field returned with a hit (the search document without the bigram fields). */
+/**
+ * Every field returned with a hit (the search document without the bigram fields). `copyKey` is
+ * read by the term searches to list a pair posted twice once (`collapseCopies`); being listed
+ * here also puts it in the reindex fingerprint, so an index built before it is rebuilt.
+ */
 export const DISPLAYED_ATTRIBUTES = [
   'id', 'kind', 'lang', 'question', 'answer', 'answerHtml', 'asker', 'issue', 'projects', 'projectMentions', 'followup',
   'thread', 'turn', 'context', 'date', 'dateTs', 'year', 'title', 'source', 'url',
-  'issueUrl', 'projectSource', 'projectConfidence',
+  'issueUrl', 'projectSource', 'projectConfidence', 'copyKey',
 ] as const;
 
 /** Fields written in Chinese (with English terms mixed in): segmented as Mandarin. */

@@ -2,6 +2,7 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { API_RECORD_FIELDS } from '../contract/api-record.ts';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import { FACETS, buildFilter, type Facet } from './build-filter.ts';
+import { COPY_KEY_FIELD } from './get-copy-key.ts';
 import type { QueryVariant } from './build-query-variants.ts';
 import type { UnderstoodQuery } from './understand-query.ts';
 
@@ -125,9 +126,10 @@ export function planSearch(indexUid: string, request: SearchRequest, understood:
   }
 
   const sortFields = sort.map((rule) => rule.split(':')[0] ?? '').filter(Boolean);
-  const termFields = [...new Set(['id', ...(understood.named.projects.length > 0 ? ['projects', 'projectMentions'] : []), ...FACETS.map((facet) => facet.field), ...sortFields])];
+  // the copy key: a pair posted twice is listed once, in the results and in the counts (`collapseCopies`)
+  const termFields = [...new Set(['id', COPY_KEY_FIELD, ...(understood.named.projects.length > 0 ? ['projects', 'projectMentions'] : []), ...FACETS.map((facet) => facet.field), ...sortFields])];
   const termSet = add(termSetQueries(termVariants, common, termFields, termWindow, sort));
-  const counts = facets.map((facet) => ({ facet, part: add(termSetQueries(termVariants, commonOf(facet), ['id', facet.field], termWindow, sort)) }));
+  const counts = facets.map((facet) => ({ facet, part: add(termSetQueries(termVariants, commonOf(facet), ['id', COPY_KEY_FIELD, facet.field], termWindow, sort)) }));
   return { queries, blank: false, listing: none, termSet, counts, sort, termWindow, evidenceDepth: options.evidenceDepth };
 }
 

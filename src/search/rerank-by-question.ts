@@ -11,6 +11,16 @@ import type { UnderstoodQuery } from './understand-query.ts';
  */
 export const QUESTION_RERANK_WEIGHT = 0.4;
 
+/**
+ * What a synonym of a query word counts in the question's share when the question lacks the word
+ * itself (`getTermCoverage`'s `synonymCoverage`): the reader's own word is better evidence than
+ * another word for it (`sidecar 注入`: a question with `Sidecar` and `注入` before one with `MOSN`, a
+ * catalogue synonym of `sidecar`, and `注入`). As much as a thesaurus synonym counts
+ * (`THESAURUS_COVERAGE`); 0, 0.5 and 0.8 order the measured queries alike
+ * (`scripts/relevance-report.md`, issue 11 twelfth pass).
+ */
+export const QUESTION_SYNONYM_COVERAGE = 0.8;
+
 export interface RerankOptions {
   /** The index's synonyms, for the coverage of a term (default: none). */
   synonyms?: Readonly<Record<string, readonly string[]>> | undefined;
@@ -35,7 +45,8 @@ export function getQuestionShare(question: string, understood: Pick<UnderstoodQu
     .filter(({ weight }) => weight > 0);
   const total = terms.reduce((sum, { weight }) => sum + weight, 0);
   if (total === 0) return 0;
-  return terms.reduce((sum, { term, weight }) => sum + weight * getTermCoverage(question, term, options.synonyms ? { synonyms: options.synonyms } : {}), 0) / total;
+  const coverage = { synonymCoverage: QUESTION_SYNONYM_COVERAGE, ...(options.synonyms ? { synonyms: options.synonyms } : {}) };
+  return terms.reduce((sum, { term, weight }) => sum + weight * getTermCoverage(question, term, coverage), 0) / total;
 }
 
 /**

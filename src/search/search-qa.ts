@@ -2,6 +2,8 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
+import { collapseCopies } from './collapse-copies.ts';
+import { COPY_KEY_FIELD } from './get-copy-key.ts';
 import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
 import { DEFAULT_MATCH_THRESHOLDS, type MatchThresholds } from './decide-match.ts';
@@ -23,7 +25,8 @@ import { getOwnEntry } from './get-own-entry.ts';
  * (`planSearch`), send it (`sendMultiSearch`), rank the candidates by idf-weighted term scores
  * (`rankTermSet`) with the named project's hits first (`getProjectFirst`), rerank the best by how
  * their questions match (`rerankByQuestion`), decide which of
- * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), and
+ * the best answer the query (`decideHits`) once their documents are fetched (`fetchByIds`), find
+ * the copies of a pair posted twice (`collapseCopies`: listed once with `copies: fold`), and
  * present the page (`toSearchHit`, `countFacets`).
  * Expects an index configured with `getIndexSettings` and documents from `toIndexDocument`.
  */
@@ -154,23 +157,31 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     ranked = [...best, ...ranked.slice(best.length)];
   }
   const matches = decideHits({ understood, answers: termAnswers, best, scores, informativeScores, mentioning, documents, fields, thresholds, synonyms: options.synonyms, termWeights });
-  const strongIds = best.filter((id) => matches.get(id)?.match === 'strong');
-  if (strongOnly) ranked = strongIds;
-  ranked = orderBySort(ranked, plan.sort, fields);
+  const decidedStrong = best.filter((id) => matches.get(id)?.match === 'strong');
+  if (strongOnly) ranked = decidedStrong;
+  // Each copy of a pair posted twice names the others (`alsoIn`); folded, only its first is listed.
+  const fold = request.copies === 'fold';
+  const ordered = orderBySort(ranked, plan.sort, fields);
+  const collapsed = collapseCopies(ordered, copyKeyOf(fields));
+  ranked = fold ? collapsed.ids : ordered;
+  const listed = new Set(ranked);
+  const strongIds = fold ? decidedStrong.filter((id) => listed.has(id)) : decidedStrong;
   const pageIds = ranked.slice(offset, offset + request.hitsPerPage);
-  await fetchMissing(pageIds);
+  await fetchMissing([...pageIds, ...pageIds.flatMap((id) => collapsed.copies.get(id) ?? [])]);
 
   const words = getHighlightWords(understood, options.synonyms);
   const strong = new Set(strongIds);
   const hits = pageIds.flatMap((id) => {
     const document = documents.get(id);
-    return document ? [toSearchHit(document, words, matches.get(id) ?? WEAK)] : [];
+    const copies = (collapsed.copies.get(id) ?? []).flatMap((copy) => documents.get(copy) ?? []);
+    return document ? [toSearchHit(document, words, matches.get(id) ?? WEAK, copies)] : [];
   });
   const own = plan.counts.map(({ facet, part }) => {
     const set = answersOf(answers, part);
     const byId = indexHits(set);
     const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
-    return { facet, counts: countFacets(ids.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
+    const counted = fold ? collapseCopies(ids, copyKeyOf(byId)).ids : ids;
+    return { facet, counts: countFacets(counted.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
   });
   return {
     result: {
@@ -182,6 +193,14 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       strongHits: strongIds.length,
     },
     understood, plan, ranked, matches, answers,
+  };
+}
+
+/** Each candidate's copy key, from the fields its term searches returned (none in an index built before it). */
+function copyKeyOf(fields: ReadonlyMap<string, RecordAny>): (id: string) => string | undefined {
+  return (id) => {
+    const key = fields.get(id)?.[COPY_KEY_FIELD];
+    return typeof key === 'string' ? key : undefined;
   };
 }
 

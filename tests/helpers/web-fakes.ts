@@ -50,7 +50,7 @@ export function makeResult(query: string, overrides: Partial<SearchAnswer> = {})
       id: `hit-for-${query}`, kind: 'weekly', lang: 'zh', question: `Q ${query}`, answer: `A ${query}`, answerHtml: `<p>A ${query}</p>`, asker: null, issue: null, issueUrl: null,
       projects: ['MOSN'], projectSource: 'attribution', projectConfidence: null, followup: false, context: null, date: '2021-01-01', year: 2021, title: 'T', source: 's.md', url: 'https://example.org/',
       highlight: { question: `Q <mark>${query}</mark>`, answer: `A ${query}` },
-      match: 'strong', score: 1,
+      match: 'strong', score: 1, alsoIn: [],
     }],
     facets: { projects: { MOSN: 1 }, years: { 2021: 1 }, kinds: { weekly: 1 } },
     strongHits: 1, detectedProject: null, detectedProjects: [], searchedFor: query, project: [],
