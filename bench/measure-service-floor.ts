@@ -16,9 +16,10 @@
  * empty query <= 1.3); a floor's ratio is what any service in between pays on this machine.
  *
  *   npx tsx bench/measure-service-floor.ts --data-dir <indexed DATA_DIR> [--rounds 3] [--seconds 10] [--connections 1,32]
+ *
+ * `BENCH_NODE=<node binary>` runs the service and the floors on another Node line (e.g. the image's 24).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,7 @@ function cpuMs(pid: number | null | undefined): number {
 }
 
 async function startFloor(specFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bench/service-floor-server.mjs'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.env.BENCH_NODE || process.execPath, [path.join(ROOT, 'bench/service-floor-server.mjs'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
   const port = /listening (\d+)/.exec(chunk.toString())?.[1];
   if (!port) throw new Error(`the floor server said: ${chunk.toString()}`);
