@@ -14,7 +14,7 @@ printf 'answer dev     '; python3 "$TOOLS/answerability.py" "$url" | tail -n 1
 printf 'answer issues  '; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles.json --noanswer bench/queries/noanswer-issues.json | tail -n 1
 # tuning set of issue 11's eighth pass (32 unanswered issue titles), paired with the answerable issue titles
 if [ -f bench/queries/noanswer-issues-6.json ]; then
-  printf 'answer issues-6'; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles.json --noanswer bench/queries/noanswer-issues-6.json | tail -n 1
+  printf 'answer issues-6 '; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles.json --noanswer bench/queries/noanswer-issues-6.json | tail -n 1
 fi
 for f in bench/queries/issue-titles-2.json bench/queries/issue-titles-check.json bench/queries/issue-titles-3.json; do
   [ -f "$f" ] || continue
