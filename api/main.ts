@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { createReindexJob } from '../indexer/load/create-reindex-job.ts';
+import { getIndexFormat } from '../indexer/load/get-index-format.ts';
 import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
 import { getLastBuiltSources, type LastBuiltSources } from '../indexer/load/get-last-built-sources.ts';
 import { getReindexLockPath } from '../indexer/load/reindex-lock.ts';
@@ -74,6 +75,14 @@ async function sourceChanged(roots: string[]): Promise<boolean> {
   const now = getSourceIdentity(roots);
   if (JSON.stringify(last.sources ?? null) === JSON.stringify(now)) return false;
   logger.warn({ previous: last.sources ?? 'unknown', now }, `The source of weekly posts changed since the last reindex (${(last.sources ?? ['unknown']).join(', ')} -> ${now.join(', ')}): reindexing`);
+  return true;
+}
+
+/** True when the live index was built by code that builds another format (settings, records): it is rebuilt now, not at the next nightly run. */
+async function indexFormatChanged(): Promise<boolean> {
+  const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
+  if (!last || last.indexFormat === getIndexFormat()) return false; // no run of ours yet: the cron takes it from here
+  logger.warn({ indexName: config.indexName }, `The index ${config.indexName} was built by another version (its settings or records differ from this one's): reindexing`);
   return true;
 }
 
@@ -149,7 +158,7 @@ try {
   });
 
   const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
-  if (!health.documents || (configured && (await sourceChanged(roots)))) {
+  if (!health.documents || (configured && ((await sourceChanged(roots)) || (await indexFormatChanged())))) {
     const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
     if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
     // not forced: an emptied index is rebuilt anyway (the unchanged-source skip needs the live index

@@ -124,7 +124,7 @@ test('services on one DATA_DIR: the lock, the shutdown, a stale lock, a changed 
     assert.ok(s.lines.some((l) => l.msg === 'Stopped'));
   });
 
-  await t.test('a lock whose process is gone (SIGKILLed service) is taken over; a changed WEEKLY_SOURCE is noticed at start: it says so and reindexes', async () => {
+  await t.test('a lock whose process is gone (SIGKILLed service) is taken over; a changed WEEKLY_SOURCE, or an index an older version built, is noticed at start: it says so and reindexes', async () => {
     await fs.writeFile(path.join(dir, 'service.lock'), '999999999\n');
     // another folder: the sample posts (served above) plus one more post (another slug, so 4 more records)
     const source = path.join(dir, 'other-source');
@@ -141,6 +141,26 @@ test('services on one DATA_DIR: the lock, the shutdown, a stale lock, a changed 
     assert.equal(hits, sampleHits + 4, 'the new source is served');
     moved.child.kill('SIGTERM');
     assert.equal(await moved.exited, 0);
+
+    // the same source, but the index was built by another version (another index format in its
+    // state, as an upgrade that adds a field leaves it): rebuilt at start, not at the next nightly run
+    const stateFile = path.join(dir, 'reindex-state.json');
+    const state = JSON.parse(await fs.readFile(stateFile, 'utf8')) as { indexes: Record<string, { indexFormat?: string; fingerprint: string }> };
+    for (const entry of Object.values(state.indexes)) Object.assign(entry, { indexFormat: 'built-by-an-older-version', fingerprint: 'of-other-settings' });
+    await fs.writeFile(stateFile, JSON.stringify(state));
+    const upgraded = await service({ DATA_DIR: dir, WEEKLY_SOURCE: source });
+    await upgraded.listening;
+    assert.ok(upgraded.lines.some((l) => String(l.msg).includes('was built by another version')), JSON.stringify(upgraded.lines.map((l) => l.msg)));
+    assert.ok(upgraded.lines.some((l) => l.msg === 'Reindex succeeded'));
+    upgraded.child.kill('SIGTERM');
+    assert.equal(await upgraded.exited, 0);
+
+    // and a start of the same version on the same source rebuilds nothing
+    const again = await service({ DATA_DIR: dir, WEEKLY_SOURCE: source });
+    await again.listening;
+    assert.ok(!again.lines.some((l) => l.msg === 'Reindex succeeded' || String(l.msg).includes('was built by another version')), JSON.stringify(again.lines.map((l) => l.msg)));
+    again.child.kill('SIGTERM');
+    assert.equal(await again.exited, 0);
   });
 });
 

@@ -15,6 +15,8 @@ export interface IndexState {
    * reindexes. Absent in states written before it was kept.
    */
   sourceConfigs?: SourceConfig[];
+  /** `getIndexFormat()` of the code that ran: absent in states written before it was kept (taken as another format). */
+  indexFormat?: string;
 }
 
 interface StateFile {

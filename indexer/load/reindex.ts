@@ -11,6 +11,7 @@ import { waitForTask, type EnqueueTask } from '../../src/meili/wait-for-task.ts'
 import { RECORD_FORMAT_VERSION, type QaRecord } from '../../src/qa-record.ts';
 import { createCorpusDictionary } from '../../src/search/create-corpus-dictionary.ts';
 import { getIndexSettings } from '../../src/search/index-settings.ts';
+import { getIndexFormat } from './get-index-format.ts';
 import { toIndexDocument } from '../../src/search/to-index-document.ts';
 import type { SearchDocument } from '../../src/search/search-document.ts';
 import type { SourceConfig } from '../../src/source-config.ts';
@@ -395,6 +396,10 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     if (!force && statePath && report.fingerprint) {
       const last = await readIndexState(statePath, indexName);
       if (last?.fingerprint === report.fingerprint && live === last.documents) {
+        // the fingerprint covers the settings and the record format: a state written before it kept
+        // the index format learns it here, so the next start does not fingerprint the source again
+        const indexFormat = getIndexFormat(options.projectSynonyms ?? {});
+        if (last.indexFormat !== indexFormat) await writeIndexState(statePath, indexName, { ...last, indexFormat }).catch(() => undefined);
         report.skipReason = 'unchanged';
         logger.info({ indexName, fingerprint: report.fingerprint, documents: live }, 'Source unchanged since the last successful reindex: skipped (use --force to rebuild)');
         emit('done');
@@ -433,7 +438,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     if (statePath && report.fingerprint) {
       // The new index serves already: a state that cannot be written (a full disk) only costs the
       // next run its skip, and must not report this run as failed with "the live index is unchanged".
-      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) })
+      await writeIndexState(statePath, indexName, { fingerprint: report.fingerprint, documents: built, finishedAt: new Date().toISOString(), indexFormat: getIndexFormat(options.projectSynonyms ?? {}), ...(prepared.sources ? { sources: prepared.sources, sourceConfigs: prepared.sourceConfigs } : {}) })
         .catch((error: unknown) => logger.warn({ err: error, statePath }, `The new index is live, but its state could not be written to ${statePath}: the next run rebuilds even if nothing changed`));
     }
     emit('done');
