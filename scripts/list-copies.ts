@@ -49,5 +49,5 @@ if (flags.includes('--json')) {
   const count = (answers: Answers) => groups.filter((group) => group.answers === answers).length;
   const listedOnce = groups.filter((group) => group.answers !== 'different');
   console.log(`\n${groups.length} questions in ${groups.reduce((sum, group) => sum + group.records.length, 0)} records: answers identical ${count('identical')}, the same up to formatting ${count('same up to formatting')}, different ${count('different')}`);
-  console.log(`listed once by the search: ${listedOnce.length} groups (${listedOnce.reduce((sum, group) => sum + group.records.length, 0)} records)`);
+  console.log(`listed once with copies=fold: ${listedOnce.length} groups (${listedOnce.reduce((sum, group) => sum + group.records.length, 0)} records)`);
 }

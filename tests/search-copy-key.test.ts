@@ -26,6 +26,10 @@ test('another answer, a changed version or negation, or another question is anot
   assert.notEqual(getCopyKey('LoadLevel 注解有什么作用？', '跟一下 spi 加载的代码就不知道了。'), key);
   assert.notEqual(getCopyKey('支持 istio 1.14 吗', '1.3.0 支持。'), getCopyKey('支持 istio 1.14 吗', '1.4.0 支持。'));
   assert.notEqual(getCopyKey('LoadLevel 注解怎么用', '跟一下 spi 加载的代码就知道了。'), key);
+  // the same words in another order inside a sentence say something else
+  assert.notEqual(getCopyKey('Envoy 支持吗', 'MOSN 支持，Envoy 不支持。'), getCopyKey('Envoy 支持吗', 'MOSN 不支持，Envoy 支持。'));
+  assert.notEqual(getCopyKey('升级', '从 1.x 升到 2.x'), getCopyKey('升级', '从 2.x 升到 1.x'));
+  assert.notEqual(getCopyKey('timeout?', 'The default timeout is 30. You can change it.'), getCopyKey('timeout?', 'The default timeout is 60. You can change it.'));
 });
 
 test('the first copy keeps its place and names the later ones; ids without a key are never folded', () => {
