@@ -1,3 +1,5 @@
+import type { RecordAny } from 'meilisearch';
+
 /** A result list with the copies of each pair found. */
 export interface CollapsedCopies {
   /** The ids in their order, each pair's later copies left out. */
@@ -31,4 +33,23 @@ export function collapseCopies(ids: readonly string[], keyOf: (id: string) => st
     if (group.length > 1) for (const id of group) copies.set(id, group.filter((other) => other !== id));
   }
   return { ids: kept, copies };
+}
+
+/**
+ * A folded pair's document for facet counts: each of `fields` holds the values of every copy
+ * (a pair posted in 2021 and 2022 counts once under each year: what a filter on either lists).
+ * Pure.
+ */
+export function withCopiesFacets(document: RecordAny, copies: readonly RecordAny[], fields: readonly string[]): RecordAny {
+  if (copies.length === 0) return document;
+  const merged: RecordAny = { ...document };
+  for (const field of fields) {
+    const values = new Set<unknown>();
+    for (const copy of [document, ...copies]) {
+      const value: unknown = copy[field];
+      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) values.add(item);
+    }
+    if (values.size > 0) merged[field] = [...values];
+  }
+  return merged;
 }

@@ -2,7 +2,7 @@ import type { Index, RecordAny, SearchResponse } from 'meilisearch';
 import type { SearchRequest } from '../contract/request-schemas.ts';
 import type { SearchResult } from '../contract/search-result.ts';
 import { FACET_FIELDS } from './build-filter.ts';
-import { collapseCopies } from './collapse-copies.ts';
+import { collapseCopies, withCopiesFacets } from './collapse-copies.ts';
 import { COPY_KEY_FIELD } from './get-copy-key.ts';
 import { getTermGroup, type QueryVariantOptions } from './build-query-variants.ts';
 import { countFacets, toFacetCounts } from './count-facets.ts';
@@ -164,24 +164,30 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
   const ordered = orderBySort(ranked, plan.sort, fields);
   const collapsed = collapseCopies(ordered, copyKeyOf(fields));
   ranked = fold ? collapsed.ids : ordered;
-  const listed = new Set(ranked);
-  const strongIds = fold ? decidedStrong.filter((id) => listed.has(id)) : decidedStrong;
+  // folded, a pair answers when any copy was decided strong (a date sort may keep a copy that was not weighed)
+  const matchOf = (id: string) => (fold ? [id, ...(collapsed.copies.get(id) ?? [])].map((copy) => matches.get(copy)).find((match) => match?.match === 'strong') : undefined) ?? matches.get(id) ?? WEAK;
+  const strongIds = fold ? ranked.filter((id) => matchOf(id).match === 'strong') : decidedStrong;
   const pageIds = ranked.slice(offset, offset + request.hitsPerPage);
   await fetchMissing([...pageIds, ...pageIds.flatMap((id) => collapsed.copies.get(id) ?? [])]);
 
   const words = getHighlightWords(understood, options.synonyms);
-  const strong = new Set(strongIds);
+  const strong = new Set(decidedStrong);
   const hits = pageIds.flatMap((id) => {
     const document = documents.get(id);
     const copies = (collapsed.copies.get(id) ?? []).flatMap((copy) => documents.get(copy) ?? []);
-    return document ? [toSearchHit(document, words, matches.get(id) ?? WEAK, copies)] : [];
+    return document ? [toSearchHit(document, words, matchOf(id), copies)] : [];
   });
+  // folded, a pair counts once in each facet value any of its copies has: what a filter on it lists
+  const countedDocuments = (ids: readonly string[], byId: ReadonlyMap<string, RecordAny>, facetFields: readonly string[]) => {
+    if (!fold) return ids.map((id) => byId.get(id) ?? {});
+    const folded = collapseCopies(ids, copyKeyOf(byId));
+    return folded.ids.map((id) => withCopiesFacets(byId.get(id) ?? {}, (folded.copies.get(id) ?? []).map((copy) => byId.get(copy) ?? {}), facetFields));
+  };
   const own = plan.counts.map(({ facet, part }) => {
     const set = answersOf(answers, part);
     const byId = indexHits(set);
     const ids = rankTermSet(termVariants, set, minRelativeScore).map((doc) => doc.id).filter((id) => !strongOnly || strong.has(id));
-    const counted = fold ? collapseCopies(ids, copyKeyOf(byId)).ids : ids;
-    return { facet, counts: countFacets(counted.map((id) => byId.get(id) ?? {}), [facet.field])[facet.field] };
+    return { facet, counts: countFacets(countedDocuments(ids, byId, [facet.field]), [facet.field])[facet.field] };
   });
   return {
     result: {
@@ -189,7 +195,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       totalHits: ranked.length,
       totalPages: Math.ceil(ranked.length / request.hitsPerPage),
       hits,
-      facets: toFacetCounts(countFacets(ranked.map((id) => fields.get(id) ?? {}), FACET_FIELDS), own, selected),
+      facets: toFacetCounts(countFacets(countedDocuments(ordered, fields, FACET_FIELDS), FACET_FIELDS), own, selected),
       strongHits: strongIds.length,
     },
     understood, plan, ranked, matches, answers,
