@@ -103,10 +103,10 @@ function logInheritedSource(inherited: LastBuiltSources | null, documents: numbe
  * The line of a start-up index that did not succeed: why, what searches get meanwhile, and what
  * to do (the admin endpoints only when ADMIN_TOKEN makes them exist: they answer 404 otherwise).
  */
-function getStartupIndexFailure(report: ReindexReport | null, documents: number, what: string): string {
+function getStartupIndexFailure(report: ReindexReport | null, documents: number, variable: 'SOURCES' | 'WEEKLY_SOURCE' | null): string {
   const reason = report?.error ? ` (${report.error.code}: ${report.error.message})` : '';
   const meanwhile = documents ? `the index ${config.indexName} keeps serving its ${documents} documents` : 'searches answer 503 until a reindex succeeds';
-  const check = what === 'the sample posts' ? 'see the log above' : `check ${what}`;
+  const check = variable ? `check ${variable}` : 'see the log above';
   const next = config.adminToken ? ', or see GET /api/admin/status and retry with POST /api/admin/reindex' : '';
   return `The start-up index failed${reason}: ${meanwhile}; ${check} and restart${next}`;
 }
@@ -159,13 +159,13 @@ try {
 
   const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
   if (!health.documents || (configured && ((await sourceChanged(roots)) || (await indexFormatChanged())))) {
-    const what = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : 'the sample posts';
-    if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: what === 'the sample posts' }, `The index ${config.indexName} is empty: indexing ${what}`);
+    const variable = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : null; // null: the sample posts
+    if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: !variable }, `The index ${config.indexName} is empty: indexing ${variable ?? 'the sample posts'}`);
     // not forced: an emptied index is rebuilt anyway (the unchanged-source skip needs the live index
     // to hold the last run's documents), a changed source by its fingerprint, and forcing would also
     // lift the guard that refuses a source giving no record (a folder that is not the docs site)
     const report = await scheduler.trigger('startup');
-    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed', error: report?.error }, getStartupIndexFailure(report, health.documents ?? 0, what));
+    if (report?.outcome !== 'succeeded') logger.error({ outcome: report?.outcome ?? 'failed', error: report?.error }, getStartupIndexFailure(report, health.documents ?? 0, variable));
   }
   scheduler.start();
 

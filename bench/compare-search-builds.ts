@@ -22,6 +22,7 @@ import { prepareSearchRequests } from './measure-search.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch } from './run-search-load.ts';
 import { BENCH_QUERIES } from './search-queries.ts';
 import { ROOT, startService, type BenchService } from './start-service.ts';
+import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
 const { values } = parseArgs({
@@ -45,11 +46,6 @@ const levels = values.connections.split(',').map(Number);
 const warmUp = Number(values['warm-up']);
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-/** CPU time (user + system) of a process so far, ms. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 interface Build {
   name: string;
@@ -95,9 +91,9 @@ try {
         // comes out 1-5 ms of CPU per search dearer (2026-11-30, load 2-7, with and without the
         // warm-up): read the per-round lines, not only the medians.
         if (warmUp > 0) await runSearchLoad({ origin: build.service.url, searches: set.api, connections: c.connections, seconds: warmUp });
-        const before = cpuMs(build.service.pid);
+        const before = readProcessCpuMs(build.service.pid);
         const api = await runSearchLoad({ origin: build.service.url, searches: set.api, connections: c.connections, seconds });
-        const cpu = (cpuMs(build.service.pid) - before) / (api.rps * seconds);
+        const cpu = (readProcessCpuMs(build.service.pid) - before) / (api.rps * seconds);
         const replay = await runSearchLoad({ origin: build.service.meiliUrl, searches: set.meiliReplay, connections: c.connections, seconds });
         build.rows.set(c.key, [...(build.rows.get(c.key) ?? []), { api, replay, cpu }]);
         log(`round ${r + 1}/${rounds}, ${c.key}, ${build.name}: API p50 ${api.p50.toFixed(1)} ms ${api.rps.toFixed(1)}/s, replay p50 ${replay.p50.toFixed(1)} ms ${replay.rps.toFixed(1)}/s, service CPU ${cpu.toFixed(2)} ms/search (load ${os.loadavg()[0]!.toFixed(1)})`);

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_QUERIES, toApiPath, toSearchParams } from './search-queries.ts';
 import { ROOT, startService, type BenchService } from './start-service.ts';
+import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
 const { values } = parseArgs({
@@ -43,12 +44,6 @@ const cycles = Number(values.cycles);
 const levels = values.connections.split(',').map(Number);
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-/** CPU time (user + system) of a process so far, ms (0 when unknown). */
-function cpuMs(pid: number | null): number {
-  if (!pid) return 0;
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
-}
 
 /**
  * GET each of `paths` on `connections` loops until all are sent; the count of answers other
@@ -113,9 +108,9 @@ try {
     for (const c of cases) {
       for (const build of r % 2 ? [...builds].reverse() : builds) {
         const { pid, meiliPid } = build.service;
-        const [api0, meili0] = [cpuMs(pid), cpuMs(meiliPid)];
+        const [api0, meili0] = [readProcessCpuMs(pid), readProcessCpuMs(meiliPid)];
         const failed = await sendAll(build.service.url, c.paths, c.connections);
-        const row = { api: (cpuMs(pid) - api0) / c.paths.length, meili: (cpuMs(meiliPid) - meili0) / c.paths.length, failed };
+        const row = { api: (readProcessCpuMs(pid) - api0) / c.paths.length, meili: (readProcessCpuMs(meiliPid) - meili0) / c.paths.length, failed };
         build.rows.set(c.key, [...(build.rows.get(c.key) ?? []), row]);
         log(`round ${r + 1}/${rounds}, ${c.key}, ${build.name}: service ${row.api.toFixed(2)} ms/search, Meilisearch ${row.meili.toFixed(2)} ms/search${failed ? `, ${failed} not 200` : ''} (load ${os.loadavg()[0]!.toFixed(1)})`);
       }

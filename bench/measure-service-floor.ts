@@ -29,6 +29,7 @@ import { prepareSearchRequests } from './measure-search.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch } from './run-search-load.ts';
 import { BENCH_QUERIES } from './search-queries.ts';
 import { ROOT, startService } from './start-service.ts';
+import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
 const { values } = parseArgs({
@@ -53,12 +54,6 @@ type Target = (typeof TARGETS)[number];
 /** A target's figures in one round, with CPU per search (ms): of the process in between (0 for the replay) and of Meilisearch. */
 type Figures = LoadFigures & { cpu: number; meiliCpu: number };
 
-/** CPU time (user + system) of a process so far, ms. */
-function cpuMs(pid: number | null | undefined): number {
-  if (!pid) return 0;
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 async function startFloor(specFile: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.env.BENCH_NODE || process.execPath, [path.join(ROOT, 'bench/service-floor-server.mjs'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -103,10 +98,10 @@ try {
       for (let t = 0; t < TARGETS.length; t++) {
         const target = TARGETS[(t + r) % TARGETS.length]!;
         const all = searchesOf(target);
-        const before = [cpuMs(pids[target]), cpuMs(service.meiliPid)];
+        const before = [readProcessCpuMs(pids[target]), readProcessCpuMs(service.meiliPid)];
         const load = await runSearchLoad({ origin: origins[target], searches: c.only === null ? all : [all[c.only]!], connections: c.connections, seconds });
         const searches = load.rps * seconds;
-        row[target] = { ...load, cpu: (cpuMs(pids[target]) - before[0]!) / searches, meiliCpu: (cpuMs(service.meiliPid) - before[1]!) / searches };
+        row[target] = { ...load, cpu: (readProcessCpuMs(pids[target]) - before[0]!) / searches, meiliCpu: (readProcessCpuMs(service.meiliPid) - before[1]!) / searches };
       }
       figures.set(c.key, [...(figures.get(c.key) ?? []), row]);
       log(`round ${r + 1}/${rounds}, ${c.key}: ${TARGETS.map((t) => `${t} p50 ${row[t].p50.toFixed(2)} ms ${row[t].rps.toFixed(0)}/s`).join('; ')} (load ${os.loadavg()[0]!.toFixed(1)})`);

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readProcessCpu } from './read-process-cpu.ts';
 import { runSearchLoad, type LoadSearch } from './run-search-load.ts';
 import { BENCH_QUERIES, toApiPath, toSearchParams } from './search-queries.ts';
 import { ROOT, startService } from './start-service.ts';
@@ -61,11 +62,6 @@ const searches: LoadSearch[] = queries.map((query) => {
   return { idle: [[req]], busy: [[req]] };
 });
 const data = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-faq-perf-')), 'perf.data');
-/** user and system CPU of `pid` so far, ms (/proc/PID/stat, in clock ticks of 10 ms). */
-const cpuOf = (pid: number) => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
-};
 const service = await startService({ source: values.source, dataDir: values['data-dir'], nodeFlags: ['--perf-basic-prof'], ...(values.root ? { root: values.root } : {}) });
 let summary: { searches: number; rps: number; p50: number; user: number; system: number };
 try {
@@ -73,9 +69,9 @@ try {
   await runSearchLoad({ origin: service.url, searches, connections, seconds: Number(values['warm-up']) });
   const perf = spawn('perf', ['record', '-F', '1999', '-g', '-o', data, '-p', String(service.pid)], { stdio: ['ignore', 'ignore', 'inherit'] });
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const before = cpuOf(service.pid);
+  const before = readProcessCpu(service.pid);
   const load = await runSearchLoad({ origin: service.url, searches, connections, seconds: Number(values.seconds) });
-  const after = cpuOf(service.pid);
+  const after = readProcessCpu(service.pid);
   perf.kill('SIGINT');
   await new Promise((resolve) => perf.once('exit', resolve));
   const done = load.rps * Number(values.seconds);
