@@ -98,7 +98,7 @@ const searchQueryShape = {
     .meta({ description: '`strong`: only the hits that answer the query (`match: "strong"`); `any` (default): every matching hit' }),
   copies: z.enum(COPIES, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${COPIES.join(', ')}`) })
     .default('list')
-    .meta({ description: 'A pair posted in several weekly posts (the same question with the same answer): `list` (default) lists every copy, each naming the others in `alsoIn`; `fold` lists it once, at its best-ranked copy, naming the others in `alsoIn`, and leaves the others out of the hits, `totalHits` and the facet counts' }),
+    .meta({ description: 'A pair posted in several weekly posts (the same question with the same answer): `list` (default) lists every copy, each naming the others in `alsoIn`; `fold` lists it once, at its best-ranked copy, naming the others in `alsoIn`, and leaves the others out of the hits and `totalHits` (the facet counts count it once under each value any copy has). The empty query\'s listing, newest first, is never folded' }),
 };
 
 /** A search's `from` may not be after its `to`. */
