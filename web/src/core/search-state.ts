@@ -19,6 +19,8 @@ export interface SearchError {
   willRetry?: boolean;
   /** The parameter a 400 named (`project`). */
   parameter?: string | null;
+  /** The one item of a list a 400 refused (`nope` of `project=mosn,nope`). */
+  value?: string | null;
 }
 
 /** Too many searches (429): not the question's fault; the search is sent again after `Retry-After`. */
@@ -62,8 +64,9 @@ export interface SearchState {
   /** Why the latest request failed (status `error`); `status` is the HTTP status when the API answered. */
   error: SearchError | null;
   /**
-   * The API's message when it refused the project filter and the search went on without it
-   * (`project: unknown project "nope"`); null otherwise, and again once the projects change.
+   * The API's message when it refused a project of the filter and the search went on without
+   * it (`project: unknown project "nope"`; several, `; `-joined); null otherwise, and again once
+   * the reader changes the projects.
    */
   droppedProjects: string | null;
 }
@@ -74,8 +77,11 @@ export type SearchAction =
   | { type: 'stalled'; requestId: number }
   | { type: 'success'; requestId: number; params: SearchParams; result: SearchAnswer }
   | { type: 'failure'; requestId: number; error: SearchError }
-  /** The API refused the project filter (`isUnknownProject`): search every project, saying why. */
-  | { type: 'dropProjects'; requestId: number; message: string }
+  /**
+   * The API refused a project (`isUnknownProject`): search without `project` (the one it named,
+   * `nope` of `mosn,nope`; null or not in the filter: every project), saying why.
+   */
+  | { type: 'dropProjects'; requestId: number; message: string; project: string | null }
   /** Forget the result and any request in flight (e.g. the widget's query was emptied). */
   | { type: 'reset'; requestId: number };
 

@@ -30,7 +30,9 @@ export const zhTranslations: Translations = {
   rejectedTitle: '这次搜索无法进行。',
   rejectedBody: (message) => `搜索服务拒绝了这个请求：${message}`,
   rejectedHint: '请修改问题后再搜索（长日志只保留报错行和异常名即可）。',
-  projectsDropped: (message) => `搜索服务不接受这个项目筛选（${message}），已显示全部项目。`,
+  projectsDropped: (message, projects) => (projects.length
+    ? `搜索服务不接受筛选中的一个项目（${message}），已去掉它，只看 ${projects.join('、')}。`
+    : `搜索服务不接受这个项目筛选（${message}），已显示全部项目。`),
   rateLimited: (seconds) => `搜索太频繁：${seconds} 秒后自动重试。`,
   rateLimitedWait: (seconds) => `搜索太频繁：请等 ${seconds} 秒后再试。`,
   noDirectAnswer: '没有找到直接回答这个问题的问答',

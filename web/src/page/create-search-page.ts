@@ -282,7 +282,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   function render(state: SearchState): void {
     syncProjectsToUrl(state);
     notice.hidden = state.droppedProjects === null;
-    notice.textContent = state.droppedProjects === null ? '' : t.projectsDropped(state.droppedProjects);
+    notice.textContent = state.droppedProjects === null ? '' : t.projectsDropped(state.droppedProjects, state.params.projects);
     results.setAttribute('aria-busy', String(state.status === 'loading' || state.status === 'stalled'));
     root.classList.toggle('is-stalled', state.status === 'stalled');
     switch (state.status) {

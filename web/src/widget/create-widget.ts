@@ -6,7 +6,7 @@ import { createSearchController } from '../core/create-search-controller.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
-import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
+import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, splitList, type SearchParams } from '../core/search-params.ts';
 import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
@@ -18,7 +18,7 @@ import css from './widget.css';
 export interface WidgetOptions {
   /** Origin of the weekly-faq service (default: the origin the widget script came from). */
   api?: string | undefined;
-  /** Only answers about these projects (the `project` filter). */
+  /** Only answers about these projects (the `project` filter; a string may list several, comma-separated). */
   project?: string | string[] | undefined;
   /** Selector or element to put the search button in (default: a floating button at the bottom right). */
   container?: string | Element | undefined;
@@ -82,7 +82,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   } else if (options.container) container = options.container;
 
   const api = (options.api || location.origin).replace(/\/+$/, '');
-  const projects = options.project === undefined ? [] : ([] as string[]).concat(options.project);
+  const projects = options.project === undefined ? [] : splitList(([] as string[]).concat(options.project));
   let base: SearchParams = { ...DEFAULT_PARAMS, projects };
   const askUrl = options.askUrl || DEFAULT_ASK_URL;
   // Weak hits stay folded under "Related" until asked for (per result).
@@ -294,11 +294,12 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   }
   const unsubscribe = controller.subscribe((state, previous) => {
     // the filter as the API named it (`mosn` -> MOSN: "Only MOSN" is then not offered again) or,
-    // when it refused a name, none: the page embedding the widget is told once, in the console
+    // when it refused a name, the others: the page embedding the widget is told once, in the console
     if (state.resultParams && state.result !== previous.result) base = { ...base, projects: state.resultParams.projects };
-    if (state.droppedProjects !== null && previous.droppedProjects === null) {
-      base = { ...base, projects: [] };
-      console.warn(`weekly-faq: ${state.droppedProjects} (data-project ${JSON.stringify(projects.join(','))}); searching every project instead`);
+    if (state.droppedProjects !== null && state.droppedProjects !== previous.droppedProjects) {
+      const kept = state.params.projects;
+      base = { ...base, projects: kept };
+      console.warn(`weekly-faq: ${state.droppedProjects} (data-project ${JSON.stringify(projects.join(','))}); searching ${kept.length ? `${kept.join(', ')} only` : 'every project instead'}`);
     }
     if (state.result !== previous.result || state.status !== previous.status || state.params.q !== previous.params.q) render(state);
   });
