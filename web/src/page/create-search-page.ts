@@ -4,6 +4,8 @@ import { createSearchController, type SearchController } from '../core/create-se
 import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
 import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
+import { createPastedLines } from '../core/create-pasted-lines.ts';
+import { getShownQuery } from '../core/get-shown-query.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
 import { renderHit } from './render-hit.ts';
@@ -58,6 +60,8 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   // --- the static skeleton ---------------------------------------------------------------
   const input = h('input', { id: 'q', type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'false', placeholder: t.searchPlaceholder, 'aria-describedby': 'q-hint', enterkeyhint: 'search' });
+  // a pasted log is searched with its line breaks, which the one-line box drops
+  const pasted = createPastedLines(input);
   const sort = h('select', { id: 'sort', name: 'sort' }, SORT_ORDERS.map((order) => h('option', { value: order }, t.sortOrders[order])));
   const from = h('input', { id: 'from', type: 'date', name: 'from' });
   const to = h('input', { id: 'to', type: 'date', name: 'to' });
@@ -96,7 +100,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   // --- state → URL and inputs -----------------------------------------------------------
   function syncInputs(params: SearchParams): void {
-    if (input.value.trim() !== params.q) input.value = params.q;
+    if (pasted.read() !== params.q) pasted.show(params.q);
     sort.value = params.sort;
     from.value = params.from;
     to.value = params.to;
@@ -118,7 +122,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   }
 
   // --- events ---------------------------------------------------------------------------
-  input.addEventListener('input', () => change({ q: input.value.trim() }, 'typing'));
+  input.addEventListener('input', () => change({ q: pasted.read() }, 'typing'));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value && !event.isComposing) {
       input.value = '';
@@ -240,7 +244,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     } else if (result.hits.length === 0) {
       const filtered = state.resultParams !== null && hasFilters(state.resultParams);
       replaceChildren(screen, h('div', { class: 'empty' },
-        h('p', null, t.noResults(result.query)),
+        h('p', null, t.noResults(getShownQuery(result.query))),
         filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => {
           change(withoutFilters(controller.getState().params), 'filter');
           syncInputs(controller.getState().params);
@@ -297,7 +301,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
         if (!state.result) status.textContent = t.searching;
         break;
       case 'idle':
-        if (state.result) status.textContent = t.resultCount(state.result.totalHits, state.result.query);
+        if (state.result) status.textContent = t.resultCount(state.result.totalHits, getShownQuery(state.result.query));
         renderResultScreen(state);
         break;
     }
@@ -311,7 +315,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       clear.hidden = !hasFilters(params);
     }
     renderPager(state);
-    document.title = state.params.q ? `${state.params.q} – ${t.siteTitle}` : t.siteTitle;
+    document.title = state.params.q ? `${getShownQuery(state.params.q)} – ${t.siteTitle}` : t.siteTitle;
   }
 
   controller.subscribe(render);

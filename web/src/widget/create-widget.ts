@@ -3,7 +3,9 @@ import { createApiClient } from '../core/api-client.ts';
 import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
+import { createPastedLines } from '../core/create-pasted-lines.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
+import { getShownQuery } from '../core/get-shown-query.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, splitList, type SearchParams } from '../core/search-params.ts';
@@ -114,6 +116,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   const modalRoot = modalHost.attachShadow({ mode: 'open' });
   adoptStyles(modalRoot);
   const input = h('input', { type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-label': t.widgetDialog, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: t.searchPlaceholder });
+  const pasted = createPastedLines(input);
   // says what it does (Esc is in the help line below, and a phone has no Esc key)
   const closeButton = h('button', { type: 'button', class: 'close' }, t.widgetClose);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -209,7 +212,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   }
 
   function search(query: string): void {
-    input.value = query;
+    pasted.show(query);
     onInput();
     input.focus();
   }
@@ -245,7 +248,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else if (state.status === 'loading') {
       if (!result) status.textContent = t.searching;
     } else if (result) {
-      status.textContent = t.resultCount(result.totalHits, result.query);
+      status.textContent = t.resultCount(result.totalHits, getShownQuery(result.query));
       if (relatedFor !== result) {
         relatedFor = result;
         showRelated = false;
@@ -270,7 +273,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       const listed = showRelated ? [...strong, ...weak] : strong;
       if (!result.hits.length) {
         options$ = [];
-        screen(h('p', { class: 'msg' }, t.noResults(result.query)));
+        screen(h('p', { class: 'msg' }, t.noResults(getShownQuery(result.query))));
       } else {
         if (!listed.length) options$ = [];
         screen(
@@ -306,7 +309,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
 
   function onInput(event?: Event): void {
     if (event && (event as InputEvent).isComposing) return; // search when the IME commits (compositionend)
-    const q = input.value.trim();
+    const q = pasted.read();
     const params = { ...base, q };
     if (q) controller.setParams(params, { debounce: Boolean(event) });
     else controller.reset(params);
