@@ -91,6 +91,8 @@ test('a facet click filters the results, and the other facet counts change', { s
   await page.waitForURL(`${t.origin}/?q=timeout`);
   await page.getByText(countText(all.totalHits, 'timeout')).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: /^MOSN/ }).isChecked(), false);
+  // the button hides with nothing left to clear: focus goes to the results, not to the page's start
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results');
 }));
 
 test('the URL holds the search: a copied URL opens the same results, and back/forward work', { skip }, closingPages(async () => {
@@ -194,6 +196,7 @@ test('no results: says so and offers to drop the filters', { skip }, closingPage
   await page.getByRole('button', { name: 'Search without filters' }).click();
   await page.waitForURL(`${t.origin}/?q=election`);
   await page.getByText('1 result for “election”').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results', 'focus on the new results, not lost with the button');
 }));
 
 test('a hostile post renders inert: script, event handlers and javascript: links never run', { skip }, closingPages(async () => {

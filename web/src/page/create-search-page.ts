@@ -98,6 +98,17 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     announcer.textContent = message;
   };
 
+  /**
+   * Apply a change made by a button the new results take away ("Only SOFARPC", "Search without
+   * filters", "Clear filters" once nothing is left to clear): focus goes to the results, not to
+   * the page's start, which is where a removed element leaves a keyboard reader.
+   */
+  function changeFromButton(params: SearchParams): void {
+    change(params, 'filter');
+    syncInputs(controller.getState().params);
+    results.focus();
+  }
+
   // --- state → URL and inputs -----------------------------------------------------------
   function syncInputs(params: SearchParams): void {
     if (pasted.read() !== params.q) pasted.show(params.q);
@@ -135,10 +146,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       if (box.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(box.value)) change({ [field]: box.value }, 'filter');
     });
   }
-  clear.addEventListener('click', () => {
-    change(withoutFilters(controller.getState().params), 'filter');
-    syncInputs(controller.getState().params);
-  });
+  clear.addEventListener('click', () => changeFromButton(withoutFilters(controller.getState().params)));
   filtersToggle.addEventListener('click', () => {
     const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
     filtersToggle.setAttribute('aria-expanded', String(open));
@@ -215,10 +223,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   /** "Only SOFARPC": narrows the search to the project the query names, in one click. */
   function renderOnlyProject(project: string | null, params: SearchParams | null): HTMLElement | null {
     if (!project || !params || params.projects.includes(project)) return null;
-    return h('p', { class: 'only-project' }, h('button', { type: 'button', onclick: () => {
-      change({ projects: [project], page: 1 }, 'filter');
-      syncInputs(controller.getState().params);
-    } }, t.onlyProject(project)));
+    return h('p', { class: 'only-project' }, h('button', { type: 'button', onclick: () => changeFromButton({ ...controller.getState().params, projects: [project], page: 1 }) }, t.onlyProject(project)));
   }
 
   /** No strong hit: say so plainly, then what the reader can do next. */
@@ -245,10 +250,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       const filtered = state.resultParams !== null && hasFilters(state.resultParams);
       replaceChildren(screen, h('div', { class: 'empty' },
         h('p', null, t.noResults(getShownQuery(result.query))),
-        filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => {
-          change(withoutFilters(controller.getState().params), 'filter');
-          syncInputs(controller.getState().params);
-        } }, t.dropFilters)) : null));
+        filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => changeFromButton(withoutFilters(controller.getState().params)) }, t.dropFilters)) : null));
     } else if (result.query && result.page === 1) {
       // Strong hits are the answers; the weak ones are related at best, collapsed.
       const strong = result.hits.filter((hit) => hit.match !== 'weak');
