@@ -266,6 +266,17 @@ test('no direct answer: says so plainly, folds the related hits, offers next ste
   await zh.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
   await zh.getByText('没有找到直接回答这个问题的问答').waitFor();
   await zh.getByText(`相关问答（${answer.hits.length}）`).waitFor();
+  // the next page (this answer routed as page 2 of 2): its weak hits still show as related, not
+  // as answers; open, since the reader asked for more; numbered on from page 1
+  await page.route('**/api/search?*page=2*', (route) => route.fulfill({ json: { ...answer, page: 2, totalPages: 2, totalHits: answer.hitsPerPage + answer.hits.length } }));
+  await page.goto(`${t.origin}/?q=${encodeURIComponent(q)}&page=2`);
+  await page.getByText('Page 2 of 2').waitFor();
+  assert.equal(await page.locator('ol.answers').count(), 0);
+  assert.equal(await page.getByText('No question in the weekly Q&A answers this directly.').count(), 0, 'said on page 1');
+  assert.equal(await related.getAttribute('open'), '');
+  assert.equal(await related.locator('summary').textContent(), `Related questions (${answer.hits.length})`);
+  assert.equal(await related.locator('ol').getAttribute('start'), String(answer.hitsPerPage + 1));
+  assert.equal(await related.locator('.hit').count(), answer.hits.length);
 }));
 
 test('a query naming a project offers "Only <project>" in one click, and strong hits show as answers', { skip }, closingPages(async () => {

@@ -251,20 +251,19 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       replaceChildren(screen, h('div', { class: 'empty' },
         h('p', null, t.noResults(getShownQuery(result.query))),
         filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => changeFromButton(withoutFilters(controller.getState().params)) }, t.dropFilters)) : null));
-    } else if (result.query && result.page === 1) {
-      // Strong hits are the answers; the weak ones are related at best, collapsed.
+    } else if (result.query) {
+      // Strong hits are the answers; the weak ones are related at best: folded on page 1, under
+      // the same heading but open on the next pages (asked for), never passed off as answers.
+      const first = (result.page - 1) * result.hitsPerPage;
       const strong = result.hits.filter((hit) => hit.match !== 'weak');
       const weak = result.hits.filter((hit) => hit.match === 'weak');
+      const list = (hits: typeof weak, start: number, className: string) => h('ol', { class: className, start: String(start + 1) }, hits.map((hit, index) =>
+        enhanceHit(renderHit(hit, start + index, t, announce), hit, { query: result.query, position: start + index + 1 })));
       replaceChildren(screen,
         renderOnlyProject(result.detectedProject ?? null, state.resultParams),
-        strong.length > 0
-          ? h('ol', { class: 'hits answers' }, strong.map((hit, index) => enhanceHit(renderHit(hit, index, t, announce), hit, { query: result.query, position: index + 1 })))
-          : renderNoAnswer(result.detectedProject ?? null),
+        strong.length > 0 ? list(strong, first, 'hits answers') : result.page === 1 ? renderNoAnswer(result.detectedProject ?? null) : null,
         weak.length > 0
-          ? h('details', { class: 'related' },
-              h('summary', null, t.related(weak.length)),
-              h('ol', { class: 'hits', start: String(strong.length + 1) }, weak.map((hit, index) =>
-                enhanceHit(renderHit(hit, strong.length + index, t, announce), hit, { query: result.query, position: strong.length + index + 1 }))))
+          ? h('details', { class: 'related', open: result.page > 1 }, h('summary', null, t.related(weak.length)), list(weak, first + strong.length, 'hits'))
           : null);
     } else {
       replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
