@@ -198,6 +198,33 @@ test('the widget says plainly when nothing answers, folds the related hits, and 
   t.problems.length = 0; // the 400 logs a console error by design
 }));
 
+test('unfolded, the related hits stay apart from the answers, under their own heading', { skip }, closingPages(async () => {
+  let q = '';
+  let answer = null;
+  for (const candidate of ['timeout', 'MOSN timeout', 'sidecar timeout', '超时', 'SOFARPC timeout', 'MOSN sidecar']) {
+    answer = await t.apiSearch(`q=${encodeURIComponent(candidate)}&hitsPerPage=8`);
+    q = candidate;
+    if (answer.hits.some((hit) => hit.match === 'strong') && answer.hits.some((hit) => hit.match === 'weak')) break;
+  }
+  const strong = answer!.hits.filter((hit) => hit.match === 'strong');
+  const weak = answer!.hits.filter((hit) => hit.match === 'weak');
+  assert.ok(strong.length && weak.length, 'the data give a search with both answers and related hits');
+  const page = await openDemo();
+  await page.evaluate(() => window.WeeklyFaqWidget!.init({ project: [], hotkey: false }).open()); // every project (the demo's pre-filters to MOSN)
+  await page.locator('weekly-faq-dialog input').last().fill(q);
+  await page.locator('weekly-faq-dialog button.related').click();
+  await options(page).nth(strong.length + weak.length - 1).waitFor();
+  const listbox = page.locator('weekly-faq-dialog [role=listbox]');
+  assert.deepEqual(await listbox.locator(':scope > [role=option] .q').allTextContents(), strong.map((hit) => hit.question), 'the answers first, on their own');
+  const group = listbox.locator('[role=group]');
+  assert.equal(await group.getAttribute('aria-label'), `Related questions (${weak.length})`);
+  assert.equal(await group.locator('.head').textContent(), `Related questions (${weak.length})`);
+  assert.deepEqual(await group.locator('[role=option] .q').allTextContents(), weak.map((hit) => hit.question));
+  // the arrows go on from the answers into the related hits
+  for (let i = 0; i < strong.length; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await selected(page), weak[0]!.question);
+}));
+
 test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, closingPages(async () => {
   const page = await openDemo();
   const message = await page.evaluate(() => {

@@ -146,13 +146,17 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else input.removeAttribute('aria-activedescendant');
   }
 
-  function listbox(label: string, items: { node: HTMLElement; choose: () => void; remove?: () => void }[]): HTMLElement {
+  /** The options; the last `related` of them (weak hits, unfolded) in a group under their own heading, apart from the answers. */
+  function listbox(label: string, items: { node: HTMLElement; choose: () => void; remove?: () => void }[], related = 0): HTMLElement {
     options$ = items;
     items.forEach((item, i) => {
       item.node.id = `${id}-o${i}`;
       item.node.addEventListener('mousemove', () => active !== i && setActive(i));
     });
-    return h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label }, items.map((item) => item.node));
+    const nodes = items.map((item) => item.node);
+    const split = nodes.length - related;
+    return h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label }, nodes.slice(0, split),
+      related ? h('li', { role: 'group', 'aria-label': t.related(related) }, h('div', { class: 'head', 'aria-hidden': 'true' }, t.related(related)), h('ul', { role: 'none' }, nodes.slice(split))) : null);
   }
 
   function permalink(hit: SearchHit): string {
@@ -281,7 +285,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
           strong.length ? null : h('div', { class: 'msg none' }, h('p', null, t.noDirectAnswer),
             h('p', null, project ? h('a', { href: `${api}/?${getQueryString({ ...DEFAULT_PARAMS, projects: [project], sort: 'newest' })}` }, t.recentAbout(project)) : null,
               project ? ' · ' : null, h('a', { class: 'ask', href: askUrl, target: '_blank', rel: 'noopener' }, t.askCommunity))),
-          listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption)) : null,
+          listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption), showRelated && strong.length ? weak.length : 0) : null,
           relatedToggle);
       }
       const all = getQueryString({ ...state.params, page: 1 });
