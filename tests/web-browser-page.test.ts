@@ -300,13 +300,19 @@ test('a refused search (4xx) is shown as what it is, never as unavailable, and i
   await page.locator('#q').fill('x'.repeat(70_000)); // sent by POST (a long URL would be), whose limit is 65,536
   const alert = page.getByRole('alert');
   await alert.getByText('This search could not be run.').waitFor();
-  assert.match((await alert.locator('.error-message').textContent())!, /the question is too long: 70000 characters, at most 65536/);
+  assert.equal(await alert.locator('.error-message').textContent(), 'The question is too long: 70000 characters, at most 65536.');
   assert.equal(await page.getByText('Search is unavailable right now.').count(), 0);
   assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 0);
   const sent = requests;
   // the page's retry interval for outages is 5 s: wait past it, nothing more is sent
   await page.waitForTimeout(6500);
   assert.equal(requests, sent);
+  // a Chinese reader reads it in Chinese (the API's message is English)
+  const zh = await t.newPage({ locale: 'zh-CN' });
+  await zh.goto(`${t.origin}/`);
+  await zh.locator('#q').fill('x'.repeat(70_000));
+  await zh.getByRole('alert').getByText('这次搜索无法进行。').waitFor();
+  assert.equal(await zh.getByRole('alert').locator('.error-message').textContent(), '问题太长：70000 个字符，最多 65536 个。');
   t.problems.length = 0; // the 400 logs a console error by design
 }));
 

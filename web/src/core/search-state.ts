@@ -1,3 +1,4 @@
+import { MAX_POST_QUERY_LENGTH } from '../../../src/contract/search-constants.ts';
 import type { SearchAnswer } from './api-types.ts';
 import { DEFAULT_PARAMS, type SearchParams } from './search-params.ts';
 import type { Translations } from './translations.ts';
@@ -41,6 +42,15 @@ export function getRateLimitMessage(error: SearchError | null, t: Pick<Translati
  */
 export function isRequestRejected(error: SearchError | null): boolean {
   return typeof error?.status === 'number' && error.status >= 400 && error.status < 500 && !isRateLimited(error);
+}
+
+/**
+ * What a refused request tells the reader: a question over the API's limit in the reader's
+ * language (its numbers are the question sent and the contract's limit), else the API's own
+ * message (`project: unknown project "nope"`).
+ */
+export function getRejectedMessage(error: SearchError | null, q: string, t: Pick<Translations, 'rejectedBody' | 'tooLong'>): string {
+  return error?.parameter === 'q' && q.length > MAX_POST_QUERY_LENGTH ? t.tooLong(q.length, MAX_POST_QUERY_LENGTH) : t.rejectedBody(error?.message ?? '');
 }
 
 /**

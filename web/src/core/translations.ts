@@ -31,6 +31,7 @@ export const translations = {
   retry: 'Try again',
   rejectedTitle: 'This search could not be run.',
   rejectedBody: (message: string) => `The search service refused it: ${message}`,
+  tooLong: (count: number, max: number) => `The question is too long: ${count} characters, at most ${max}.`,
   rejectedHint: 'Change the question and search again (a long log: keep the error line and the exception).',
   /** `projects`: those still searched (none: every project). */
   projectsDropped: (message: string, projects: readonly string[]) => (projects.length

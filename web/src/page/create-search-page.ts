@@ -2,7 +2,7 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { getRateLimitMessage, getRejectedMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
 import { createPastedLines } from '../core/create-pasted-lines.ts';
 import { getShownQuery } from '../core/get-shown-query.ts';
@@ -211,7 +211,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     replaceChildren(screen, isRequestRejected(error)
       ? h('div', { class: 'error rejected', role: 'alert' },
           h('p', { class: 'error-title' }, t.rejectedTitle),
-          h('p', { class: 'error-message' }, t.rejectedBody(state.error?.message ?? '')),
+          h('p', { class: 'error-message' }, getRejectedMessage(error, state.params.q, t)),
           h('p', null, t.rejectedHint))
       : h('div', { class: 'error', role: 'alert' },
           h('p', { class: 'error-title' }, t.errorTitle),

@@ -9,7 +9,7 @@ import { getShownQuery } from '../core/get-shown-query.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
 import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, splitList, type SearchParams } from '../core/search-params.ts';
-import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { getRateLimitMessage, getRejectedMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -244,7 +244,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       // A refused request says why (too long...); too many searches, when it goes again; only an outage is "unavailable".
       const error = state.error;
       const message = isRateLimited(error) ? getRateLimitMessage(error, t)
-        : isRequestRejected(error) ? t.rejectedBody(error?.message ?? '') : t.errorTitle;
+        : isRequestRejected(error) ? getRejectedMessage(error, state.params.q, t) : t.errorTitle;
       status.textContent = message;
       screen(h('p', { class: 'msg err' }, message));
     } else if (state.status === 'stalled') {
