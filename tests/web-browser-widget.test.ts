@@ -189,6 +189,16 @@ test('the widget says plainly when nothing answers, folds the related hits, and 
   page.on('request', (request) => {
     if (request.url().includes('/api/search')) requests += 1;
   });
+  // nothing in the widget's projects (the demo's MOSN): the others in one click
+  const seata = 'undo_log rollback';
+  assert.equal((await t.apiSearch(`q=${encodeURIComponent(seata)}&project=MOSN`)).totalHits, 0);
+  const everywhere = await t.apiSearch(`q=${encodeURIComponent(seata)}&hitsPerPage=8`);
+  assert.ok(everywhere.totalHits > 0);
+  await input(page).fill(seata);
+  await page.locator('weekly-faq-dialog .msg', { hasText: `No answers match “${seata}”.` }).waitFor();
+  await page.locator('weekly-faq-dialog button', { hasText: 'Search without filters' }).click();
+  await page.locator('weekly-faq-dialog .status', { hasText: `${everywhere.totalHits} ${everywhere.totalHits === 1 ? 'result' : 'results'} for “${seata}”` }).waitFor();
+  assert.equal(await focused(page), 'input[role=combobox]');
   await input(page).fill('y'.repeat(70_000)); // sent by POST (a long URL would be), whose limit is 65,536
   await page.locator('weekly-faq-dialog .msg.err', { hasText: /too long: 70000 characters, at most 65536/ }).waitFor();
   assert.equal(await page.locator('weekly-faq-dialog', { hasText: 'Search is unavailable' }).count(), 0);

@@ -215,6 +215,13 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     return { node, choose: () => search(query), remove };
   }
 
+  /** The question again, in `projects` only (none: every project), from now on. */
+  function searchProjects(projects: string[]): void {
+    base = { ...base, projects };
+    onInput();
+    input.focus();
+  }
+
   function search(query: string): void {
     pasted.show(query);
     onInput();
@@ -261,11 +268,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       const weak = result.hits.filter((hit) => hit.match === 'weak');
       const project = result.detectedProject;
       const only = project && !base.projects.includes(project)
-        ? h('button', { type: 'button', class: 'only', onclick: () => {
-            base = { ...base, projects: [project] };
-            onInput();
-            input.focus();
-          } }, t.onlyProject(project))
+        ? h('button', { type: 'button', class: 'only', onclick: () => searchProjects([project]) }, t.onlyProject(project))
         : null;
       const relatedToggle = weak.length && !showRelated
         ? h('button', { type: 'button', class: 'related', onclick: () => {
@@ -277,7 +280,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       const listed = showRelated ? [...strong, ...weak] : strong;
       if (!result.hits.length) {
         options$ = [];
-        screen(h('p', { class: 'msg' }, t.noResults(getShownQuery(result.query))));
+        // a widget narrowed to its site's projects finds nothing: offer the others, in one click
+        screen(h('p', { class: 'msg' }, t.noResults(getShownQuery(result.query)), base.projects.length ? [' ', h('button', { type: 'button', class: 'only', onclick: () => searchProjects([]) }, t.dropFilters)] : null));
       } else {
         if (!listed.length) options$ = [];
         screen(
