@@ -53,6 +53,24 @@ test('Chinese queries work, and a follow-up shows its thread context', { skip },
   await followup.waitFor();
   assert.equal(await followup.locator('.context').textContent(), 'Follow-up to: MOSN 作为 sidecar 时，上游请求的超时时间在哪里配置？');
   assert.ok((await page.locator('.hit mark').allTextContents()).some((m) => m.includes('超时')));
+  // typed with a pinyin input method: what it commits is searched, not each step of the pinyin
+  const sent: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/search') && sent.push(new URL(request.url()).searchParams.get('q') ?? ''));
+  await page.locator('#q').fill('');
+  await page.locator('.results .status', { hasText: /answers, newest first/ }).waitFor();
+  sent.length = 0;
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['x', 'xu', 'xuan', 'xuanz', 'xuanzh', 'xuanzhu']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(250); // longer than the page's debounce: each step would be searched
+  }
+  assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the URL waits for the commit too');
+  await cdp.send('Input.insertText', { text: '选主' });
+  await page.waitForURL((url) => url.searchParams.get('q') === '选主');
+  await page.locator('.results .status', { hasText: /for “选主”/ }).waitFor();
+  assert.deepEqual(sent, ['选主']);
+  await page.locator('#q').fill('超时');
+  await followup.waitFor();
   await saveScreenshot(page, 'search-desktop');
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'search-dark');

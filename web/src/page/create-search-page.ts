@@ -133,7 +133,9 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   }
 
   // --- events ---------------------------------------------------------------------------
-  input.addEventListener('input', () => change({ q: pasted.read() }, 'typing'));
+  // pinyin being composed (`chaoshi`) is no question yet: search what the input method commits
+  input.addEventListener('input', (event) => (event as InputEvent).isComposing || change({ q: pasted.read() }, 'typing'));
+  input.addEventListener('compositionend', () => change({ q: pasted.read() }, 'typing'));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value && !event.isComposing) {
       input.value = '';
