@@ -273,7 +273,15 @@ test('a click on an option opens its permalink; on its issue label, the issue in
 
 test('at 360 px the dialog fills the screen', { skip }, closingPages(async () => {
   const page = await openDemo({ viewport: { width: 360, height: 740 } });
+  // a pasted log kept as a recent search: one line, cut short, its × in reach
+  const log = `io.seata.core.exception.TransactionException: Response[TransactionException[192.168.1.238:8091:2018062163]] ${'at org.springframework.jdbc.support.AbstractFallbackSQLExceptionTranslator.translate(AbstractFallbackSQLExceptionTranslator.java:89) '.repeat(6)}`;
+  await page.evaluate((q) => localStorage.setItem('weekly-faq:recent', JSON.stringify([q, 'timeout'])), log);
+  await page.reload();
   await page.locator('weekly-faq-search button.trigger').click();
+  const [long, short] = await page.locator('weekly-faq-dialog .recent').evaluateAll((rows) => rows.map((row) => ({ height: row.getBoundingClientRect().height, removeRight: row.querySelector('.remove')!.getBoundingClientRect().right })));
+  assert.equal(long!.height, short!.height, 'as tall as a short one');
+  assert.ok(long!.removeRight <= 360, `the × at ${long!.removeRight} px, on the screen`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   await search(page, '超时');
   const box = await page.locator('weekly-faq-dialog .dialog').boundingBox();
   assert.equal(box?.width, 360);
