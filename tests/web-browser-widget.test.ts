@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
+import { describeViolations, isBlocking, runAxe } from './helpers/run-axe.ts';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
 import { closingPages, useWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
@@ -233,6 +234,9 @@ test('unfolded, the related hits stay apart from the answers, under their own he
   // the arrows go on from the answers into the related hits
   for (let i = 0; i < strong.length; i += 1) await page.keyboard.press('ArrowDown');
   assert.equal(await selected(page), weak[0]!.question);
+  // the list, longer than the dialog now, scrolls by keyboard too
+  const blocking = (await runAxe(page)).filter(isBlocking);
+  assert.deepEqual(blocking.map((v) => v.id), [], describeViolations(blocking));
 }));
 
 test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, closingPages(async () => {

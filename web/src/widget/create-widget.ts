@@ -120,7 +120,9 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   // says what it does (Esc is in the help line below, and a phone has no Esc key)
   const closeButton = h('button', { type: 'button', class: 'close' }, t.widgetClose);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const body = h('div', { class: 'body' });
+  // focusable, so that a reader can scroll a long list by keyboard however it got focus (axe:
+  // scrollable-region-focusable); the Tab cycle below does not stop on it, the arrows move the options
+  const body = h('div', { class: 'body', tabindex: '0' });
   const seeAll = h('a', { class: 'all', href: `${api}/` });
   const dialog = h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-label': t.widgetDialog },
     h('div', { class: 'bar' }, input, closeButton), status, body,
