@@ -26,7 +26,7 @@ function getClientErrorReason(error: unknown): string {
   return error instanceof Error ? error.message : 'bad request';
 }
 
-function send(res: Response, status: number, body: { code: string; message: string; parameter?: string }): void {
+function send(res: Response, status: number, body: { code: string; message: string; parameter?: string; value?: string }): void {
   res.status(status).set('Cache-Control', 'no-store').json({ error: body });
 }
 
@@ -52,7 +52,7 @@ export const onError: ErrorRequestHandler = (error: unknown, req, res, next) => 
       send(res, status, {
         code: error.code,
         message: error.message,
-        ...(error instanceof InvalidParameterError ? { parameter: error.parameter } : {}),
+        ...(error instanceof InvalidParameterError ? { parameter: error.parameter, ...(error.value !== undefined && { value: error.value }) } : {}),
       });
       return;
     }

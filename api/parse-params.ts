@@ -8,12 +8,14 @@ import { InvalidParameterError } from '../src/errors/invalid-parameter-error.ts'
  *   is named too).
  */
 export function parseParams<S extends z.ZodObject>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput: the refused value, for a list the one item (a client drops just that one)
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const accepted = Object.keys(schema.shape);
     throw new InvalidParameterError(issue.keys[0] ?? 'request', `unknown parameter (accepted: ${accepted.join(', ') || 'none'})`);
   }
-  throw new InvalidParameterError(String(issue?.path[0] ?? 'request'), issue?.message ?? 'invalid value', { cause: result.error });
+  const value = typeof issue?.path[1] === 'number' && typeof issue.input === 'string' ? issue.input : undefined;
+  throw new InvalidParameterError(String(issue?.path[0] ?? 'request'), issue?.message ?? 'invalid value', { cause: result.error, ...(value !== undefined && { value }) });
 }

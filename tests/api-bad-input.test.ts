@@ -32,6 +32,10 @@ test('every bad search parameter is a 400 naming it', async () => {
   const cases: [string, string, RegExp?][] = [
     ['/api/search?project=NoSuchProject', 'project', /unknown project "NoSuchProject"/],
     ['/api/search?project=MOSN&project=nope', 'project', /unknown project "nope"/],
+    ['/api/search?project=MOSN,nope', 'project', /^project: unknown project "nope"$/],
+    ['/api/search?project=MOSN,', 'project', /unknown project ""/],
+    ['/api/search?year=2021,1999', 'year', /unknown year "1999"/],
+    ['/api/search?kind=weekly,blog', 'kind', /unknown kind "blog"/],
     ['/api/search?project=SOFAStack', 'project', /unknown project "SOFAStack"/],
     ['/api/search?project=', 'project'],
     ['/api/search?year=1999', 'year', /unknown year "1999"/],
@@ -70,6 +74,12 @@ test('every bad search parameter is a 400 naming it', async () => {
     ['/api/qa/mosn-2019?fields=x', 'fields'],
   ];
   for (const [path, parameter, message] of cases) await expectInvalid(path, parameter, message);
+  // a list's one refused item is named alone, for a client to drop just that one
+  for (const path of ['/api/search?project=mosn,nope', '/api/search?project=mosn&project=nope', `/api/search?project=${encodeURIComponent('mosn, nope ,seata')}`]) {
+    const res = await request(t.app).get(path).expect(400);
+    assert.deepEqual(res.body.error, { code: 'invalid-parameter', message: 'project: unknown project "nope"', parameter: 'project', value: 'nope' }, path);
+  }
+  assert.equal((await request(t.app).get('/api/search?page=0').expect(400)).body.error.value, undefined, 'a single value is not a list item');
   // a query of exactly 4096 characters is fine
   await request(t.app).get(`/api/search?q=${'a'.repeat(4096)}`).expect(200);
 });

@@ -76,6 +76,12 @@ test('project filter: one project, several projects (any of them)', async () => 
   // any case, any spelling of the catalogue: the canonical project
   assert.deepEqual(ids(await search('?project=sofa-rpc')).sort(), ['rpc-2020-a', 'rpc-2020-b']);
   assert.deepEqual(ids(await search('?project=seata&project=jraft')).sort(), ['jraft-2021', 'seata-2022']);
+  // comma-separated, as a link or a widget's data-project writes it, alone or repeated
+  assert.deepEqual(ids(await search('?project=seata,jraft')).sort(), ['jraft-2021', 'seata-2022']);
+  assert.deepEqual(ids(await search(`?project=${encodeURIComponent('Seata, SOFAJRaft')}&project=sofa-rpc`)).sort(), ['jraft-2021', 'rpc-2020-a', 'rpc-2020-b', 'seata-2022']);
+  assert.deepEqual(ids(await search('?year=2020,2021&project=sofarpc,jraft')).sort(), ['jraft-2021', 'rpc-2020-a', 'rpc-2020-b']);
+  const post = await request(t.app).post('/api/search').send({ project: 'seata,jraft' }).expect(200);
+  assert.deepEqual(post.body.project, ['Seata', 'SOFAJRaft']);
 });
 
 test('the answer names the projects searched by their canonical names, also a project without records', async () => {

@@ -40,6 +40,11 @@ test('/qa/:id is rendered on the server with title, description, canonical and O
   assert.ok(res.text.includes(`<h1 class="question">${record.question}</h1>`), 'the question, without JavaScript');
   assert.ok(res.text.includes(record.answerHtml), 'the answer, without JavaScript');
   assert.match(res.text, /<a class="back" href="\/\?q=rpc%20timeout">Back to the search<\/a>/);
+  // a pasted log's lines go back to the search whole, and show in the one-line box as spaces
+  // (a browser drops a value's line breaks: "timeout\nat" would read "timeoutat")
+  const pasted = await request(t.app).get(`/qa/rpc-2020-a?q=${encodeURIComponent('rpc timeout\n\tat com.x.Y(Y.java:1)')}`).expect(200);
+  assert.match(pasted.text, /<a class="back" href="\/\?q=rpc%20timeout%0A%09at%20com\.x\.Y\(Y\.java%3A1\)">/);
+  assert.match(pasted.text, /<input id="q"[^>]* value="rpc timeout at com\.x\.Y\(Y\.java:1\)">/);
   assert.match(res.text, /<section class="related-answers"[^]*href="\/qa\/rpc-2020-b\?q=rpc%20timeout"/, 'a related answer of the same project');
   assert.doesNotMatch(res.text.split('class="related-answers"')[1]!, /href="\/qa\/rpc-2020-a/, 'not itself');
   assert.ok(res.headers['content-security-policy']?.includes("script-src 'self'"));

@@ -50,6 +50,11 @@ test('page: Tab reaches "Only SOFAJRaft" and Enter filters; every stop shows its
   await page.keyboard.press('Enter');
   await page.waitForURL(/project=SOFAJRaft/);
   assert.ok(await page.locator('#facet-projects input[value="SOFAJRaft"]').isChecked());
+  // the button goes with the old results: focus is on the new ones, not back at the page's start
+  await page.getByRole('button', { name: 'Only SOFAJRaft' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await page.evaluate(() => document.activeElement?.id), 'results');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('#results .hit'))), 'Tab goes on into the hits');
 }));
 
 test('page: Tab reaches the "Related questions" disclosure, Enter unfolds it and Tab goes into its hits', { skip }, closingPages(async () => {

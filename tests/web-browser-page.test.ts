@@ -53,6 +53,24 @@ test('Chinese queries work, and a follow-up shows its thread context', { skip },
   await followup.waitFor();
   assert.equal(await followup.locator('.context').textContent(), 'Follow-up to: MOSN 作为 sidecar 时，上游请求的超时时间在哪里配置？');
   assert.ok((await page.locator('.hit mark').allTextContents()).some((m) => m.includes('超时')));
+  // typed with a pinyin input method: what it commits is searched, not each step of the pinyin
+  const sent: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/search') && sent.push(new URL(request.url()).searchParams.get('q') ?? ''));
+  await page.locator('#q').fill('');
+  await page.locator('.results .status', { hasText: /answers, newest first/ }).waitFor();
+  sent.length = 0;
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['x', 'xu', 'xuan', 'xuanz', 'xuanzh', 'xuanzhu']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(250); // longer than the page's debounce: each step would be searched
+  }
+  assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the URL waits for the commit too');
+  await cdp.send('Input.insertText', { text: '选主' });
+  await page.waitForURL((url) => url.searchParams.get('q') === '选主');
+  await page.locator('.results .status', { hasText: /for “选主”/ }).waitFor();
+  assert.deepEqual(sent, ['选主']);
+  await page.locator('#q').fill('超时');
+  await followup.waitFor();
   await saveScreenshot(page, 'search-desktop');
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'search-dark');
@@ -91,6 +109,8 @@ test('a facet click filters the results, and the other facet counts change', { s
   await page.waitForURL(`${t.origin}/?q=timeout`);
   await page.getByText(countText(all.totalHits, 'timeout')).waitFor();
   assert.equal(await page.getByRole('checkbox', { name: /^MOSN/ }).isChecked(), false);
+  // the button hides with nothing left to clear: focus goes to the results, not to the page's start
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results');
 }));
 
 test('the URL holds the search: a copied URL opens the same results, and back/forward work', { skip }, closingPages(async () => {
@@ -194,6 +214,7 @@ test('no results: says so and offers to drop the filters', { skip }, closingPage
   await page.getByRole('button', { name: 'Search without filters' }).click();
   await page.waitForURL(`${t.origin}/?q=election`);
   await page.getByText('1 result for “election”').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'results', 'focus on the new results, not lost with the button');
 }));
 
 test('a hostile post renders inert: script, event handlers and javascript: links never run', { skip }, closingPages(async () => {
@@ -263,6 +284,17 @@ test('no direct answer: says so plainly, folds the related hits, offers next ste
   await zh.goto(`${t.origin}/?q=${encodeURIComponent(q)}`);
   await zh.getByText('没有找到直接回答这个问题的问答').waitFor();
   await zh.getByText(`相关问答（${answer.hits.length}）`).waitFor();
+  // the next page (this answer routed as page 2 of 2): its weak hits still show as related, not
+  // as answers; open, since the reader asked for more; numbered on from page 1
+  await page.route('**/api/search?*page=2*', (route) => route.fulfill({ json: { ...answer, page: 2, totalPages: 2, totalHits: answer.hitsPerPage + answer.hits.length } }));
+  await page.goto(`${t.origin}/?q=${encodeURIComponent(q)}&page=2`);
+  await page.getByText('Page 2 of 2').waitFor();
+  assert.equal(await page.locator('ol.answers').count(), 0);
+  assert.equal(await page.getByText('No question in the weekly Q&A answers this directly.').count(), 0, 'said on page 1');
+  assert.equal(await related.getAttribute('open'), '');
+  assert.equal(await related.locator('summary').textContent(), `Related questions (${answer.hits.length})`);
+  assert.equal(await related.locator('ol').getAttribute('start'), String(answer.hitsPerPage + 1));
+  assert.equal(await related.locator('.hit').count(), answer.hits.length);
 }));
 
 test('a query naming a project offers "Only <project>" in one click, and strong hits show as answers', { skip }, closingPages(async () => {
@@ -286,13 +318,19 @@ test('a refused search (4xx) is shown as what it is, never as unavailable, and i
   await page.locator('#q').fill('x'.repeat(70_000)); // sent by POST (a long URL would be), whose limit is 65,536
   const alert = page.getByRole('alert');
   await alert.getByText('This search could not be run.').waitFor();
-  assert.match((await alert.locator('.error-message').textContent())!, /the question is too long: 70000 characters, at most 65536/);
+  assert.equal(await alert.locator('.error-message').textContent(), 'The question is too long: 70000 characters, at most 65536.');
   assert.equal(await page.getByText('Search is unavailable right now.').count(), 0);
   assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 0);
   const sent = requests;
   // the page's retry interval for outages is 5 s: wait past it, nothing more is sent
   await page.waitForTimeout(6500);
   assert.equal(requests, sent);
+  // a Chinese reader reads it in Chinese (the API's message is English)
+  const zh = await t.newPage({ locale: 'zh-CN' });
+  await zh.goto(`${t.origin}/`);
+  await zh.locator('#q').fill('x'.repeat(70_000));
+  await zh.getByRole('alert').getByText('这次搜索无法进行。').waitFor();
+  assert.equal(await zh.getByRole('alert').locator('.error-message').textContent(), '问题太长：70000 个字符，最多 65536 个。');
   t.problems.length = 0; // the 400 logs a console error by design
 }));
 

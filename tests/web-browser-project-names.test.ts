@@ -77,6 +77,17 @@ test('widget data-project naming no project: searches everything and warns once 
   assert.deepEqual(t.problems, []);
 }));
 
+test('widget data-project="mosn,nope": searches MOSN, warns once about nope', { skip }, closingPages(async () => {
+  const expected = await t.apiSearch('q=timeout&project=MOSN&hitsPerPage=8');
+  const { page, warnings } = await openDemo('mosn, nope');
+  await search(page, 'timeout', expected.totalHits);
+  await search(page, '超时', (await t.apiSearch(`q=${encodeURIComponent('超时')}&project=MOSN&hitsPerPage=8`)).totalHits);
+  for (const tags of await page.locator('weekly-faq-dialog [role=option] .m').allTextContents()) assert.match(tags, /MOSN/);
+  assert.equal(await page.locator('weekly-faq-dialog .msg.err').count(), 0);
+  assert.deepEqual(warnings, ['weekly-faq: project: unknown project "nope" (data-project "mosn,nope"); searching mosn only']);
+  assert.deepEqual(t.problems, []);
+}));
+
 test('page ?project=mosn opens the MOSN-filtered search, with the canonical name in the URL', { skip }, closingPages(async () => {
   const expected = await t.apiSearch('q=timeout&project=MOSN');
   const page = await t.newPage();
@@ -124,5 +135,12 @@ test('page ?project=nosuch: says the API refused it, once, and searches every pr
   await page.locator('#facet-projects input[value="MOSN"]').check();
   await page.waitForURL(/project=MOSN/);
   await page.locator('.notice').waitFor({ state: 'hidden' });
+  // of a comma list (`?project=mosn,nope`), only the refused name goes
+  const mosn = await t.apiSearch('q=timeout&project=MOSN');
+  await page.goto(`${t.origin}/?q=timeout&project=mosn,nope`);
+  await page.locator('.results .status', { hasText: `${mosn.totalHits} ${mosn.totalHits === 1 ? 'result' : 'results'} for “timeout”` }).waitFor();
+  await page.waitForURL((url) => url.search === '?q=timeout&project=MOSN');
+  assert.match(await page.locator('.notice').textContent() ?? '', /unknown project "nope".*searching MOSN without it/);
+  assert.ok(await page.locator('#facet-projects input[value="MOSN"]').isChecked());
   assert.deepEqual(t.problems, []);
 }));

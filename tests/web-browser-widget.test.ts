@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
+import { describeViolations, isBlocking, runAxe } from './helpers/run-axe.ts';
 import { saveScreenshot } from './helpers/save-screenshot.ts';
 import { SKIP_BROWSER } from './helpers/launch-test-browser.ts';
 import { closingPages, useWebBrowserTest, type WebBrowserTest } from './helpers/start-web-browser-test.ts';
@@ -189,6 +190,16 @@ test('the widget says plainly when nothing answers, folds the related hits, and 
   page.on('request', (request) => {
     if (request.url().includes('/api/search')) requests += 1;
   });
+  // nothing in the widget's projects (the demo's MOSN): the others in one click
+  const seata = 'undo_log rollback';
+  assert.equal((await t.apiSearch(`q=${encodeURIComponent(seata)}&project=MOSN`)).totalHits, 0);
+  const everywhere = await t.apiSearch(`q=${encodeURIComponent(seata)}&hitsPerPage=8`);
+  assert.ok(everywhere.totalHits > 0);
+  await input(page).fill(seata);
+  await page.locator('weekly-faq-dialog .msg', { hasText: `No answers match “${seata}”.` }).waitFor();
+  await page.locator('weekly-faq-dialog button', { hasText: 'Search without filters' }).click();
+  await page.locator('weekly-faq-dialog .status', { hasText: `${everywhere.totalHits} ${everywhere.totalHits === 1 ? 'result' : 'results'} for “${seata}”` }).waitFor();
+  assert.equal(await focused(page), 'input[role=combobox]');
   await input(page).fill('y'.repeat(70_000)); // sent by POST (a long URL would be), whose limit is 65,536
   await page.locator('weekly-faq-dialog .msg.err', { hasText: /too long: 70000 characters, at most 65536/ }).waitFor();
   assert.equal(await page.locator('weekly-faq-dialog', { hasText: 'Search is unavailable' }).count(), 0);
@@ -196,6 +207,36 @@ test('the widget says plainly when nothing answers, folds the related hits, and 
   await page.waitForTimeout(6500);
   assert.equal(requests, sent, 'a refused search is not retried');
   t.problems.length = 0; // the 400 logs a console error by design
+}));
+
+test('unfolded, the related hits stay apart from the answers, under their own heading', { skip }, closingPages(async () => {
+  let q = '';
+  let answer = null;
+  for (const candidate of ['timeout', 'MOSN timeout', 'sidecar timeout', '超时', 'SOFARPC timeout', 'MOSN sidecar']) {
+    answer = await t.apiSearch(`q=${encodeURIComponent(candidate)}&hitsPerPage=8`);
+    q = candidate;
+    if (answer.hits.some((hit) => hit.match === 'strong') && answer.hits.some((hit) => hit.match === 'weak')) break;
+  }
+  const strong = answer!.hits.filter((hit) => hit.match === 'strong');
+  const weak = answer!.hits.filter((hit) => hit.match === 'weak');
+  assert.ok(strong.length && weak.length, 'the data give a search with both answers and related hits');
+  const page = await openDemo();
+  await page.evaluate(() => window.WeeklyFaqWidget!.init({ project: [], hotkey: false }).open()); // every project (the demo's pre-filters to MOSN)
+  await page.locator('weekly-faq-dialog input').last().fill(q);
+  await page.locator('weekly-faq-dialog button.related').click();
+  await options(page).nth(strong.length + weak.length - 1).waitFor();
+  const listbox = page.locator('weekly-faq-dialog [role=listbox]');
+  assert.deepEqual(await listbox.locator(':scope > [role=option] .q').allTextContents(), strong.map((hit) => hit.question), 'the answers first, on their own');
+  const group = listbox.locator('[role=group]');
+  assert.equal(await group.getAttribute('aria-label'), `Related questions (${weak.length})`);
+  assert.equal(await group.locator('.head').textContent(), `Related questions (${weak.length})`);
+  assert.deepEqual(await group.locator('[role=option] .q').allTextContents(), weak.map((hit) => hit.question));
+  // the arrows go on from the answers into the related hits
+  for (let i = 0; i < strong.length; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await selected(page), weak[0]!.question);
+  // the list, longer than the dialog now, scrolls by keyboard too
+  const blocking = (await runAxe(page)).filter(isBlocking);
+  assert.deepEqual(blocking.map((v) => v.id), [], describeViolations(blocking));
 }));
 
 test('init(): a container that matches nothing is a clear error; destroy() removes everything', { skip }, closingPages(async () => {
@@ -236,7 +277,15 @@ test('a click on an option opens its permalink; on its issue label, the issue in
 
 test('at 360 px the dialog fills the screen', { skip }, closingPages(async () => {
   const page = await openDemo({ viewport: { width: 360, height: 740 } });
+  // a pasted log kept as a recent search: one line, cut short, its × in reach
+  const log = `io.seata.core.exception.TransactionException: Response[TransactionException[192.168.1.238:8091:2018062163]] ${'at org.springframework.jdbc.support.AbstractFallbackSQLExceptionTranslator.translate(AbstractFallbackSQLExceptionTranslator.java:89) '.repeat(6)}`;
+  await page.evaluate((q) => localStorage.setItem('weekly-faq:recent', JSON.stringify([q, 'timeout'])), log);
+  await page.reload();
   await page.locator('weekly-faq-search button.trigger').click();
+  const [long, short] = await page.locator('weekly-faq-dialog .recent').evaluateAll((rows) => rows.map((row) => ({ height: row.getBoundingClientRect().height, removeRight: row.querySelector('.remove')!.getBoundingClientRect().right })));
+  assert.equal(long!.height, short!.height, 'as tall as a short one');
+  assert.ok(long!.removeRight <= 360, `the × at ${long!.removeRight} px, on the screen`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
   await search(page, '超时');
   const box = await page.locator('weekly-faq-dialog .dialog').boundingBox();
   assert.equal(box?.width, 360);

@@ -60,6 +60,28 @@ test('a project the API refuses is dropped once, saying why, and every project i
   assert.equal(controller.getState().droppedProjects, null);
 });
 
+test('of several projects, only the ones the API names as refused are dropped; the others are searched', async () => {
+  const { client, controller } = setup(['mosn', 'nope', 'nada']);
+  controller.refresh();
+  client.calls[0]!.answer.reject(new ApiClientError('invalid-parameter', 'project: unknown project "nope"', 400, null, 'project', 'nope'));
+  await flush();
+  assert.deepEqual(client.calls[1]!.params.projects, ['mosn', 'nada']);
+  client.calls[1]!.answer.reject(new ApiClientError('invalid-parameter', 'project: unknown project "nada"', 400, null, 'project', 'nada'));
+  await flush();
+  assert.deepEqual(client.calls[2]!.params.projects, ['mosn']);
+  assert.equal(controller.getState().droppedProjects, 'project: unknown project "nope"; project: unknown project "nada"');
+  client.calls[2]!.answer.resolve(makeResult('timeout', { project: ['MOSN'] }));
+  await flush();
+  assert.deepEqual(controller.getState().params.projects, ['MOSN']);
+  assert.equal(client.calls.length, 3);
+  // a refused name the filter does not hold as such (an API that does not say): every project
+  const other = setup(['mosn']);
+  other.controller.refresh();
+  other.client.calls[0]!.answer.reject(new ApiClientError('invalid-parameter', 'project: unknown project "x"', 400, null, 'project', 'x'));
+  await flush();
+  assert.deepEqual(other.client.calls[1]!.params.projects, []);
+});
+
 test('another 400 (not about project) is still an error, not a drop', async () => {
   const { client, controller } = setup(['MOSN']);
   controller.refresh();

@@ -18,6 +18,9 @@ test('every field round-trips through the query string (repeated project and yea
 test('malformed values are dropped, not sent on', () => {
   assert.deepEqual(parseSearchParams('?sort=random&page=-2&year=20x1&year=2019&from=yesterday&project=&project=MOSN&project=MOSN'),
     { ...DEFAULT_PARAMS, years: ['2019'], projects: ['MOSN'] });
+  // comma lists, as people write a link (the API reads them so too)
+  assert.deepEqual(parseSearchParams('?project=mosn,sofarpc&project=Seata,&year=2020,2021').projects, ['mosn', 'sofarpc', 'Seata']);
+  assert.deepEqual(parseSearchParams('?year=2020,2021,20x1').years, ['2020', '2021']);
   assert.equal(parseSearchParams('?page=2.5').page, 1);
   assert.equal(parseSearchParams('?page=99999').page, 1);
   assert.equal(parseSearchParams(`?q=${'x'.repeat(5000)}`).q.length, 4096);

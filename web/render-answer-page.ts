@@ -49,7 +49,7 @@ function topBar(o: AnswerPageOptions): string {
   const back = o.fromQuery ? `/?q=${encodeURIComponent(o.fromQuery)}` : '/';
   return `<header class="top">
 <a class="brand" href="/">${escapeHtml(o.t.siteTitle)}</a>
-<form class="search" role="search" action="/" method="get"><label for="q" class="visually-hidden">${escapeHtml(o.t.searchLabel)}</label><input id="q" type="search" name="q" autocomplete="off" placeholder="${escapeHtml(o.t.searchPlaceholder)}" value="${escapeHtml(o.fromQuery)}"></form>
+<form class="search" role="search" action="/" method="get"><label for="q" class="visually-hidden">${escapeHtml(o.t.searchLabel)}</label><input id="q" type="search" name="q" autocomplete="off" placeholder="${escapeHtml(o.t.searchPlaceholder)}" value="${escapeHtml(o.fromQuery.replace(/\s+/g, ' '))}"></form>
 <a class="back" href="${escapeHtml(back)}">${escapeHtml(o.fromQuery ? o.it.backToResults : o.t.backToSearch)}</a>
 </header>`;
 }

@@ -38,10 +38,22 @@ function wholeNumber(min: number, max: number) {
     .pipe(z.number().min(min, `expected ${expected}`).max(max, `expected ${expected}`));
 }
 
-/** A parameter that may be repeated (`?project=A&project=B`): always an array after parsing. */
+/**
+ * The values of a list parameter: each string split on commas (`mosn,sofarpc`, what people
+ * write in a link or a widget's `data-project`), each part trimmed; anything else as it is
+ * (its item schema refuses it, naming it). An empty part stays, refused as the value `""`.
+ */
+function splitListValue(value: unknown): unknown[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item]));
+}
+
+/**
+ * A list parameter: repeated (`?project=A&project=B`), comma-separated (`?project=A,B`) or both;
+ * always an array after parsing. An item the item schema refuses is named alone.
+ */
 function repeatable<T extends z.ZodType>(item: T) {
   return z.preprocess(
-    (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+    (value) => (value === undefined ? value : splitListValue(value)),
     z.array(item).max(MAX_REPEATS, `expected at most ${MAX_REPEATS} values`),
   );
 }
@@ -79,13 +91,13 @@ const searchQueryShape = {
     .meta({ description: `Words to search for, a question or a pasted error (at most ${MAX_QUERY_LENGTH} characters; POST for more); empty or absent: every record, newest first` }),
   project: repeatable(projectName)
     .default([])
-    .meta({ description: 'Project name as in /api/facets, in any case or any spelling of the project catalogue (`mosn`, `jraft`, `sofa-rpc`); repeat it for any of several projects' }),
+    .meta({ description: 'Project name as in /api/facets, in any case or any spelling of the project catalogue (`mosn`, `jraft`, `sofa-rpc`); repeat it or separate names with commas (`mosn,sofarpc`) for any of several projects' }),
   year: repeatable(queryYear)
     .default([])
-    .meta({ description: 'Post year; repeat it for any of several years' }),
+    .meta({ description: 'Post year; repeat it or separate years with commas for any of several years' }),
   kind: repeatable(z.enum(KINDS, { error: (issue) => `unknown kind ${JSON.stringify(issue.input)} (expected ${KINDS.join(' or ')})` }))
     .default([])
-    .meta({ description: '`weekly` (a weekly post\'s Q&A) or `faq` (a project\'s FAQ page); repeat it for both' }),
+    .meta({ description: '`weekly` (a weekly post\'s Q&A) or `faq` (a project\'s FAQ page); repeat it or separate with commas (`weekly,faq`) for both' }),
   from: date.optional().meta({ description: 'Earliest post date, inclusive (YYYY-MM-DD)' }),
   to: date.optional().meta({ description: 'Latest post date, inclusive (YYYY-MM-DD)' }),
   sort: z.enum(SORT_ORDERS, { error: (issue) => (Array.isArray(issue.input) ? REPEATED : `expected one of ${SORT_ORDERS.join(', ')}`) })

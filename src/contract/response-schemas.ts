@@ -85,6 +85,7 @@ export const errorBodySchema = z.object({
     code: z.string().meta({ description: 'Stable code (src/errors/README.md)' }),
     message: z.string(),
     parameter: z.string().optional().meta({ description: 'For invalid-parameter: the parameter' }),
+    value: z.string().optional().meta({ description: 'For invalid-parameter on a list (`project=mosn,nope`): the one value refused (`nope`), as written' }),
   }),
 }).register(responseSchemas, { id: 'Error' });
 

@@ -7,11 +7,12 @@ import { fitsInUrl, getQueryString, type SearchParams } from './search-params.ts
  * The message says what went wrong in the reader's words (the API's own message when it gave
  * one), never the request's URL: a long question's URL is kilobytes of percent escapes.
  * `retryAfter`: the seconds a 429 or 503 asked to wait (`Retry-After`), else null;
- * `parameter`: the request parameter a 400 named (`project`), else null.
+ * `parameter`: the request parameter a 400 named (`project`), else null; `value`: the one item
+ * of a list it refused (`nope` of `project=mosn,nope`), else null.
  */
 export class ApiClientError extends Error {
   override name = 'ApiClientError';
-  constructor(readonly code: string, message: string, readonly status: number | null = null, readonly retryAfter: number | null = null, readonly parameter: string | null = null) {
+  constructor(readonly code: string, message: string, readonly status: number | null = null, readonly retryAfter: number | null = null, readonly parameter: string | null = null, readonly value: string | null = null) {
     super(message);
   }
 }
@@ -72,10 +73,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiClientError('bad-response', response.ok ? 'the search service answered without JSON' : describeStatus(response.status), response.status, retryAfter);
     }
     if (!response.ok) {
-      const error = (json as { error?: { code?: unknown; message?: unknown; parameter?: unknown } } | null)?.error;
+      const error = (json as { error?: { code?: unknown; message?: unknown; parameter?: unknown; value?: unknown } } | null)?.error;
       const code = typeof error?.code === 'string' ? error.code : `http-${response.status}`;
       const message = typeof error?.message === 'string' ? error.message : describeStatus(response.status);
-      throw new ApiClientError(code, message, response.status, retryAfter, typeof error?.parameter === 'string' ? error.parameter : null);
+      const text = (field: unknown) => (typeof field === 'string' ? field : null);
+      throw new ApiClientError(code, message, response.status, retryAfter, text(error?.parameter), text(error?.value));
     }
     return json as T;
   }

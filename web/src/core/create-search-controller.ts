@@ -90,11 +90,11 @@ export function createSearchController(options: SearchControllerOptions): Search
         clearRequestTimers();
         const code = error instanceof ApiClientError ? error.code : 'unknown';
         const message = error instanceof Error ? error.message : String(error);
-        const failure: SearchError = error instanceof ApiClientError ? { code, message, status: error.status, retryAfter: error.retryAfter, parameter: error.parameter } : { code, message, status: null };
+        const failure: SearchError = error instanceof ApiClientError ? { code, message, status: error.status, retryAfter: error.retryAfter, parameter: error.parameter, value: error.value } : { code, message, status: null };
         if (isUnknownProject(failure) && params.projects.length && isSameSearch(store.getState().params, params)) {
           // a project name the API does not know (a hand-written link, a widget's data-project):
-          // every search would fail the same way, so search every project and say why, once
-          store.dispatch({ type: 'dropProjects', requestId, message });
+          // every search would fail the same way, so search without it (the others kept) and say why
+          store.dispatch({ type: 'dropProjects', requestId, message, project: failure.value ?? null });
           run();
           return;
         }

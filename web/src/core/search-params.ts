@@ -22,6 +22,14 @@ export const DEFAULT_PARAMS: SearchParams = { q: '', projects: [], years: [], fr
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 
+/**
+ * Values of a list as people write them, repeated or comma-separated (`?project=mosn,sofarpc`,
+ * `data-project="mosn, nope"`), as the API reads them: each trimmed, empty and repeated ones dropped.
+ */
+export function splitList(values: readonly string[]): string[] {
+  return [...new Set(values.flatMap((value) => value.split(',')).map((v) => v.trim()).filter(Boolean))];
+}
+
 /** True when a filter (project, year or date) narrows the search. */
 export function hasFilters(params: SearchParams): boolean {
   return params.projects.length > 0 || params.years.length > 0 || params.from !== '' || params.to !== '';
@@ -54,7 +62,6 @@ export function getQueryString(params: SearchParams): string {
  */
 export function parseSearchParams(query: string): SearchParams {
   const search = new URLSearchParams(query);
-  const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
   const date = (value: string | null) => (value && DATE.test(value) ? value : '');
   const sort = search.get('sort') as SortOrder | null;
   const page = Number(search.get('page'));
@@ -63,8 +70,8 @@ export function parseSearchParams(query: string): SearchParams {
   if (from && to && from > to) [from, to] = [to, from];
   return {
     q: (search.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH),
-    projects: unique(search.getAll('project')),
-    years: unique(search.getAll('year')).filter((y) => YEAR.test(y)),
+    projects: splitList(search.getAll('project')),
+    years: splitList(search.getAll('year')).filter((y) => YEAR.test(y)),
     from,
     to,
     sort: sort && SORT_ORDERS.includes(sort) ? sort : 'relevance',

@@ -43,9 +43,14 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
     case 'failure':
       if (action.requestId !== state.requestId) return state;
       return { ...state, status: 'error', error: action.error };
-    case 'dropProjects':
+    case 'dropProjects': {
       if (action.requestId !== state.requestId) return state;
-      return { ...state, params: { ...state.params, projects: [], page: 1 }, droppedProjects: action.message };
+      const kept = state.params.projects.filter((project) => project !== action.project);
+      // an API that does not say which name, or one not in the filter: every project
+      const projects = kept.length < state.params.projects.length ? kept : [];
+      const droppedProjects = state.droppedProjects === null ? action.message : `${state.droppedProjects}; ${action.message}`;
+      return { ...state, params: { ...state.params, projects, page: 1 }, droppedProjects };
+    }
     case 'reset':
       return { ...state, status: 'idle', requestId: action.requestId, result: null, resultParams: null, error: null };
   }

@@ -1,3 +1,4 @@
+import { MAX_POST_QUERY_LENGTH } from '../../../src/contract/search-constants.ts';
 import type { SearchAnswer } from './api-types.ts';
 import { DEFAULT_PARAMS, type SearchParams } from './search-params.ts';
 import type { Translations } from './translations.ts';
@@ -19,6 +20,8 @@ export interface SearchError {
   willRetry?: boolean;
   /** The parameter a 400 named (`project`). */
   parameter?: string | null;
+  /** The one item of a list a 400 refused (`nope` of `project=mosn,nope`). */
+  value?: string | null;
 }
 
 /** Too many searches (429): not the question's fault; the search is sent again after `Retry-After`. */
@@ -42,6 +45,15 @@ export function isRequestRejected(error: SearchError | null): boolean {
 }
 
 /**
+ * What a refused request tells the reader: a question over the API's limit in the reader's
+ * language (its numbers are the question sent and the contract's limit), else the API's own
+ * message (`project: unknown project "nope"`).
+ */
+export function getRejectedMessage(error: SearchError | null, q: string, t: Pick<Translations, 'rejectedBody' | 'tooLong'>): string {
+  return error?.parameter === 'q' && q.length > MAX_POST_QUERY_LENGTH ? t.tooLong(q.length, MAX_POST_QUERY_LENGTH) : t.rejectedBody(error?.message ?? '');
+}
+
+/**
  * The API refused a project name (`?project=nope`, `data-project="nope"`): the 400 names the
  * `project` parameter. Names in any case or spelling of the catalogue are the API's to read;
  * only one it does not know comes back as this.
@@ -62,8 +74,9 @@ export interface SearchState {
   /** Why the latest request failed (status `error`); `status` is the HTTP status when the API answered. */
   error: SearchError | null;
   /**
-   * The API's message when it refused the project filter and the search went on without it
-   * (`project: unknown project "nope"`); null otherwise, and again once the projects change.
+   * The API's message when it refused a project of the filter and the search went on without
+   * it (`project: unknown project "nope"`; several, `; `-joined); null otherwise, and again once
+   * the reader changes the projects.
    */
   droppedProjects: string | null;
 }
@@ -74,8 +87,11 @@ export type SearchAction =
   | { type: 'stalled'; requestId: number }
   | { type: 'success'; requestId: number; params: SearchParams; result: SearchAnswer }
   | { type: 'failure'; requestId: number; error: SearchError }
-  /** The API refused the project filter (`isUnknownProject`): search every project, saying why. */
-  | { type: 'dropProjects'; requestId: number; message: string }
+  /**
+   * The API refused a project (`isUnknownProject`): search without `project` (the one it named,
+   * `nope` of `mosn,nope`; null or not in the filter: every project), saying why.
+   */
+  | { type: 'dropProjects'; requestId: number; message: string; project: string | null }
   /** Forget the result and any request in flight (e.g. the widget's query was emptied). */
   | { type: 'reset'; requestId: number };
 

@@ -29,8 +29,11 @@ export const zhTranslations: Translations = {
   retry: '重试',
   rejectedTitle: '这次搜索无法进行。',
   rejectedBody: (message) => `搜索服务拒绝了这个请求：${message}`,
+  tooLong: (count, max) => `问题太长：${count} 个字符，最多 ${max} 个。`,
   rejectedHint: '请修改问题后再搜索（长日志只保留报错行和异常名即可）。',
-  projectsDropped: (message) => `搜索服务不接受这个项目筛选（${message}），已显示全部项目。`,
+  projectsDropped: (message, projects) => (projects.length
+    ? `搜索服务不接受筛选中的一个项目（${message}），已去掉它，只看 ${projects.join('、')}。`
+    : `搜索服务不接受这个项目筛选（${message}），已显示全部项目。`),
   rateLimited: (seconds) => `搜索太频繁：${seconds} 秒后自动重试。`,
   rateLimitedWait: (seconds) => `搜索太频繁：请等 ${seconds} 秒后再试。`,
   noDirectAnswer: '没有找到直接回答这个问题的问答',

@@ -31,8 +31,12 @@ export const translations = {
   retry: 'Try again',
   rejectedTitle: 'This search could not be run.',
   rejectedBody: (message: string) => `The search service refused it: ${message}`,
+  tooLong: (count: number, max: number) => `The question is too long: ${count} characters, at most ${max}.`,
   rejectedHint: 'Change the question and search again (a long log: keep the error line and the exception).',
-  projectsDropped: (message: string) => `The search service refused the project filter (${message}): showing every project.`,
+  /** `projects`: those still searched (none: every project). */
+  projectsDropped: (message: string, projects: readonly string[]) => (projects.length
+    ? `The search service refused a project of the filter (${message}): searching ${projects.join(', ')} without it.`
+    : `The search service refused the project filter (${message}): showing every project.`),
   rateLimited: (seconds: number) => `Too many searches: trying again in ${seconds} s.`,
   rateLimitedWait: (seconds: number) => `Too many searches: wait ${seconds} s, then try again.`,
   noDirectAnswer: 'No question in the weekly Q&A answers this directly.',

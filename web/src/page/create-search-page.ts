@@ -2,8 +2,10 @@ import type { ApiClient } from '../core/api-client.ts';
 import { SORT_ORDERS, type SortOrder } from '../core/api-types.ts';
 import { createSearchController, type SearchController } from '../core/create-search-controller.ts';
 import { fitsInUrl, getQueryString, hasFilters, parseSearchParams, withoutFilters, type SearchParams } from '../core/search-params.ts';
-import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { getRateLimitMessage, getRejectedMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import type { Translations } from '../core/translations.ts';
+import { createPastedLines } from '../core/create-pasted-lines.ts';
+import { getShownQuery } from '../core/get-shown-query.ts';
 import { h, replaceChildren } from '../dom/h.ts';
 import { renderFacet } from './render-facet.ts';
 import { renderHit } from './render-hit.ts';
@@ -58,6 +60,8 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
 
   // --- the static skeleton ---------------------------------------------------------------
   const input = h('input', { id: 'q', type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'false', placeholder: t.searchPlaceholder, 'aria-describedby': 'q-hint', enterkeyhint: 'search' });
+  // a pasted log is searched with its line breaks, which the one-line box drops
+  const pasted = createPastedLines(input);
   const sort = h('select', { id: 'sort', name: 'sort' }, SORT_ORDERS.map((order) => h('option', { value: order }, t.sortOrders[order])));
   const from = h('input', { id: 'from', type: 'date', name: 'from' });
   const to = h('input', { id: 'to', type: 'date', name: 'to' });
@@ -94,9 +98,20 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     announcer.textContent = message;
   };
 
+  /**
+   * Apply a change made by a button the new results take away ("Only SOFARPC", "Search without
+   * filters", "Clear filters" once nothing is left to clear): focus goes to the results, not to
+   * the page's start, which is where a removed element leaves a keyboard reader.
+   */
+  function changeFromButton(params: SearchParams): void {
+    change(params, 'filter');
+    syncInputs(controller.getState().params);
+    results.focus();
+  }
+
   // --- state → URL and inputs -----------------------------------------------------------
   function syncInputs(params: SearchParams): void {
-    if (input.value.trim() !== params.q) input.value = params.q;
+    if (pasted.read() !== params.q) pasted.show(params.q);
     sort.value = params.sort;
     from.value = params.from;
     to.value = params.to;
@@ -118,7 +133,9 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   }
 
   // --- events ---------------------------------------------------------------------------
-  input.addEventListener('input', () => change({ q: input.value.trim() }, 'typing'));
+  // pinyin being composed (`chaoshi`) is no question yet: search what the input method commits
+  input.addEventListener('input', (event) => (event as InputEvent).isComposing || change({ q: pasted.read() }, 'typing'));
+  input.addEventListener('compositionend', () => change({ q: pasted.read() }, 'typing'));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value && !event.isComposing) {
       input.value = '';
@@ -131,10 +148,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       if (box.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(box.value)) change({ [field]: box.value }, 'filter');
     });
   }
-  clear.addEventListener('click', () => {
-    change(withoutFilters(controller.getState().params), 'filter');
-    syncInputs(controller.getState().params);
-  });
+  clear.addEventListener('click', () => changeFromButton(withoutFilters(controller.getState().params)));
   filtersToggle.addEventListener('click', () => {
     const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
     filtersToggle.setAttribute('aria-expanded', String(open));
@@ -199,7 +213,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     replaceChildren(screen, isRequestRejected(error)
       ? h('div', { class: 'error rejected', role: 'alert' },
           h('p', { class: 'error-title' }, t.rejectedTitle),
-          h('p', { class: 'error-message' }, t.rejectedBody(state.error?.message ?? '')),
+          h('p', { class: 'error-message' }, getRejectedMessage(error, state.params.q, t)),
           h('p', null, t.rejectedHint))
       : h('div', { class: 'error', role: 'alert' },
           h('p', { class: 'error-title' }, t.errorTitle),
@@ -211,10 +225,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   /** "Only SOFARPC": narrows the search to the project the query names, in one click. */
   function renderOnlyProject(project: string | null, params: SearchParams | null): HTMLElement | null {
     if (!project || !params || params.projects.includes(project)) return null;
-    return h('p', { class: 'only-project' }, h('button', { type: 'button', onclick: () => {
-      change({ projects: [project], page: 1 }, 'filter');
-      syncInputs(controller.getState().params);
-    } }, t.onlyProject(project)));
+    return h('p', { class: 'only-project' }, h('button', { type: 'button', onclick: () => changeFromButton({ ...controller.getState().params, projects: [project], page: 1 }) }, t.onlyProject(project)));
   }
 
   /** No strong hit: say so plainly, then what the reader can do next. */
@@ -240,25 +251,21 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
     } else if (result.hits.length === 0) {
       const filtered = state.resultParams !== null && hasFilters(state.resultParams);
       replaceChildren(screen, h('div', { class: 'empty' },
-        h('p', null, t.noResults(result.query)),
-        filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => {
-          change(withoutFilters(controller.getState().params), 'filter');
-          syncInputs(controller.getState().params);
-        } }, t.dropFilters)) : null));
-    } else if (result.query && result.page === 1) {
-      // Strong hits are the answers; the weak ones are related at best, collapsed.
+        h('p', null, t.noResults(getShownQuery(result.query))),
+        filtered ? h('p', null, t.noResultsWithFilters, ' ', h('button', { type: 'button', class: 'drop-filters', onclick: () => changeFromButton(withoutFilters(controller.getState().params)) }, t.dropFilters)) : null));
+    } else if (result.query) {
+      // Strong hits are the answers; the weak ones are related at best: folded on page 1, under
+      // the same heading but open on the next pages (asked for), never passed off as answers.
+      const first = (result.page - 1) * result.hitsPerPage;
       const strong = result.hits.filter((hit) => hit.match !== 'weak');
       const weak = result.hits.filter((hit) => hit.match === 'weak');
+      const list = (hits: typeof weak, start: number, className: string) => h('ol', { class: className, start: String(start + 1) }, hits.map((hit, index) =>
+        enhanceHit(renderHit(hit, start + index, t, announce), hit, { query: result.query, position: start + index + 1 })));
       replaceChildren(screen,
         renderOnlyProject(result.detectedProject ?? null, state.resultParams),
-        strong.length > 0
-          ? h('ol', { class: 'hits answers' }, strong.map((hit, index) => enhanceHit(renderHit(hit, index, t, announce), hit, { query: result.query, position: index + 1 })))
-          : renderNoAnswer(result.detectedProject ?? null),
+        strong.length > 0 ? list(strong, first, 'hits answers') : result.page === 1 ? renderNoAnswer(result.detectedProject ?? null) : null,
         weak.length > 0
-          ? h('details', { class: 'related' },
-              h('summary', null, t.related(weak.length)),
-              h('ol', { class: 'hits', start: String(strong.length + 1) }, weak.map((hit, index) =>
-                enhanceHit(renderHit(hit, strong.length + index, t, announce), hit, { query: result.query, position: strong.length + index + 1 }))))
+          ? h('details', { class: 'related', open: result.page > 1 }, h('summary', null, t.related(weak.length)), list(weak, first + strong.length, 'hits'))
           : null);
     } else {
       replaceChildren(screen, h('ol', { class: 'hits', start: String((result.page - 1) * result.hitsPerPage + 1) },
@@ -282,7 +289,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
   function render(state: SearchState): void {
     syncProjectsToUrl(state);
     notice.hidden = state.droppedProjects === null;
-    notice.textContent = state.droppedProjects === null ? '' : t.projectsDropped(state.droppedProjects);
+    notice.textContent = state.droppedProjects === null ? '' : t.projectsDropped(state.droppedProjects, state.params.projects);
     results.setAttribute('aria-busy', String(state.status === 'loading' || state.status === 'stalled'));
     root.classList.toggle('is-stalled', state.status === 'stalled');
     switch (state.status) {
@@ -297,7 +304,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
         if (!state.result) status.textContent = t.searching;
         break;
       case 'idle':
-        if (state.result) status.textContent = t.resultCount(state.result.totalHits, state.result.query);
+        if (state.result) status.textContent = t.resultCount(state.result.totalHits, getShownQuery(state.result.query));
         renderResultScreen(state);
         break;
     }
@@ -311,7 +318,7 @@ export function createSearchPage(root: HTMLElement, client: ApiClient, t: Transl
       clear.hidden = !hasFilters(params);
     }
     renderPager(state);
-    document.title = state.params.q ? `${state.params.q} – ${t.siteTitle}` : t.siteTitle;
+    document.title = state.params.q ? `${getShownQuery(state.params.q)} – ${t.siteTitle}` : t.siteTitle;
   }
 
   controller.subscribe(render);

@@ -3,11 +3,13 @@ import { createApiClient } from '../core/api-client.ts';
 import type { SearchHit } from '../core/api-types.ts';
 import { createRecentSearches } from '../core/create-recent-searches.ts';
 import { createSearchController } from '../core/create-search-controller.ts';
+import { createPastedLines } from '../core/create-pasted-lines.ts';
 import { getNextIndex } from '../core/get-next-index.ts';
+import { getShownQuery } from '../core/get-shown-query.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import { isComposing } from '../core/is-composing.ts';
-import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, type SearchParams } from '../core/search-params.ts';
-import { getRateLimitMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
+import { DEFAULT_PARAMS, fitsInUrl, getQueryString, getQuestionSuffix, splitList, type SearchParams } from '../core/search-params.ts';
+import { getRateLimitMessage, getRejectedMessage, isRateLimited, isRequestRejected, type SearchState } from '../core/search-state.ts';
 import { pickTranslations } from '../core/pick-translations.ts';
 import type { Translations } from '../core/translations.ts';
 import { h, replaceChildren } from '../dom/h.ts';
@@ -18,7 +20,7 @@ import css from './widget.css';
 export interface WidgetOptions {
   /** Origin of the weekly-faq service (default: the origin the widget script came from). */
   api?: string | undefined;
-  /** Only answers about these projects (the `project` filter). */
+  /** Only answers about these projects (the `project` filter; a string may list several, comma-separated). */
   project?: string | string[] | undefined;
   /** Selector or element to put the search button in (default: a floating button at the bottom right). */
   container?: string | Element | undefined;
@@ -82,7 +84,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   } else if (options.container) container = options.container;
 
   const api = (options.api || location.origin).replace(/\/+$/, '');
-  const projects = options.project === undefined ? [] : ([] as string[]).concat(options.project);
+  const projects = options.project === undefined ? [] : splitList(([] as string[]).concat(options.project));
   let base: SearchParams = { ...DEFAULT_PARAMS, projects };
   const askUrl = options.askUrl || DEFAULT_ASK_URL;
   // Weak hits stay folded under "Related" until asked for (per result).
@@ -114,10 +116,13 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   const modalRoot = modalHost.attachShadow({ mode: 'open' });
   adoptStyles(modalRoot);
   const input = h('input', { type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-label': t.widgetDialog, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: t.searchPlaceholder });
+  const pasted = createPastedLines(input);
   // says what it does (Esc is in the help line below, and a phone has no Esc key)
   const closeButton = h('button', { type: 'button', class: 'close' }, t.widgetClose);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const body = h('div', { class: 'body' });
+  // focusable, so that a reader can scroll a long list by keyboard however it got focus (axe:
+  // scrollable-region-focusable); the Tab cycle below does not stop on it, the arrows move the options
+  const body = h('div', { class: 'body', tabindex: '0' });
   const seeAll = h('a', { class: 'all', href: `${api}/` });
   const dialog = h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-label': t.widgetDialog },
     h('div', { class: 'bar' }, input, closeButton), status, body,
@@ -143,13 +148,17 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else input.removeAttribute('aria-activedescendant');
   }
 
-  function listbox(label: string, items: { node: HTMLElement; choose: () => void; remove?: () => void }[]): HTMLElement {
+  /** The options; the last `related` of them (weak hits, unfolded) in a group under their own heading, apart from the answers. */
+  function listbox(label: string, items: { node: HTMLElement; choose: () => void; remove?: () => void }[], related = 0): HTMLElement {
     options$ = items;
     items.forEach((item, i) => {
       item.node.id = `${id}-o${i}`;
       item.node.addEventListener('mousemove', () => active !== i && setActive(i));
     });
-    return h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label }, items.map((item) => item.node));
+    const nodes = items.map((item) => item.node);
+    const split = nodes.length - related;
+    return h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': label }, nodes.slice(0, split),
+      related ? h('li', { role: 'group', 'aria-label': t.related(related) }, h('div', { class: 'head', 'aria-hidden': 'true' }, t.related(related)), h('ul', { role: 'none' }, nodes.slice(split))) : null);
   }
 
   function permalink(hit: SearchHit): string {
@@ -208,8 +217,15 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     return { node, choose: () => search(query), remove };
   }
 
+  /** The question again, in `projects` only (none: every project), from now on. */
+  function searchProjects(projects: string[]): void {
+    base = { ...base, projects };
+    onInput();
+    input.focus();
+  }
+
   function search(query: string): void {
-    input.value = query;
+    pasted.show(query);
     onInput();
     input.focus();
   }
@@ -237,7 +253,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       // A refused request says why (too long...); too many searches, when it goes again; only an outage is "unavailable".
       const error = state.error;
       const message = isRateLimited(error) ? getRateLimitMessage(error, t)
-        : isRequestRejected(error) ? t.rejectedBody(error?.message ?? '') : t.errorTitle;
+        : isRequestRejected(error) ? getRejectedMessage(error, state.params.q, t) : t.errorTitle;
       status.textContent = message;
       screen(h('p', { class: 'msg err' }, message));
     } else if (state.status === 'stalled') {
@@ -245,7 +261,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
     } else if (state.status === 'loading') {
       if (!result) status.textContent = t.searching;
     } else if (result) {
-      status.textContent = t.resultCount(result.totalHits, result.query);
+      status.textContent = t.resultCount(result.totalHits, getShownQuery(result.query));
       if (relatedFor !== result) {
         relatedFor = result;
         showRelated = false;
@@ -254,11 +270,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       const weak = result.hits.filter((hit) => hit.match === 'weak');
       const project = result.detectedProject;
       const only = project && !base.projects.includes(project)
-        ? h('button', { type: 'button', class: 'only', onclick: () => {
-            base = { ...base, projects: [project] };
-            onInput();
-            input.focus();
-          } }, t.onlyProject(project))
+        ? h('button', { type: 'button', class: 'only', onclick: () => searchProjects([project]) }, t.onlyProject(project))
         : null;
       const relatedToggle = weak.length && !showRelated
         ? h('button', { type: 'button', class: 'related', onclick: () => {
@@ -270,7 +282,8 @@ export function createWidget(options: WidgetOptions = {}): Widget {
       const listed = showRelated ? [...strong, ...weak] : strong;
       if (!result.hits.length) {
         options$ = [];
-        screen(h('p', { class: 'msg' }, t.noResults(result.query)));
+        // a widget narrowed to its site's projects finds nothing: offer the others, in one click
+        screen(h('p', { class: 'msg' }, t.noResults(getShownQuery(result.query)), base.projects.length ? [' ', h('button', { type: 'button', class: 'only', onclick: () => searchProjects([]) }, t.dropFilters)] : null));
       } else {
         if (!listed.length) options$ = [];
         screen(
@@ -278,7 +291,7 @@ export function createWidget(options: WidgetOptions = {}): Widget {
           strong.length ? null : h('div', { class: 'msg none' }, h('p', null, t.noDirectAnswer),
             h('p', null, project ? h('a', { href: `${api}/?${getQueryString({ ...DEFAULT_PARAMS, projects: [project], sort: 'newest' })}` }, t.recentAbout(project)) : null,
               project ? ' · ' : null, h('a', { class: 'ask', href: askUrl, target: '_blank', rel: 'noopener' }, t.askCommunity))),
-          listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption)) : null,
+          listed.length ? listbox(t.widgetDialog, listed.map(renderHitOption), showRelated && strong.length ? weak.length : 0) : null,
           relatedToggle);
       }
       const all = getQueryString({ ...state.params, page: 1 });
@@ -294,18 +307,19 @@ export function createWidget(options: WidgetOptions = {}): Widget {
   }
   const unsubscribe = controller.subscribe((state, previous) => {
     // the filter as the API named it (`mosn` -> MOSN: "Only MOSN" is then not offered again) or,
-    // when it refused a name, none: the page embedding the widget is told once, in the console
+    // when it refused a name, the others: the page embedding the widget is told once, in the console
     if (state.resultParams && state.result !== previous.result) base = { ...base, projects: state.resultParams.projects };
-    if (state.droppedProjects !== null && previous.droppedProjects === null) {
-      base = { ...base, projects: [] };
-      console.warn(`weekly-faq: ${state.droppedProjects} (data-project ${JSON.stringify(projects.join(','))}); searching every project instead`);
+    if (state.droppedProjects !== null && state.droppedProjects !== previous.droppedProjects) {
+      const kept = state.params.projects;
+      base = { ...base, projects: kept };
+      console.warn(`weekly-faq: ${state.droppedProjects} (data-project ${JSON.stringify(projects.join(','))}); searching ${kept.length ? `${kept.join(', ')} only` : 'every project instead'}`);
     }
     if (state.result !== previous.result || state.status !== previous.status || state.params.q !== previous.params.q) render(state);
   });
 
   function onInput(event?: Event): void {
     if (event && (event as InputEvent).isComposing) return; // search when the IME commits (compositionend)
-    const q = input.value.trim();
+    const q = pasted.read();
     const params = { ...base, q };
     if (q) controller.setParams(params, { debounce: Boolean(event) });
     else controller.reset(params);

@@ -12,7 +12,7 @@ export function getScriptOptions(script: Pick<HTMLScriptElement, 'src' | 'datase
   const options: WidgetOptions = {};
   const origin = script.src ? new URL(script.src, location.href).origin : undefined;
   options.api = data.api || origin;
-  if (data.project) options.project = data.project.split(',').map((p) => p.trim()).filter(Boolean);
+  if (data.project) options.project = data.project; // comma-separated: createWidget splits it
   if (data.container) options.container = data.container;
   if (data.recent && /^(off|false|no|0)$/i.test(data.recent)) options.recentSearches = false;
   if (data.lang) options.lang = data.lang;
