@@ -14,7 +14,7 @@ function fakeFetch(respond: (url: string) => Response | Promise<Response>) {
 }
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-test('search builds the API URL from the params and hitsPerPage', async () => {
+test('search builds the API URL from the params and hitsPerPage, a reposted pair folded into one result', async () => {
   const { urls, fetch } = fakeFetch(() => json(makeResult('x')));
   const client = createApiClient({ baseUrl: 'https://faq.example.org/', hitsPerPage: 8, fetch });
   const result = await client.search({ ...DEFAULT_PARAMS, q: 'x', projects: ['MOSN'], years: ['2021'], sort: 'oldest', page: 2 });
@@ -22,8 +22,8 @@ test('search builds the API URL from the params and hitsPerPage', async () => {
   await client.search(DEFAULT_PARAMS);
   await client.getRecord('a/b');
   assert.deepEqual(urls, [
-    'https://faq.example.org/api/search?q=x&project=MOSN&year=2021&sort=oldest&page=2&hitsPerPage=8',
-    'https://faq.example.org/api/search?hitsPerPage=8',
+    'https://faq.example.org/api/search?q=x&project=MOSN&year=2021&sort=oldest&page=2&hitsPerPage=8&copies=fold',
+    'https://faq.example.org/api/search?hitsPerPage=8&copies=fold',
     'https://faq.example.org/api/qa/a%2Fb',
   ]);
 });

@@ -40,6 +40,24 @@ test('an empty query lists the newest answers; typing shows highlighted results 
   assert.equal(await page.title(), 'election – SOFA Weekly answers');
 }));
 
+test('a pair reposted in another week is one result that links the other post', { skip }, closingPages(async () => {
+  const page = await t.newPage();
+  const sent: string[] = [];
+  // the real answer, as if the pair had been posted again a year later (the API's alsoIn)
+  await page.route('**/api/search?*', async (route) => {
+    sent.push(route.request().url());
+    const answer = (await (await route.fetch()).json()) as { hits: { alsoIn: unknown[] }[] };
+    answer.hits[0]!.alsoIn = [{ id: 'copy', url: 'https://www.sofastack.tech/blog/sofa-weekly-20220902/', date: '2022-09-02', title: 'SOFA Weekly | 0902' }];
+    await route.fulfill({ json: answer });
+  });
+  await page.goto(`${t.origin}/?q=election`);
+  const alsoIn = page.locator('.hit .also-in');
+  await alsoIn.waitFor();
+  assert.equal(await alsoIn.textContent(), 'Also posted in: 2022-09-02');
+  assert.equal(await alsoIn.locator('a').getAttribute('href'), 'https://www.sofastack.tech/blog/sofa-weekly-20220902/');
+  assert.ok(sent.every((url) => new URL(url).searchParams.get('copies') === 'fold'), sent.join(' '));
+}));
+
 test('a reader whose browser prefers Chinese gets the Chinese interface', { skip }, closingPages(async () => {
   const page = await open('/', { locale: 'zh-CN' });
   await page.getByRole('searchbox', { name: '搜索问题和回答' }).pressSequentially('election', { delay: 20 });

@@ -27,13 +27,13 @@ test('a question whose URL would be long goes by POST with the same parameters; 
   await client.search({ ...DEFAULT_PARAMS, q: '连接超时', projects: ['MOSN'] });
   assert.deepEqual(requests[0], {
     url: 'https://faq.example.org/api/search', method: 'POST',
-    body: { q: paste, project: ['MOSN'], year: ['2021'], to: '2022-01-01', sort: 'relevance', page: 2, hitsPerPage: 8 },
+    body: { q: paste, project: ['MOSN'], year: ['2021'], to: '2022-01-01', sort: 'relevance', page: 2, hitsPerPage: 8, copies: 'fold' },
   });
   assert.equal(requests[1]!.method, 'GET');
   assert.match(requests[1]!.url, /^https:\/\/faq\.example\.org\/api\/search\?q=%E8%BF%9E/);
   // the threshold: the longest GET sent is within MAX_GET_QUERY_BYTES
   const ascii = 'a'.repeat(MAX_GET_QUERY_BYTES);
-  await client.search({ ...DEFAULT_PARAMS, q: ascii.slice(0, MAX_GET_QUERY_BYTES - '/api/search?q=&hitsPerPage=8'.length) });
+  await client.search({ ...DEFAULT_PARAMS, q: ascii.slice(0, MAX_GET_QUERY_BYTES - '/api/search?q=&hitsPerPage=8&copies=fold'.length) });
   await client.search({ ...DEFAULT_PARAMS, q: ascii });
   assert.deepEqual(requests.slice(2).map((r) => r.method), ['GET', 'POST']);
 });

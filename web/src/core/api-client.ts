@@ -85,10 +85,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     search(params, signal) {
       const query = getQueryString(params);
-      const path = `/api/search?${query ? `${query}&` : ''}hitsPerPage=${hitsPerPage}`;
+      // a pair reposted in another week is one result, naming the other post (`alsoIn`)
+      const path = `/api/search?${query ? `${query}&` : ''}hitsPerPage=${hitsPerPage}&copies=fold`;
       if (fitsInUrl(path)) return call<SearchAnswer>(path, signal);
       const { q, projects: project, years: year, from, to, sort, page } = params;
-      return call<SearchAnswer>('/api/search', signal, { q, project, year, ...(from && { from }), ...(to && { to }), sort, page, hitsPerPage });
+      return call<SearchAnswer>('/api/search', signal, { q, project, year, ...(from && { from }), ...(to && { to }), sort, page, hitsPerPage, copies: 'fold' });
     },
     getRecord(id, signal) {
       return call<ApiRecord>(`/api/qa/${encodeURIComponent(id)}`, signal);

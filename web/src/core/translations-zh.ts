@@ -54,6 +54,7 @@ export const zhTranslations: Translations = {
   copyFailed: '复制失败',
   permalink: '固定链接',
   source: (title) => `出处：${title}`,
+  alsoIn: '也见于：',
   kinds: { weekly: '周报', faq: 'FAQ' },
   pageOf: (page, pages) => `第 ${page} / ${pages} 页`,
   pageMissing: (page, pages) => `没有第 ${page} 页：一共 ${pages} 页。`,

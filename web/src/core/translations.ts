@@ -57,6 +57,8 @@ export const translations = {
   copyFailed: 'Copy failed',
   permalink: 'Permalink',
   source: (title: string) => `Source: ${title}`,
+  /** Before the links to the other weekly posts that hold the same question and answer. */
+  alsoIn: 'Also posted in:',
   /** The label saying where an answer comes from (a kind without one shows its name). */
   kinds: { weekly: 'Weekly', faq: 'FAQ' } as Readonly<Partial<Record<RecordKind, string>>>,
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,

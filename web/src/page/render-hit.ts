@@ -4,7 +4,7 @@ import { h } from '../dom/h.ts';
 import { renderMarked, renderSnippet } from '../dom/render-marked.ts';
 import { renderSafeHtml } from '../dom/render-safe-html.ts';
 import { createCopyButton } from './create-copy-button.ts';
-import { getPermalink, renderContext, renderRecordMeta } from './render-record-meta.ts';
+import { getPermalink, renderAlsoIn, renderContext, renderRecordMeta } from './render-record-meta.ts';
 
 /**
  * One result: the question and a snippet of the answer with the matched words marked, the
@@ -40,6 +40,7 @@ export function renderHit(hit: SearchHit, index: number, t: Translations, announ
       renderContext(hit, t),
       h('p', { class: 'snippet' }, renderSnippet(hit.highlight.answer, 220)),
       renderRecordMeta(hit, t),
+      renderAlsoIn(hit.alsoIn, t),
       toggle,
       answer));
 }

@@ -1,4 +1,4 @@
-import type { ApiRecord } from '../core/api-types.ts';
+import type { ApiRecord, SearchHit } from '../core/api-types.ts';
 import { getSafeUrl } from '../core/get-safe-url.ts';
 import type { Translations } from '../core/translations.ts';
 import { h } from '../dom/h.ts';
@@ -17,6 +17,16 @@ export function renderRecordMeta(record: ApiRecord, t: Translations): HTMLElemen
   if (issue) parts.push(h('a', { class: 'issue', href: issue, rel: 'noopener noreferrer', target: '_blank' }, `GitHub #${record.issue ?? ''}`));
   if (source) parts.push(h('a', { class: 'source', href: source, rel: 'noopener noreferrer', target: '_blank' }, t.source(record.title || record.url)));
   return h('p', { class: 'meta' }, parts);
+}
+
+/** "Also in: 2022-02-11" with a link to each other weekly post that holds the same pair, or null. */
+export function renderAlsoIn(copies: SearchHit['alsoIn'], t: Translations): HTMLElement | null {
+  const links = copies.flatMap((copy) => {
+    const url = getSafeUrl(copy.url);
+    return url ? [h('a', { href: url, title: copy.title, rel: 'noopener noreferrer', target: '_blank' }, copy.date ?? copy.title)] : [];
+  });
+  if (!links.length) return null;
+  return h('p', { class: 'also-in' }, t.alsoIn, ' ', links.flatMap((link, i) => (i ? [', ', link] : [link])));
 }
 
 /** "Follow-up to: …" with the thread's earlier question(s), for follow-ups. */
