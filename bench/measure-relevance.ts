@@ -41,6 +41,7 @@ export const ANSWERABILITY_SETS: readonly { name: string; answerable: string | n
   { name: 'GitHub issues (issue titles + unanswered issues)', answerable: 'bench/queries/issue-titles.json', noAnswer: 'bench/queries/noanswer-issues.json' },
   { name: 'GitHub issues, held aside (issue-titles-5 + noanswer-issues-5)', answerable: 'bench/queries/issue-titles-5.json', noAnswer: 'bench/queries/noanswer-issues-5.json' },
   { name: 'GitHub issues, held aside (issue-titles-6 + noanswer-issues-7)', answerable: 'bench/queries/issue-titles-6.json', noAnswer: 'bench/queries/noanswer-issues-7.json' },
+  { name: 'staff queries, held aside (held-aside-answerable-1 + dev-queries-noanswer)', answerable: 'bench/queries/held-aside-answerable-1.json', noAnswer: null },
 ];
 
 export interface RelevanceBench {
@@ -64,6 +65,7 @@ export const QUERY_SETS: readonly { name: string; file: string }[] = [
   { name: 'GitHub issue titles', file: 'bench/queries/issue-titles.json' },
   { name: 'GitHub issue titles, held aside (issue-titles-5)', file: 'bench/queries/issue-titles-5.json' },
   { name: 'GitHub issue titles, held aside (issue-titles-6)', file: 'bench/queries/issue-titles-6.json' },
+  { name: 'staff queries, held aside (held-aside-answerable-1, drawn at random, written blind)', file: 'bench/queries/held-aside-answerable-1.json' },
 ];
 
 /** The figures of relevance.py's output (its `success@5 by style:` and last `relevance:` lines). */

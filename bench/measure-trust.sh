@@ -36,3 +36,8 @@ if [ -f bench/queries/issue-titles-6.json ]; then
   printf '%-19s' issue-titles-6; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/issue-titles-6.json | tail -n 1
   printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/issue-titles-6.json --noanswer bench/queries/noanswer-issues-7.json | tail -n 1
 fi
+# held aside: 45 staff queries of the dev set's styles on randomly drawn pairs, written blind (never searched) before being read once
+if [ -f bench/queries/held-aside-answerable-1.json ]; then
+  printf '%-19s' held-aside-1; python3 "$TOOLS/relevance.py" api "$url" --queries bench/queries/held-aside-answerable-1.json | tail -n 1
+  printf '%-19s' "  answer"; python3 "$TOOLS/answerability.py" "$url" --answerable bench/queries/held-aside-answerable-1.json | tail -n 1
+fi
