@@ -66,7 +66,9 @@ try {
     log(`starting ${root}`);
     const service = await startService({ source: values.source, dataDir, root });
     const endpoints = { apiUrl: service.url, meiliUrl: service.meiliUrl, searchKey: service.searchKey };
-    const prepared = await prepareSearchRequests(endpoints);
+    const prepared = await prepareSearchRequests(endpoints, undefined, root === ROOT ? {} : {
+      onDisagreement: (apiPath) => log(`${root} ranks ${apiPath} otherwise than this checkout: its replay is this checkout's requests for it`),
+    });
     const emptyAt = BENCH_QUERIES.findIndex((q) => !q.params.q && !q.params.projects?.length && !q.params.years?.length);
     builds.push({
       name: root === ROOT ? 'this checkout' : root, service,
