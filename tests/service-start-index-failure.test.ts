@@ -8,9 +8,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { startServiceChild, type ServiceChild } from './helpers/start-service-child.ts';
-import { makeTempDir } from './helpers/start-test-meili.ts';
+import { makeTempDir, startTestMeili } from './helpers/start-test-meili.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
+
+/** The run's shared Meilisearch with an index of the test's own, not an embedded server per start. */
+async function meiliEnv(): Promise<Record<string, string>> {
+  const meili = await startTestMeili();
+  cleanups.push(() => meili.stop());
+  return { MEILI_URL: meili.connection.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_NAME: meili.config.indexName };
+}
 after(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
@@ -20,7 +27,7 @@ test('a start-up index that fails names the reason and WEEKLY_SOURCE, and no adm
   cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
   const missing = path.join(dataDir, 'no-such-checkout');
 
-  const service: ServiceChild = await startServiceChild({ DATA_DIR: dataDir, WEEKLY_SOURCE: missing });
+  const service: ServiceChild = await startServiceChild({ ...(await meiliEnv()), DATA_DIR: dataDir, WEEKLY_SOURCE: missing });
   cleanups.push(() => service.kill());
   await service.listening;
   const failed = service.lines.find((line) => String(line.msg ?? '').startsWith('The start-up index failed'));
@@ -41,7 +48,7 @@ test('a first start on a folder that is not the docs site fails with reindex-no-
   await fs.mkdir(root);
   await fs.writeFile(path.join(root, 'README.md'), '# A project\n\nNothing weekly here.\n');
 
-  const service: ServiceChild = await startServiceChild({ DATA_DIR: path.join(dataDir, 'data'), WEEKLY_SOURCE: root });
+  const service: ServiceChild = await startServiceChild({ ...(await meiliEnv()), DATA_DIR: path.join(dataDir, 'data'), WEEKLY_SOURCE: root });
   cleanups.push(() => service.kill());
   await service.listening;
   assert.ok(!service.lines.some((line) => line.msg === 'Reindex succeeded'), 'no index of 0 documents was swapped in');
