@@ -95,12 +95,12 @@ test('files without hooks or process state share processes; the others keep thei
   assert.deepEqual(split.together, ['d.test.ts']);
   assert.deepEqual(split.alone, ['e.test.ts']);
 
-  // the browser files share one process of their own, started first; one that also spawns keeps its own
+  // the browser files share two processes of their own, started first; one that also spawns keeps its own
   const browser = "import { before, test } from 'node:test';\nbefore(async () => { t = await startWebBrowserTest(); });\n";
   const withBrowsers = splitTestFiles([
     { file: 'a.test.ts', source: pure }, { file: 'p.test.ts', source: browser }, { file: 'q.test.ts', source: `${pure}const b = await launchTestBrowser();\n` },
     { file: 'r.test.ts', source: `${browser}spawn('x');\n` },
   ], 2);
-  assert.deepEqual(withBrowsers.oneProcess, [['p.test.ts', 'q.test.ts'], ['a.test.ts']]);
+  assert.deepEqual(withBrowsers.oneProcess, [['q.test.ts'], ['p.test.ts'], ['a.test.ts']]);
   assert.deepEqual(withBrowsers.together, ['r.test.ts']);
 });
