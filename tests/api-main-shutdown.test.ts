@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { findFreePort } from '../src/meili/find-free-port.ts';
+import { findServicePort } from './helpers/find-service-port.ts';
 import { isRunning, waitUntilGone } from './helpers/is-running.ts';
 import { launchArgs } from './helpers/launch-entry.ts';
 import { makeTempDir } from './helpers/start-test-meili.ts';
@@ -11,7 +11,7 @@ import { makeTempDir } from './helpers/start-test-meili.ts';
 
 test('npm start flow: indexes the sample posts into an empty index, serves, and on SIGTERM stops everything and exits 0', async () => {
   const dataDir = await makeTempDir();
-  const port = await findFreePort();
+  const port = await findServicePort();
   const child = spawn(process.execPath, launchArgs('api/main.js'), {
     env: { ...process.env, DATA_DIR: dataDir, REINDEX_CRON: 'off', PORT: String(port), LOG_LEVEL: 'info', WEEKLY_SOURCE: '', MEILI_URL: '', ADMIN_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { buildDist, ROOT } from '../scripts/build.ts';
 import { BUILT_DIST } from './helpers/launch-entry.ts';
 import { startTestMeili, type TestMeili } from './helpers/start-test-meili.ts';
-import { findFreePort } from '../src/meili/find-free-port.ts';
+import { findServicePort } from './helpers/find-service-port.ts';
 
 // Inside node_modules/.cache: the build resolves its packages from the project's node_modules
 // as dist/ does; a folder under /tmp would find none.
@@ -65,7 +65,7 @@ test('the build has every module compiled with a source map, every data file cop
 });
 
 test('the compiled service starts without tsx or esbuild, serves the prebuilt bundles and a search, and stops on SIGTERM', async () => {
-  const port = await findFreePort();
+  const port = await findServicePort();
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(outDir, 'api/main.js')], {
     env: {
       ...process.env, MEILI_URL: meili.connection.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_NAME: meili.config.indexName, DATA_DIR: meili.dataDir,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors/config-error.ts';
-import { findFreePort } from '../src/meili/find-free-port.ts';
+import { findServicePort } from './helpers/find-service-port.ts';
 import { launchArgs } from './helpers/launch-entry.ts';
 
 // INSIGHTS_DB or DATA_DIR under /proc (directly or through a symlink such as /dev/fd) used to
@@ -34,7 +34,7 @@ test('INSIGHTS_DB and DATA_DIR in /proc or /sys are refused, naming the variable
 /** Start the service with `env` and wait (generously) for it to exit; null when it did not. */
 async function startService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, launchArgs('api/main.js'), {
-    env: { ...process.env, PORT: String(await findFreePort()), REINDEX_CRON: 'off', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: String(await findServicePort()), REINDEX_CRON: 'off', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import { after, test } from 'node:test';
 import { createLogger } from '../src/logger.ts';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded-meili.ts';
-import { findFreePort } from '../src/meili/find-free-port.ts';
+import { findServicePort } from './helpers/find-service-port.ts';
 import { resolveMeiliBinary } from '../src/meili/resolve-meili-binary.ts';
 import { findServersOnDatabase } from '../src/meili/stop-orphan-servers.ts';
 import { waitForHealth } from '../src/meili/wait-for-health.ts';
@@ -96,7 +96,7 @@ test('a server left running on the database (no watchdog) is stopped before a ne
   dirs.push(dataDir);
   const dbPath = path.join(dataDir, 'meili');
   const binary = await resolveMeiliBinary({ dataDir });
-  const port = await findFreePort();
+  const port = await findServicePort();
   const orphan = spawn(binary, ['--db-path', dbPath, '--http-addr', `127.0.0.1:${port}`, '--no-analytics'], { stdio: 'ignore', detached: true });
   orphan.unref();
   assert.ok(await waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: 60_000 }), 'the orphan is up');

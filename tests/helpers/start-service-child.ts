@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '../../src/meili/find-free-port.ts';
+import { findServicePort } from './find-service-port.ts';
 import { launchArgs } from './launch-entry.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,7 +27,7 @@ export interface ServiceChild {
  * `env` over a neutral configuration (no cron, no MEILI_URL, info logs as JSON lines on stdout).
  */
 export async function startServiceChild(env: Record<string, string>, options: { npm?: boolean } = {}): Promise<ServiceChild> {
-  const port = await findFreePort();
+  const port = await findServicePort();
   const fullEnv = { ...process.env, REINDEX_CRON: 'off', PORT: String(port), LOG_LEVEL: 'info', WEEKLY_SOURCE: '', MEILI_URL: '', MEILI_MASTER_KEY: '', ADMIN_TOKEN: '', SEARCH_RATE_LIMIT: '0', ...env };
   const child = options.npm
     ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })

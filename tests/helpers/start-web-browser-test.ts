@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { SearchResult } from '../../src/contract/search-backend.ts';
-import { findFreePort } from '../../src/meili/find-free-port.ts';
+import { findServicePort } from './find-service-port.ts';
 import { launchTestBrowser, SKIP_BROWSER } from './launch-test-browser.ts';
 import { startApiTest, type ApiTest } from './start-api-test.ts';
 import { WEB_RECORDS } from './web-records.ts';
@@ -60,7 +60,7 @@ export interface WebBrowserTest {
  * and headless chromium (`launchTestBrowser`: the run's shared one, if any).
  */
 export async function startWebBrowserTest(): Promise<WebBrowserTest> {
-  const port = await findFreePort();
+  const port = await findServicePort();
   // PUBLIC_URL: the demo page (opened on `localhost`) loads the widget from 127.0.0.1, another origin
   const api = await startApiTest({ records: WEB_RECORDS, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
   let server: Server | null = null;
