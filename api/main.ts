@@ -9,7 +9,7 @@ import { getSourceIdentity } from '../indexer/load/get-source-fingerprint.ts';
 import { getLastBuiltSources, type LastBuiltSources } from '../indexer/load/get-last-built-sources.ts';
 import { getReindexLockPath } from '../indexer/load/reindex-lock.ts';
 import type { ReindexReport } from '../indexer/load/reindex-report.ts';
-import { getReindexStatePath, readIndexState } from '../indexer/load/reindex-state.ts';
+import { getReindexStatePath, readIndexState, type IndexState } from '../indexer/load/reindex-state.ts';
 import { getJobSources } from '../src/source-config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isWeeklyFaqError } from '../src/errors/weekly-faq-error.ts';
@@ -69,8 +69,7 @@ async function loadHttpSide() {
 }
 
 /** Sources of the last successful run differ from `source` (or are unknown): say so; the caller reindexes. */
-async function sourceChanged(roots: string[]): Promise<boolean> {
-  const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
+function sourceChanged(last: IndexState | null, roots: string[]): boolean {
   if (!last) return false; // no run of ours yet (e.g. an index built elsewhere): the cron takes it from here
   const now = getSourceIdentity(roots);
   if (JSON.stringify(last.sources ?? null) === JSON.stringify(now)) return false;
@@ -79,16 +78,10 @@ async function sourceChanged(roots: string[]): Promise<boolean> {
 }
 
 /** True when the live index was built by code that builds another format (settings, records): it is rebuilt now, not at the next nightly run. */
-async function indexFormatChanged(): Promise<boolean> {
-  const last = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
+function indexFormatChanged(last: IndexState | null): boolean {
   if (!last || last.indexFormat === getIndexFormat()) return false; // no run of ours yet: the cron takes it from here
   logger.warn({ indexName: config.indexName }, `The index ${config.indexName} was built by another version (its settings or records differ from this one's): reindexing`);
   return true;
-}
-
-/** The sources the live index was last built from (null: unknown, e.g. an index built elsewhere). */
-async function readLastBuiltSources(): Promise<LastBuiltSources | null> {
-  return getLastBuiltSources(await readIndexState(getReindexStatePath(config.dataDir), config.indexName));
 }
 
 /** The one line that says which index a start without SOURCES or WEEKLY_SOURCE serves, and what the nightly run reads. */
@@ -136,7 +129,8 @@ try {
   const configured = config.sources.length > 0 || Boolean(config.weeklySource);
   // Without SOURCES or WEEKLY_SOURCE the sample posts only fill an empty index: an index built
   // from another source (`npm run index -- <path>`) keeps being served, and reindexed from there.
-  const inherited = !configured && health.documents ? await readLastBuiltSources() : undefined;
+  const lastRun = await readIndexState(getReindexStatePath(config.dataDir), config.indexName);
+  const inherited = !configured && health.documents ? getLastBuiltSources(lastRun) : undefined;
   if (inherited !== undefined) logInheritedSource(inherited, health.documents ?? 0);
   const jobConfig = inherited === undefined ? { ...config, weeklySource: config.weeklySource ?? SAMPLE_POSTS }
     : inherited?.reindexable ? { ...config, sources: inherited.sources, weeklySource: undefined }
@@ -158,7 +152,7 @@ try {
   });
 
   const roots = [...new Set(getJobSources(jobOptions.config).map((entry) => entry.root))];
-  if (!health.documents || (configured && ((await sourceChanged(roots)) || (await indexFormatChanged())))) {
+  if (!health.documents || (configured && (sourceChanged(lastRun, roots) || indexFormatChanged(lastRun)))) {
     const variable = config.sources.length ? 'SOURCES' : config.weeklySource ? 'WEEKLY_SOURCE' : null; // null: the sample posts
     if (!health.documents) logger.info({ source: getSourceIdentity(roots).join(', '), sample: !variable }, `The index ${config.indexName} is empty: indexing ${variable ?? 'the sample posts'}`);
     // not forced: an emptied index is rebuilt anyway (the unchanged-source skip needs the live index

@@ -178,9 +178,8 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
     return document ? [toSearchHit(document, words, matchOf(id), copies)] : [];
   });
   // folded, a pair counts once in each facet value any of its copies has: what a filter on it lists
-  const countedDocuments = (ids: readonly string[], byId: ReadonlyMap<string, RecordAny>, facetFields: readonly string[]) => {
-    if (!fold) return ids.map((id) => byId.get(id) ?? {});
-    const folded = collapseCopies(ids, copyKeyOf(byId));
+  const countedDocuments = (ids: readonly string[], byId: ReadonlyMap<string, RecordAny>, facetFields: readonly string[], folded = fold ? collapseCopies(ids, copyKeyOf(byId)) : null) => {
+    if (!folded) return ids.map((id) => byId.get(id) ?? {});
     return folded.ids.map((id) => withCopiesFacets(byId.get(id) ?? {}, (folded.copies.get(id) ?? []).map((copy) => byId.get(copy) ?? {}), facetFields));
   };
   const own = plan.counts.map(({ facet, part }) => {
@@ -195,7 +194,7 @@ export async function runSearchQa(searchIndex: Index<RecordAny> | SearchIndex, r
       totalHits: ranked.length,
       totalPages: Math.ceil(ranked.length / request.hitsPerPage),
       hits,
-      facets: toFacetCounts(countFacets(countedDocuments(ordered, fields, FACET_FIELDS), FACET_FIELDS), own, selected),
+      facets: toFacetCounts(countFacets(countedDocuments(ordered, fields, FACET_FIELDS, fold ? collapsed : null), FACET_FIELDS), own, selected),
       strongHits: strongIds.length,
     },
     understood, plan, ranked, matches, answers,
