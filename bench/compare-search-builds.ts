@@ -13,7 +13,6 @@
  *
  * `--data-dir`: a DATA_DIR indexed by an earlier start (copied per build, never modified).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { prepareSearchRequests } from './measure-search.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch } from './run-search-load.ts';
 import { BENCH_QUERIES } from './search-queries.ts';
-import { ROOT, startService, type BenchService } from './start-service.ts';
+import { ROOT, copyIndexedDataDir, startService, type BenchService } from './start-service.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
@@ -61,8 +60,7 @@ try {
   for (const root of [ROOT, ...values.root.map((r) => path.resolve(r))]) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-faq-ab-'));
     copies.push(dataDir);
-    execFileSync('cp', ['-a', `${path.resolve(values['data-dir'])}/.`, dataDir]);
-    for (const stale of ['service.lock', 'meili-runtime.json']) fs.rmSync(path.join(dataDir, stale), { force: true });
+    copyIndexedDataDir(values['data-dir'], dataDir);
     log(`starting ${root}`);
     const service = await startService({ source: values.source, dataDir, root });
     const endpoints = { apiUrl: service.url, meiliUrl: service.meiliUrl, searchKey: service.searchKey };

@@ -13,14 +13,13 @@
  * `--node`: this checkout once more, run by that node binary (e.g. `npx -y -p node@24 which node`).
  * Cases: every bench search (`all`) at each concurrency, and the empty query alone at 1.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_QUERIES, toApiPath, toSearchParams } from './search-queries.ts';
-import { ROOT, startService, type BenchService } from './start-service.ts';
+import { ROOT, copyIndexedDataDir, startService, type BenchService } from './start-service.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
@@ -94,8 +93,7 @@ try {
     // beside the indexed one: each helper's temporary files stay under its own prefix
     const dataDir = fs.mkdtempSync(`${path.resolve(values['data-dir'])}-cpu-`);
     copies.push(dataDir);
-    execFileSync('cp', ['-a', `${path.resolve(values['data-dir'])}/.`, dataDir]);
-    for (const stale of ['service.lock', 'meili-runtime.json']) fs.rmSync(path.join(dataDir, stale), { force: true });
+    copyIndexedDataDir(values['data-dir'], dataDir);
     log(`starting ${root}${node ? ` on ${node}` : ''}`);
     const service = await startService({ source: values.source, dataDir, root, ...(node ? { node } : {}) });
     // startService runs BENCH_NODE when no node is given: the label says which ran

@@ -19,7 +19,7 @@
  *
  * `BENCH_NODE=<node binary>` runs the service and the floors on another Node line (e.g. the image's 24).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { prepareSearchRequests } from './measure-search.ts';
 import { runSearchLoad, type LoadFigures, type LoadSearch } from './run-search-load.ts';
 import { BENCH_QUERIES } from './search-queries.ts';
-import { ROOT, startService } from './start-service.ts';
+import { ROOT, copyIndexedDataDir, startService } from './start-service.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
 import { median, round } from './stats.ts';
 
@@ -63,9 +63,7 @@ async function startFloor(specFile: string): Promise<{ child: ChildProcess; url:
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-faq-floor-'));
-execFileSync('cp', ['-a', `${path.resolve(values['data-dir'])}/.`, dataDir]);
-for (const stale of ['service.lock', 'meili-runtime.json']) fs.rmSync(path.join(dataDir, stale), { force: true });
+const dataDir = copyIndexedDataDir(values['data-dir'], fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-faq-floor-')));
 const service = await startService({ source: values.source, dataDir });
 const floors: ChildProcess[] = [];
 try {

@@ -4,13 +4,25 @@
  * and otherwise the production defaults: info logging (to a pipe this process drains, as a log
  * collector would) and the rate limiter on, its limit raised out of the benchmark's reach.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureApiKeys } from '../src/meili/ensure-api-keys.ts';
 import { findFreePort } from '../src/meili/find-free-port.ts';
+
+/**
+ * A copy of an indexed DATA_DIR in the new directory `into`, for a service of its own: the
+ * original is never modified, and the copied lock and runtime files of the service that built it
+ * are dropped (they would name a process that is gone).
+ */
+export function copyIndexedDataDir(indexed: string, into: string): string {
+  execFileSync('cp', ['-a', `${path.resolve(indexed)}/.`, into]);
+  for (const stale of ['service.lock', 'meili-runtime.json']) rmSync(path.join(into, stale), { force: true });
+  return into;
+}
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
